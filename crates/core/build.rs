@@ -1,0 +1,57 @@
+//! Compiles the catalog (TOML under `catalog/`) into JSON embedded in the crate.
+//!
+//! Why at build time: the browser bundle then carries no TOML parser, and a catalog that
+//! does not parse or does not hold together (an unknown provider, a deadline without a
+//! source, a document nobody defined…) stops the build with a message naming the file.
+
+use std::{env, fs, path::Path, path::PathBuf};
+
+#[path = "src/catalog/model.rs"]
+#[allow(dead_code)]
+mod model;
+#[path = "src/catalog/integrity.rs"]
+#[allow(dead_code)]
+mod integrity;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+    println!("cargo::rerun-if-changed={}", root.display());
+    let mut paths = Vec::new();
+    collect_toml(&root, &mut paths);
+    paths.sort();
+
+    let mut files = Vec::new();
+    for path in &paths {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: model::CatalogFile =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("catalog file {}:\n{e}", path.display()));
+        let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        files.push((name, file));
+    }
+
+    let catalog = integrity::merge(files).unwrap_or_else(|problems| fail(&problems));
+    let problems = integrity::check(&catalog);
+    if !problems.is_empty() {
+        fail(&problems);
+    }
+
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.json");
+    fs::write(&out, serde_json::to_string(&catalog).expect("the catalog serialises")).expect("OUT_DIR is writable");
+}
+
+fn collect_toml(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("readable directory entry").path();
+        if path.is_dir() {
+            println!("cargo::rerun-if-changed={}", path.display());
+            collect_toml(&path, into);
+        } else if path.extension().is_some_and(|ext| ext == "toml") {
+            into.push(path);
+        }
+    }
+}
+
+fn fail(problems: &[String]) -> ! {
+    panic!("the catalog is inconsistent:\n  - {}", problems.join("\n  - "));
+}

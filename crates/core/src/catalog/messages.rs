@@ -1,0 +1,85 @@
+//! The Fluent message ids of the catalog's texts.
+//!
+//! Ids are derived from data ids by one rule each, so the TOML never repeats them and a
+//! translator can find any text by the id of the thing it names.
+
+use super::model::*;
+
+pub fn service_name(service: &str) -> String {
+    format!("service-{service}")
+}
+pub fn service_short(service: &str) -> String {
+    format!("service-{service}-short")
+}
+pub fn service_summary(service: &str) -> String {
+    format!("service-{service}-summary")
+}
+pub fn service_keywords(service: &str) -> String {
+    format!("service-{service}-keywords")
+}
+pub fn provider(provider: &str) -> String {
+    format!("provider-{provider}")
+}
+pub fn act_title(act: &str) -> String {
+    format!("act-{act}")
+}
+pub fn document(document: &str) -> String {
+    format!("document-{document}")
+}
+pub fn field(field: &str) -> String {
+    format!("field-{field}")
+}
+pub fn field_option(field: &str, option: &str) -> String {
+    format!("field-{field}-{option}")
+}
+pub fn page(page: &str) -> String {
+    format!("page-{page}")
+}
+
+/// The id of a message named after an enum value, e.g. `kind-licence` or `region-almaty-city`.
+pub fn of<T: serde::Serialize>(prefix: &str, value: &T) -> String {
+    let name = serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    format!("{prefix}-{name}")
+}
+
+/// Every message id the catalog needs, for the integrity test against the locales.
+pub fn all(catalog: &Catalog) -> Vec<String> {
+    let mut ids = Vec::new();
+    for provider in &catalog.providers {
+        ids.push(self::provider(&provider.id));
+        if let Some(region) = provider.region {
+            ids.push(of("region", &region));
+        }
+    }
+    for act in &catalog.acts {
+        ids.push(act_title(&act.id));
+        if let Some(repeal) = &act.repealed_by {
+            ids.push(of("act-repealed-by", &repeal.kind));
+        }
+    }
+    ids.extend(catalog.documents.iter().map(|d| document(&d.id)));
+    for field in &catalog.fields {
+        ids.push(self::field(&field.id));
+        ids.extend(field.options.iter().map(|o| field_option(&field.id, o)));
+    }
+    for service in &catalog.services {
+        let id = &service.id;
+        ids.extend([service_name(id), service_short(id), service_summary(id), service_keywords(id)]);
+        ids.push(of("kind", &service.kind));
+        ids.push(of("category", &service.category));
+        ids.extend(service.applicants.iter().map(|a| of("applicant", a)));
+        ids.extend(service.sub_cases.iter().map(|s| of("sub-case", s)));
+        ids.extend(service.targets.iter().map(|t| of("target", t)));
+        ids.extend(service.pages.iter().map(|p| page(&p.id)));
+        for provision in &service.provisions {
+            ids.extend(provision.channels.iter().map(|c| of("channel", c)));
+            for step in &provision.steps {
+                ids.push(of("step", &step.action));
+                ids.push(of("actor", &step.actor));
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}

@@ -1,0 +1,129 @@
+//! Each class of problem, fed as a small fixture, is reported at the right place; and the
+//! real locales pass.
+
+use l10n_check::{Finding, Locale, LocaleFile, Severity, check, check_dir};
+use std::path::{Path, PathBuf};
+
+fn locale(code: &str, files: &[(&str, &str)]) -> Locale {
+    let files = files
+        .iter()
+        .map(|(name, source)| LocaleFile::parse(PathBuf::from(format!("locales/{code}/{name}")), source.to_string()))
+        .collect();
+    Locale { code: code.to_string(), files }
+}
+
+fn run(ru: &str, kk: &str) -> Vec<Finding> {
+    check(&locale("ru", &[("app.ftl", ru)]), &[locale("kk", &[("app.ftl", kk)])])
+}
+
+fn only(findings: &[Finding]) -> &Finding {
+    assert_eq!(findings.len(), 1, "expected exactly one finding, got {findings:#?}");
+    &findings[0]
+}
+
+fn at(finding: &Finding, path: &str, line: usize, column: usize) {
+    assert_eq!((finding.path.to_str().unwrap(), finding.line, finding.column), (path, line, column), "{finding}");
+}
+
+#[test]
+fn identical_structure_passes() {
+    let ru = "hello = Привет, { $name }!\n    .title = Приветствие\n";
+    let kk = "hello = Сәлем, { $name }!\n    .title = Сәлемдесу\n";
+    assert_eq!(run(ru, kk), vec![]);
+}
+
+#[test]
+fn a_syntax_error_names_file_line_and_column() {
+    let finding = run("ok = Да\n", "ok = Иә\nbroken = { $x\n").into_iter().find(|f| f.message.contains("cannot be read"));
+    let finding = finding.expect("a syntax error is reported");
+    assert_eq!(finding.severity, Severity::Error);
+    assert_eq!((finding.path.to_str().unwrap(), finding.line), ("locales/kk/app.ftl", 2));
+}
+
+#[test]
+fn a_message_missing_in_kazakh_is_reported_where_russian_has_it() {
+    let findings = run("one = Раз\ntwo = Два\n", "one = Бір\n");
+    let finding = only(&findings);
+    at(finding, "locales/ru/app.ftl", 2, 1);
+    assert!(finding.message.contains("`two` has no translation in `kk`"), "{finding}");
+    assert!(finding.message.contains("locales/kk/app.ftl"), "{finding}");
+}
+
+#[test]
+fn an_extra_message_in_kazakh_is_reported() {
+    let finding = run("one = Раз\n", "one = Бір\nextra = Артық\n").into_iter().next().unwrap();
+    at(&finding, "locales/kk/app.ftl", 2, 1);
+    assert!(finding.message.contains("not in the reference locale"), "{finding}");
+}
+
+#[test]
+fn attributes_must_match() {
+    let findings = run("m = Текст\n    .hint = Подсказка\n", "\n\nm = Мәтін\n    .label = Белгі\n");
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    assert!(findings.iter().all(|f| f.line == 3 && f.path.ends_with("kk/app.ftl")));
+    assert!(findings.iter().any(|f| f.message.contains("lacks the attribute .hint")));
+    assert!(findings.iter().any(|f| f.message.contains("attribute .label")));
+}
+
+#[test]
+fn variables_must_match() {
+    let findings = run("m = { $count } из { $total }\n", "m = { $total } ішінен { $cuont }\n");
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    assert!(findings.iter().any(|f| f.message.contains("does not use { $count }")));
+    assert!(findings.iter().any(|f| f.message.contains("uses { $cuont }")));
+}
+
+#[test]
+fn a_choice_without_default_is_a_syntax_error_with_advice() {
+    let ru = "m = { $kind ->\n    [a] А\n    *[b] Б\n}\n";
+    let kk = "m = { $kind ->\n    [a] А\n    [b] Б\n}\n";
+    let findings = run(ru, kk);
+    let finding = findings.iter().find(|f| f.message.contains("default variant")).expect("reported");
+    assert_eq!(finding.path, Path::new("locales/kk/app.ftl"));
+    assert_eq!(finding.line, 3);
+}
+
+#[test]
+fn russian_plurals_need_one_few_many_and_other() {
+    let ru = "files = { $n ->\n    [one] { $n } файл\n   *[other] { $n } файлов\n}\n";
+    let kk = "files = { $n ->\n    [one] { $n } файл\n   *[other] { $n } файл\n}\n";
+    let finding = only(&run(ru, kk)).clone();
+    at(&finding, "locales/ru/app.ftl", 1, 1);
+    assert!(finding.message.contains("[few], [many]"), "{finding}");
+}
+
+#[test]
+fn kazakh_identical_to_russian_is_a_warning_unless_marked() {
+    let ru = "a = Лицензия выдана\nb = Лицензия\n";
+    let kk = "a = Лицензия выдана\n# same in every language\nb = Лицензия\n";
+    let finding = only(&run(ru, kk)).clone();
+    assert_eq!(finding.severity, Severity::Warning);
+    at(&finding, "locales/kk/app.ftl", 1, 1);
+}
+
+#[test]
+fn straight_quotes_and_three_dots_are_reported_at_their_column() {
+    let ru = "a = Портал \"Е-лицензирование\"\nb = Загрузка...\nc = { \"literal\" } в коде — можно\n";
+    let kk = "a = «Е-лицензиялау» порталы\nb = Жүктелуде…\nc = { \"literal\" } кодта — болады\n";
+    let findings = run(ru, kk);
+    assert_eq!(findings.len(), 3, "{findings:#?}");
+    at(&findings[0], "locales/ru/app.ftl", 1, 12);
+    at(&findings[1], "locales/ru/app.ftl", 1, 29);
+    at(&findings[2], "locales/ru/app.ftl", 2, 13);
+    assert!(findings[2].message.contains('…'));
+}
+
+#[test]
+fn a_message_defined_twice_is_reported() {
+    let findings = run("a = Раз\na = Два\n", "a = Бір\n");
+    assert!(findings.iter().any(|f| f.line == 2 && f.message.contains("defined twice")), "{findings:#?}");
+}
+
+#[test]
+fn the_real_locales_have_no_errors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    let findings = check_dir(&root, "ru", &["kk"]).expect("the locales are readable");
+    let errors: Vec<String> =
+        findings.iter().filter(|f| f.severity == Severity::Error).map(ToString::to_string).collect();
+    assert!(errors.is_empty(), "the locale check found errors:\n{}", errors.join("\n"));
+}

@@ -1,0 +1,43 @@
+//! Storage. SQLite through sqlx, with migrations applied at start.
+//!
+//! Handlers talk to [`Db`], never to SQL directly, so that a PostgreSQL implementation
+//! can be added behind the same methods for deployments that outgrow one machine.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::str::FromStr;
+
+#[derive(Clone)]
+pub struct Db {
+    pool: SqlitePool,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database at `url` and brings its schema up to date.
+    pub async fn open(url: &str) -> Result<Db, crate::Error> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(crate::Error::Database)?
+            .create_if_missing(true)
+            // WAL lets readers go on while one writer commits; NORMAL is durable with WAL.
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(crate::Error::Database)?;
+        sqlx::migrate!("./migrations").run(&pool).await.map_err(crate::Error::Migration)?;
+        Ok(Db { pool })
+    }
+
+    pub async fn record_start(&self) -> Result<(), crate::Error> {
+        sqlx::query("INSERT INTO server_starts (started_at, version) VALUES (datetime('now'), ?)")
+            .bind(env!("CARGO_PKG_VERSION"))
+            .execute(&self.pool)
+            .await
+            .map_err(crate::Error::Database)?;
+        Ok(())
+    }
+
+    /// Whether the database answers.
+    pub async fn is_healthy(&self) -> bool {
+        sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&self.pool).await.is_ok()
+    }
+}

@@ -1,0 +1,96 @@
+//! The reference backend of Өтініш.
+//!
+//! It serves the built app (`dist/`) and the `/api/v1` contract of `api/openapi.yaml`,
+//! keeps its data in SQLite under a data directory, and shuts down cleanly on Ctrl-C.
+//! Business rules come from `otinish-core`, the same code the browser runs.
+
+pub mod config;
+pub mod db;
+pub mod problem;
+mod routes;
+pub mod security;
+mod static_files;
+pub mod telemetry;
+
+use axum::Router;
+use std::sync::Arc;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: db::Db,
+}
+
+/// The whole application: the API, the static app with its fallback, and the security headers.
+pub fn app(state: AppState, dist: &std::path::Path) -> Router {
+    let csp = Arc::new(security::ContentSecurityPolicy::for_dist(dist));
+    Router::new()
+        .nest("/api/v1", routes::api())
+        .nest("/api", Router::new().fallback(problem::not_found))
+        .fallback_service(static_files::service(dist))
+        .layer(axum::middleware::from_fn_with_state(csp, security::headers))
+        .layer(telemetry::http_trace())
+        .with_state(state)
+}
+
+/// Opens the database, binds the address and serves until Ctrl-C or SIGTERM.
+pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
+    let db = db::Db::open(&config.database_url()).await?;
+    db.record_start().await?;
+    let state = AppState { db };
+    if !config.dist.join("index.html").is_file() {
+        tracing::warn!(dist = %config.dist.display(), "no built app found; only the API is served (run scripts/run)");
+    }
+    let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| Error::Bind(config.addr, e))?;
+    let url = format!("http://{}", listener.local_addr().map_err(|e| Error::Bind(config.addr, e))?);
+    tracing::info!(%url, data_dir = %config.data_dir.display(), "Өтініш is ready");
+    axum::serve(listener, app(state, &config.dist)).with_graceful_shutdown(shutdown_signal()).await.map_err(Error::Serve)?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests under way");
+}
+
+#[derive(Debug)]
+pub enum Error {
+    DataDir(std::path::PathBuf, std::io::Error),
+    Database(sqlx::Error),
+    Migration(sqlx::migrate::MigrateError),
+    Bind(std::net::SocketAddr, std::io::Error),
+    Serve(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::DataDir(path, e) => write!(f, "cannot create the data directory {}: {e}", path.display()),
+            Error::Database(e) => write!(f, "database: {e}"),
+            Error::Migration(e) => write!(f, "database migration: {e}"),
+            Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
+            Error::Serve(e) => write!(f, "server: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

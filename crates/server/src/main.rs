@@ -1,0 +1,20 @@
+//! `otinish-server`: the reference backend. See `otinish_server` for the pieces.
+
+use clap::Parser;
+use otinish_server::config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    otinish_server::telemetry::init();
+    let result = match cli.command.unwrap_or_default() {
+        Command::Serve(config) => otinish_server::serve(config).await,
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!("{error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

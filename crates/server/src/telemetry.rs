@@ -1,0 +1,25 @@
+//! Structured logs. Requests are logged with method, path (never the query string, which
+//! may carry personal data) and status; `RUST_LOG` tunes the level.
+
+use axum::http::Request;
+use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub fn init() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
+}
+
+type MakeSpan = fn(&Request<axum::body::Body>) -> tracing::Span;
+
+pub fn http_trace() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan> {
+    TraceLayer::new_for_http()
+        .make_span_with(request_span as MakeSpan)
+        .on_response(DefaultOnResponse::new().level(Level::INFO))
+}
+
+fn request_span(request: &Request<axum::body::Body>) -> tracing::Span {
+    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+}

@@ -1,0 +1,37 @@
+## The page shell: header, navigation, language switch and footer. These texts are on every page.
+
+# The product name. Keep it in Kazakh in both languages: it is a name.
+app-name = Өтініш
+# Under the name in the header; at most 60 characters.
+app-tagline = Лицензии и разрешения онлайн
+# The first link on every page, visible when it gets keyboard focus.
+skip-to-content = Перейти к основному содержанию
+# Read by screen readers for the main navigation.
+nav-label = Основное меню
+# Menu items; keep them short (at most 20 characters).
+nav-services = Услуги
+nav-cabinet = Личный кабинет
+# The name of this language, in this language. Shown in the language switch.
+lang-name = Русский
+# Read by screen readers for the language switch.
+lang-switch-label = Язык сайта
+
+## Footer
+
+# Followed by the number 1414 as a link.
+footer-contact-centre = Единый контакт-центр
+footer-free-call = Звонок по Казахстану бесплатный.
+footer-disclaimer = Учебный проект: заявления отсюда не попадают в государственные органы.
+
+## The page that is shown for an unknown address
+
+not-found-title = Страница не найдена
+not-found-check-address = Если вы набрали адрес вручную, проверьте, нет ли в нём ошибки.
+not-found-services-link = Перейти к списку услуг
+
+## Personal cabinet (until sign-in is available)
+
+cabinet-title = Личный кабинет
+cabinet-intro = Здесь вы будете следить за своими заявлениями и получать результаты.
+cabinet-coming = Вход в личный кабинет скоро появится.
+cabinet-to-services = Перейти к списку услуг

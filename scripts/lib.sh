@@ -1,0 +1,39 @@
+# Shared by the scripts: where things are, the pinned tool versions, and small helpers.
+# Sourced, not run.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# Pinned versions. wasm-bindgen must equal the `wasm-bindgen = "=…"` pin in Cargo.toml.
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="0.2.130"
+BINARYEN_VERSION="132.0.0"
+
+TOOLS_DIR="$ROOT/.tools"
+export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# Lean test builds: debug info is most of the cost of a test build on two cores.
+export CARGO_PROFILE_DEV_DEBUG="${CARGO_PROFILE_DEV_DEBUG:-0}"
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# A free TCP port on the loopback interface.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Waits until $1 answers, up to $2 seconds.
+wait_for_url() {
+  local url="$1" seconds="${2:-30}"
+  for _ in $(seq "$((seconds * 10))"); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  die "$url did not answer within ${seconds}s"
+}

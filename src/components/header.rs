@@ -1,0 +1,25 @@
+use super::LangSwitch;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The service name, the main navigation and the language switch.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="header">
+            <div class="header__inner">
+                <A href="/" attr:class="header__brand">
+                    <span class="header__name">{move || i18n.t("app-name")}</span>
+                    <span class="header__tagline">{move || i18n.t("app-tagline")}</span>
+                </A>
+                <nav class="header__nav" aria-label=move || i18n.t("nav-label")>
+                    <A href="/">{move || i18n.t("nav-services")}</A>
+                    <A href="/cabinet">{move || i18n.t("nav-cabinet")}</A>
+                </nav>
+                <LangSwitch/>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,11 @@
+//! Reusable pieces of the interface, one job each.
+
+mod footer;
+mod header;
+mod lang_switch;
+mod title;
+
+pub use footer::Footer;
+pub use header::Header;
+pub use lang_switch::LangSwitch;
+pub use title::use_page_title;

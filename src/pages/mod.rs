@@ -1,0 +1,11 @@
+//! One module per route.
+
+mod cabinet;
+mod catalog;
+mod not_found;
+mod service;
+
+pub use cabinet::CabinetPage;
+pub use catalog::CatalogPage;
+pub use not_found::NotFoundPage;
+pub use service::ServicePage;

@@ -1,0 +1,11 @@
+use crate::components::use_page_title;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// `/services/:id`: "before you start".
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t("catalog-title"));
+    view! { <h1>{move || i18n.t("catalog-title")}</h1> }
+}
