@@ -18,8 +18,12 @@ fn main() {
         let mut bundle = String::new();
         for file in &files {
             println!("cargo::rerun-if-changed={}", file.display());
-            bundle.push_str(&fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display())));
-            bundle.push('\n');
+            let source = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            // Comments are for translators; the bundle does not need them.
+            for line in source.lines().filter(|line| !line.starts_with('#')) {
+                bundle.push_str(line);
+                bundle.push('\n');
+            }
         }
         fs::write(out_dir.join(format!("{lang}.ftl")), bundle).expect("OUT_DIR is writable");
     }

@@ -2,23 +2,34 @@
 
 use crate::components::{Footer, Header};
 use crate::i18n::provide_i18n;
-use crate::pages::{CabinetPage, CatalogPage, NotFoundPage, ServicePage};
+use crate::pages::{ApplyPage, CabinetPage, CatalogPage, NotFoundPage, ServicePage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+
+/// The router handles in-page links itself and would not move focus, so the skip link does
+/// it here: keyboard and screen-reader users land on the page's content.
+fn focus_main(event: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = main.focus();
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     view! {
         <Router>
-            <a href="#main" class="skip-link">{move || i18n.t("skip-to-content")}</a>
+            <a href="#main" class="skip-link" on:click=focus_main>{move || i18n.t("skip-to-content")}</a>
             <Header/>
             <div class="page">
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=CatalogPage/>
                         <Route path=path!("/services/:id") view=ServicePage/>
+                        <Route path=path!("/services/:id/apply") view=ApplyPage/>
                         <Route path=path!("/cabinet") view=CabinetPage/>
                     </Routes>
                 </main>

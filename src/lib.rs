@@ -7,7 +7,9 @@
 
 mod app;
 pub mod components;
+mod format;
 pub mod i18n;
 mod pages;
+mod query;
 
 pub use app::App;

@@ -36,8 +36,25 @@ fn main() {
         fail(&problems);
     }
 
+    let mut json = serde_json::to_value(&catalog).expect("the catalog serialises");
+    if env::var_os("CARGO_FEATURE_SOURCES").is_none() {
+        drop_sources(&mut json);
+    }
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.json");
-    fs::write(&out, serde_json::to_string(&catalog).expect("the catalog serialises")).expect("OUT_DIR is writable");
+    fs::write(&out, json.to_string()).expect("OUT_DIR is writable");
+}
+
+/// Removes every `source` and `…_source` field: they have been checked, and the app and
+/// the server never show them.
+fn drop_sources(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|key, _| !key.ends_with("source"));
+            map.values_mut().for_each(drop_sources);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_sources),
+        _ => {}
+    }
 }
 
 fn collect_toml(dir: &Path, into: &mut Vec<PathBuf>) {

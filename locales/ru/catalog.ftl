@@ -2,3 +2,94 @@
 
 catalog-title = Лицензии и разрешения
 catalog-intro = Выберите услугу, чтобы узнать, кто может её получить, какие нужны документы, сколько это стоит и сколько времени займёт.
+
+## Search and filters, beside the list
+
+catalog-filters = Поиск и фильтры
+catalog-search-label = Найти услугу
+catalog-search-hint = Например: фармацевтическая, пестициды, экспорт
+catalog-applicant-legend = Кто подаёт заявление
+catalog-applicant-any = Любой заявитель
+catalog-area-label = Регион
+catalog-area-any = Все регионы
+# A filter option for services of national bodies (ministries and their committees).
+catalog-area-national = Вся страна (республиканские органы)
+catalog-provider-label = Услугодатель
+catalog-provider-any = Все услугодатели
+
+# Read out after each change of the search or filters. $count is the number of services found.
+catalog-found = { $count ->
+    [one] Найдена { $count } услуга
+    [few] Найдено { $count } услуги
+    [many] Найдено { $count } услуг
+   *[other] Найдено { $count } услуги
+}
+catalog-nothing-found = Ничего не найдено. Проверьте, нет ли опечатки, или сбросьте фильтры.
+catalog-reset = Сбросить поиск и фильтры
+
+# Tags under each service in the list; keep them short.
+tag-fee-unknown = размер сбора уточняется
+
+## The "before you start" page of a service
+
+service-back-to-list = Все услуги
+# Followed by the full official name of the service.
+service-official-name = Официальное название:
+# Followed by the name of the single provider.
+service-provider = Услугодатель:
+service-choose-provider = Услугодатель
+service-choose-provider-hint = Сроки, этапы и документы зависят от того, куда вы подаёте заявление.
+service-who-heading = Кто может подать заявление
+service-only-these-applicants = Другие заявители эту услугу получить не могут.
+service-targets = Заявление можно подать на:
+service-terms-heading = Сроки и стоимость
+# Followed by a duration, e.g. «15 рабочих дней».
+service-deadline = Срок рассмотрения:
+# Followed by an amount, e.g. «43 250 ₸ (10 МРП)», or by «бесплатно».
+service-fee = Лицензионный сбор:
+# $date is today's date, e.g. «23 ноября 2026 г.».
+service-fee-date = Сумма сбора рассчитана по МРП, действующему на { $date }. Сбор оплачивается при подаче заявления.
+
+service-documents-heading = Документы
+service-documents-yours = Вы прикладываете
+service-documents-none-named = Регламент не называет документов, которые нужно приложить.
+service-documents-ours = Мы получим сами
+service-documents-ours-intro = Эти сведения услугодатель запрашивает сам; приносить их не нужно.
+service-documents-partial = Полный перечень документов установлен пунктом 9 стандарта государственной услуги, текст которого нам недоступен. Перед подачей уточните перечень у услугодателя.
+# $types is a list like «PDF, JPEG, PNG»; $size is a number of megabytes.
+service-document-formats = Формат: { $types }, до { $size } МБ
+service-document-optional = при наличии
+
+# Qualifiers after a document that is not needed in every case, e.g. «(при переоформлении)».
+for-sub-case-issue = при выдаче
+for-sub-case-reissue = при переоформлении
+for-sub-case-duplicate = при выдаче дубликата
+for-applicant-individual = для физических лиц
+for-applicant-legal-entity = для юридических лиц
+
+service-steps-heading = Как рассматривается заявление
+service-steps-for = Показать этапы для
+# $term is a duration, e.g. «15 рабочих дней».
+service-steps-total = Общий срок: { $term }.
+service-channels-heading = Куда подать заявление
+service-legal-heading = Правовое основание
+service-regulation-repealed = Регламент, на котором основаны эти сведения, утратил силу. Порядок мог измениться: перед подачей уточните его у услугодателя.
+# $date is a date like «19 июня 2015 г.», $number the registration number.
+act-registered = Зарегистрирован в органах юстиции: { $date }, № { $number }
+# $date is a date like «10 сентября 2015 года», $number the number of the repealing act.
+act-repealed-by-law = Документ утратил силу: закон от { $date } № { $number }
+act-repealed-by-government-resolution = Документ утратил силу: постановление Правительства Республики Казахстан от { $date } № { $number }
+act-repealed-by-ministerial-order = Документ утратил силу: приказ министра от { $date } № { $number }
+act-repealed-by-akimat-resolution = Документ утратил силу: постановление акимата от { $date } № { $number }
+
+service-apply-heading = Подать заявление
+service-apply-intro = Заполнение займёт около 15 минут. Ваши ответы сохраняются по мере заполнения.
+# The main button; at most 30 characters.
+service-start = Начать
+
+## The start of an application (until the online application is available)
+
+apply-title = Подача заявления
+apply-back = Назад к описанию услуги
+apply-coming = Подача заявления онлайн скоро появится.
+apply-meanwhile = Пока вы можете подать заявление через портал egov.kz или в канцелярии услугодателя.

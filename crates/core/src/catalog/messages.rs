@@ -38,8 +38,12 @@ pub fn page(page: &str) -> String {
 
 /// The id of a message named after an enum value, e.g. `kind-licence` or `region-almaty-city`.
 pub fn of<T: serde::Serialize>(prefix: &str, value: &T) -> String {
-    let name = serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    format!("{prefix}-{name}")
+    format!("{prefix}-{}", key(value))
+}
+
+/// An enum value's name in the catalog files, e.g. `legal-entity`; also used in addresses.
+pub fn key<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 /// Every message id the catalog needs, for the integrity test against the locales.

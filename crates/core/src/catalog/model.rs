@@ -5,6 +5,10 @@
 //! it with [`super::integrity`], and embeds it as JSON, so an inconsistent catalog fails
 //! the build. This file is included by `build.rs` too, so it depends on serde only.
 //!
+//! Every fact carries its `source`. The sources are checked at build time and then left out
+//! of the embedded catalog (they would triple its size in the browser bundle) unless the
+//! `sources` feature is on, as it is for the tests.
+//!
 //! Texts are never stored here: every name and description is a Fluent message whose id
 //! is derived from the data id (see [`super::messages`]).
 
@@ -45,6 +49,7 @@ pub struct Provider {
     /// `None` for a national body; otherwise the region it serves (message `region-{id}`).
     #[serde(default)]
     pub region: Option<Region>,
+    #[serde(default)]
     pub source: String,
 }
 
@@ -78,6 +83,7 @@ pub struct LegalAct {
     /// The act that repealed this one, when known.
     #[serde(default)]
     pub repealed_by: Option<Repeal>,
+    #[serde(default)]
     pub source: String,
 }
 
@@ -212,6 +218,7 @@ pub struct Service {
     pub category: Category,
     /// Who may apply. Where the regulation is silent, the source says what it was inferred from.
     pub applicants: Vec<ApplicantType>,
+    #[serde(default)]
     pub applicants_source: String,
     pub sub_cases: Vec<SubCase>,
     /// Whether the request concerns the licence, its annex, or both. Empty when the
@@ -296,11 +303,21 @@ pub enum Channel {
 pub enum Fee {
     /// The licence fee: `rate_mrp` МРП to issue, 10 % of it but at most 4 МРП to reissue,
     /// the full rate for a duplicate (see `crate::fees`).
-    LicenceFee { rate_mrp: u32, source: String },
+    LicenceFee {
+        rate_mrp: u32,
+        #[serde(default)]
+        source: String,
+    },
     /// The regulation has no payment step.
-    None { source: String },
+    None {
+        #[serde(default)]
+        source: String,
+    },
     /// A fee is charged but nobody could source its rate: shown as "check with the provider".
-    Unknown { source: String },
+    Unknown {
+        #[serde(default)]
+        source: String,
+    },
 }
 
 /// A form page. Its heading is the message `page-{id}`.
@@ -318,6 +335,7 @@ pub struct Page {
     /// A repeatable group ("add another"): persons, addresses, objects.
     #[serde(default)]
     pub repeat: Option<Repeat>,
+    #[serde(default)]
     pub source: String,
 }
 
@@ -345,6 +363,7 @@ pub struct Provision {
     /// The standard (стандарт) the regulation refers to.
     pub standard: String,
     pub channels: Vec<Channel>,
+    #[serde(default)]
     pub channels_source: String,
     #[serde(rename = "deadline")]
     pub deadlines: Vec<Deadline>,
@@ -355,6 +374,7 @@ pub struct Provision {
     /// Whether `documents` is the whole list. The full lists are in п. 9 of the standards,
     /// which nobody could retrieve, so this is `partial` unless a source gives the list.
     pub document_list: Completeness,
+    #[serde(default)]
     pub document_list_source: String,
 }
 
@@ -389,6 +409,7 @@ pub struct Deadline {
     pub sub_cases: Vec<SubCase>,
     #[serde(default)]
     pub term: Option<Term>,
+    #[serde(default)]
     pub source: String,
 }
 
@@ -405,6 +426,7 @@ pub struct Step {
     /// `None` when the regulation gives no duration for this step.
     #[serde(default)]
     pub term: Option<Term>,
+    #[serde(default)]
     pub source: String,
 }
 
@@ -493,6 +515,7 @@ pub struct DocumentRequirement {
     pub supplied_by: Supplier,
     #[serde(default = "yes")]
     pub required: bool,
+    #[serde(default)]
     pub source: String,
 }
 

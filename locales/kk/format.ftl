@@ -1,0 +1,43 @@
+## Сандар, мерзімдер, сомалар және күндер: мерзімі, алымы немесе күні бар әр бетте қолданылады.
+
+# Мерзімдер. $amount — бүтін сан. Қазақ тілінде сан есімнен кейін зат есім жекеше тұрады.
+term-minutes = { $amount } минут
+term-hours = { $amount } сағат
+term-working-days = { $amount } жұмыс күні
+term-calendar-days = { $amount } күнтізбелік күн
+# Ешбір дереккөз бермеген мерзімнің орнына көрсетіледі.
+term-unknown = мерзімі расталмады — көрсетілетін қызметті берушіден нақтылаңыз
+
+# Алымдар. $amount пішімделіп берілген, мысалы «43 250 ₸»; $mrp — АЕК саны, мысалы «10» немесе «0,3».
+fee-amount = { $amount } ({ $mrp } АЕК)
+fee-free = тегін
+fee-unknown = алым мөлшері расталмады — көрсетілетін қызметті берушіден нақтылаңыз
+
+# Күндер. $day және $year — сандар, $month — төмендегі ай атауларының бірі.
+date-long = { $year } ж. { $day } { $month }
+# Нормативтік актілердің деректемелеріндегі түрі: «2013 жылғы 15 сәуірдегі».
+date-attributive = { $year } жылғы { $day } { $month }
+month-1 = қаңтар
+month-2 = ақпан
+month-3 = наурыз
+month-4 = сәуір
+month-5 = мамыр
+month-6 = маусым
+month-7 = шілде
+month-8 = тамыз
+month-9 = қыркүйек
+month-10 = қазан
+month-11 = қараша
+month-12 = желтоқсан
+month-attributive-1 = қаңтардағы
+month-attributive-2 = ақпандағы
+month-attributive-3 = наурыздағы
+month-attributive-4 = сәуірдегі
+month-attributive-5 = мамырдағы
+month-attributive-6 = маусымдағы
+month-attributive-7 = шілдедегі
+month-attributive-8 = тамыздағы
+month-attributive-9 = қыркүйектегі
+month-attributive-10 = қазандағы
+month-attributive-11 = қарашадағы
+month-attributive-12 = желтоқсандағы

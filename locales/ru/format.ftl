@@ -1,0 +1,64 @@
+## Numbers, durations, amounts and dates, used on every page that shows a deadline, a fee or a date.
+
+# Durations. $amount is a whole number.
+term-minutes = { $amount ->
+    [one] { $amount } минута
+    [few] { $amount } минуты
+    [many] { $amount } минут
+   *[other] { $amount } минуты
+}
+term-hours = { $amount ->
+    [one] { $amount } час
+    [few] { $amount } часа
+    [many] { $amount } часов
+   *[other] { $amount } часа
+}
+term-working-days = { $amount ->
+    [one] { $amount } рабочий день
+    [few] { $amount } рабочих дня
+    [many] { $amount } рабочих дней
+   *[other] { $amount } рабочего дня
+}
+term-calendar-days = { $amount ->
+    [one] { $amount } календарный день
+    [few] { $amount } календарных дня
+    [many] { $amount } календарных дней
+   *[other] { $amount } календарного дня
+}
+# Shown instead of a duration that no source gives.
+term-unknown = срок не удалось подтвердить — уточните у услугодателя
+
+# Fees. $amount is already formatted, like «43 250 ₸»; $mrp is the number of МРП, like «10» or «0,3».
+fee-amount = { $amount } ({ $mrp } МРП)
+fee-free = бесплатно
+fee-unknown = размер сбора не удалось подтвердить — уточните у услугодателя
+
+# Dates. $day and $year are numbers, $month is one of the month names below.
+date-long = { $day } { $month } { $year } г.
+# The form used in legal citations: «от 15 апреля 2013 года».
+date-attributive = { $day } { $month } { $year } года
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+# In Russian the same forms as above; Kazakh needs other endings here.
+month-attributive-1 = января
+month-attributive-2 = февраля
+month-attributive-3 = марта
+month-attributive-4 = апреля
+month-attributive-5 = мая
+month-attributive-6 = июня
+month-attributive-7 = июля
+month-attributive-8 = августа
+month-attributive-9 = сентября
+month-attributive-10 = октября
+month-attributive-11 = ноября
+month-attributive-12 = декабря

@@ -1,0 +1,82 @@
+//! Putting domain values into words: terms, fees and dates, in the current language.
+//! The words themselves are Fluent messages; this module only picks them and fills them in.
+
+use crate::i18n::I18n;
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::FluentValue;
+use otinish_core::catalog::{Term, TimeUnit};
+use otinish_core::fees::{self, Quote};
+
+/// "15 рабочих дней", "2 часа", "30 минут"; 465 minutes read as "7 часов 45 минут".
+pub fn term(i18n: I18n, term: &Term) -> String {
+    if term.unit == TimeUnit::Minutes && term.amount >= 60 {
+        let hours = Term { amount: term.amount / 60, unit: TimeUnit::Hours };
+        let minutes = Term { amount: term.amount % 60, unit: TimeUnit::Minutes };
+        return match minutes.amount {
+            0 => self::term(i18n, &hours),
+            _ => format!("{} {}", self::term(i18n, &hours), self::term(i18n, &minutes)),
+        };
+    }
+    let id = match term.unit {
+        TimeUnit::Minutes => "term-minutes",
+        TimeUnit::Hours => "term-hours",
+        TimeUnit::WorkingDays => "term-working-days",
+        TimeUnit::CalendarDays => "term-calendar-days",
+    };
+    i18n.t_with(id, &[("amount", FluentValue::from(term.amount))])
+}
+
+/// A deadline, or "check with the provider" when no source gives it.
+pub fn optional_term(i18n: I18n, term: Option<&Term>) -> String {
+    match term {
+        Some(term) => self::term(i18n, term),
+        None => i18n.t("term-unknown"),
+    }
+}
+
+/// "43 250 ₸ (10 МРП)", "free", or "check with the provider".
+pub fn quote(i18n: I18n, quote: &Quote) -> String {
+    match quote {
+        Quote::Free => i18n.t("fee-free"),
+        Quote::Unknown => i18n.t("fee-unknown"),
+        Quote::Due { mrp_tenths, tenge, .. } => i18n.t_with(
+            "fee-amount",
+            &[
+                ("amount", FluentValue::from(fees::format_tenge(*tenge))),
+                ("mrp", FluentValue::from(fees::format_mrp_tenths(*mrp_tenths))),
+            ],
+        ),
+    }
+}
+
+/// "15 января 2026 г." / "2026 ж. 15 қаңтар".
+pub fn date(i18n: I18n, date: NaiveDate) -> String {
+    date_with(i18n, date, "date-long", "month")
+}
+
+/// The form legal citations use: "15 января 2026 года" / "2026 жылғы 15 қаңтардағы".
+pub fn attributive_date(i18n: I18n, date: NaiveDate) -> String {
+    date_with(i18n, date, "date-attributive", "month-attributive")
+}
+
+fn date_with(i18n: I18n, date: NaiveDate, pattern: &str, month_prefix: &str) -> String {
+    let month = i18n.t(&format!("{month_prefix}-{}", date.month()));
+    i18n.t_with(
+        pattern,
+        &[
+            ("day", FluentValue::from(date.day().to_string())),
+            ("month", FluentValue::from(month)),
+            ("year", FluentValue::from(date.year().to_string())),
+        ],
+    )
+}
+
+/// Parses the catalog's `YYYY-MM-DD`.
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Today in the applicant's time zone (the browser's clock).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,100 @@
+//! `/`: the catalog of services, by category, with search and filters.
+
+mod filters;
+mod search_index;
+
+use crate::components::{ServiceTags, use_page_title};
+use crate::i18n::use_i18n;
+use filters::{Filters, FiltersPanel};
+use fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use otinish_core::catalog::{self, Category, Service, messages};
+use search_index::SearchIndex;
+
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t("catalog-title"));
+    let filters = Filters::from_address();
+    let index = SearchIndex::build();
+
+    let visible = Memo::new(move |_| {
+        let query = filters.query.get();
+        let (applicant, region, provider) = (filters.applicant.get(), filters.region.get(), filters.provider.get());
+        catalog::catalog()
+            .services
+            .iter()
+            .filter(|service| index.matches(&service.id, &query))
+            .filter(|service| filters::admits(service, applicant, region, provider.as_deref()))
+            .map(|service| service.id.clone())
+            .collect::<Vec<_>>()
+    });
+
+    let count = move || {
+        let count = visible.with(Vec::len);
+        i18n.t_with("catalog-found", &[("count", FluentValue::from(count))])
+    };
+    let categories = move || {
+        let visible = visible.get();
+        Category::ALL
+            .into_iter()
+            .filter_map(|category| {
+                let services: Vec<&'static Service> = catalog::catalog()
+                    .services
+                    .iter()
+                    .filter(|s| s.category == category && visible.contains(&s.id))
+                    .collect();
+                (!services.is_empty()).then(|| view! { <CategorySection category services/> })
+            })
+            .collect_view()
+    };
+
+    view! {
+        <h1>{move || i18n.t("catalog-title")}</h1>
+        <p class="lead">{move || i18n.t("catalog-intro")}</p>
+        <div class="catalog">
+            <FiltersPanel filters/>
+            <div class="results">
+                <p class="results__count" role="status" aria-live="polite" aria-atomic="true">{count}</p>
+                <Show when=move || visible.with(Vec::is_empty)>
+                    <div class="inset">
+                        <p>{move || i18n.t("catalog-nothing-found")}</p>
+                        <button type="button" class="button button--secondary" on:click=move |_| filters.reset()>
+                            {move || i18n.t("catalog-reset")}
+                        </button>
+                    </div>
+                </Show>
+                {categories}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn CategorySection(category: Category, services: Vec<&'static Service>) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = messages::of("category", &category);
+    let items = services
+        .into_iter()
+        .map(|service| {
+            let id = service.id.clone();
+            let href = format!("/services/{id}");
+            let short = messages::service_short(&id);
+            let summary = messages::service_summary(&id);
+            view! {
+                <li>
+                    <A href=href>{move || i18n.t(&short)}</A>
+                    <p class="secondary">{move || i18n.t(&summary)}</p>
+                    <ServiceTags service/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="category">
+            <h2>{move || i18n.t(&heading)}</h2>
+            <ul class="service-list">{items}</ul>
+        </section>
+    }
+}

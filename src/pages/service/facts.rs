@@ -1,0 +1,72 @@
+//! Who can apply, and for each sub-case its deadline and today's fee.
+
+use crate::format;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use otinish_core::catalog::{Provision, Service, messages};
+use otinish_core::fees;
+
+#[component]
+pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
+    let i18n = use_i18n();
+    let applicants = move || {
+        provision.with(|p| service.applicants_at(p).to_vec())
+            .into_iter()
+            .map(|applicant| {
+                let id = messages::of("applicant", &applicant);
+                view! { <li>{move || i18n.t(&id)}</li> }
+            })
+            .collect_view()
+    };
+    let single_applicant_type = move || provision.with(|p| service.applicants_at(p).len() == 1);
+    let targets = (!service.targets.is_empty()).then(|| {
+        let items = service
+            .targets
+            .iter()
+            .map(|t| {
+                let id = messages::of("target", t);
+                view! { <li>{move || i18n.t(&id)}</li> }
+            })
+            .collect_view();
+        view! {
+            <p>{move || i18n.t("service-targets")}</p>
+            <ul>{items}</ul>
+        }
+    });
+
+    let rows = move || {
+        let today = format::today();
+        service
+            .sub_cases
+            .iter()
+            .map(|sub_case| {
+                let label = messages::of("sub-case", sub_case);
+                let deadline = provision.with(|p| p.deadlines.iter().find(|d| d.sub_cases.contains(sub_case)).and_then(|d| d.term));
+                let quote = fees::quote(&service.fee, *sub_case, today);
+                view! {
+                    <div>
+                        <dt>{move || i18n.t(&label)}</dt>
+                        <dd>
+                            {move || i18n.t("service-deadline")} " " {move || format::optional_term(i18n, deadline.as_ref())}
+                            <br/>
+                            {move || i18n.t("service-fee")} " " {move || format::quote(i18n, &quote)}
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let fee_date = move || i18n.t_with("service-fee-date", &[("date", format::date(i18n, format::today()).into())]);
+
+    view! {
+        <h2>{move || i18n.t("service-who-heading")}</h2>
+        <ul>{applicants}</ul>
+        <Show when=single_applicant_type>
+            <p class="inset">{move || i18n.t("service-only-these-applicants")}</p>
+        </Show>
+        {targets}
+        <h2>{move || i18n.t("service-terms-heading")}</h2>
+        <dl class="summary-list">{rows}</dl>
+        <p class="secondary">{fee_date}</p>
+    }
+}

@@ -1,0 +1,130 @@
+//! `/services/:id`: "before you start". Everything an applicant should know before applying:
+//! what they get, who can apply, the deadline and fee, the documents, how the application
+//! is processed, where to apply, and the legal basis. Facts that differ between providers
+//! follow the provider chosen at the top.
+
+mod documents;
+mod facts;
+mod legal;
+mod steps;
+
+use crate::components::use_page_title;
+use crate::i18n::use_i18n;
+use crate::pages::NotFoundPage;
+use crate::query;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use otinish_core::catalog::{self, Provision, Service, messages};
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        match catalog::catalog().service(&id) {
+            Some(service) => Either::Left(view! { <ServiceDetails service/> }),
+            None => Either::Right(view! { <NotFoundPage/> }),
+        }
+    }
+}
+
+#[component]
+fn ServiceDetails(service: &'static Service) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = &service.id;
+    let (short, name, summary) = (messages::service_short(id), messages::service_name(id), messages::service_summary(id));
+    let title = short.clone();
+    use_page_title(move || i18n.t(&title));
+
+    let initial = query::get("provider").filter(|p| service.provision(p).is_some());
+    let provider = RwSignal::new(initial.unwrap_or_else(|| service.provisions[0].provider.clone()));
+    let provision = Memo::new(move |_| provider.with(|p| service.provision(p).cloned()).expect("a provider of this service"));
+    let kind = messages::of("kind", &service.kind);
+    let apply_href = move || format!("/services/{}/apply?provider={}", service.id, provider.get());
+
+    view! {
+        <A href="/" attr:class="back-link">{move || i18n.t("service-back-to-list")}</A>
+        <p class="caption"><span class="tag">{move || i18n.t(&kind)}</span></p>
+        <h1>{move || i18n.t(&short)}</h1>
+        <p class="lead">{move || i18n.t(&summary)}</p>
+        <p class="secondary">
+            <strong>{move || i18n.t("service-official-name")}</strong> " " {move || i18n.t(&name)}
+        </p>
+        <ProviderPicker service provider/>
+        <facts::Facts service provision/>
+        <documents::Documents service provision/>
+        <steps::Steps service provision/>
+        <Channels provision/>
+        <legal::LegalBasis provision/>
+        <h2>{move || i18n.t("service-apply-heading")}</h2>
+        <p>{move || i18n.t("service-apply-intro")}</p>
+        <a class="button button--start" href=apply_href role="button" draggable="false">
+            {move || i18n.t("service-start")}
+        </a>
+    }
+}
+
+/// Several providers render some services; the applicant picks theirs. A single provider
+/// is simply named.
+#[component]
+fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    if service.provisions.len() == 1 {
+        let name = messages::provider(&service.provisions[0].provider);
+        return Either::Left(view! {
+            <p><strong>{move || i18n.t("service-provider")}</strong> " " {move || i18n.t(&name)}</p>
+        });
+    }
+    let options = service
+        .provisions
+        .iter()
+        .map(|provision| {
+            let id = provision.provider.clone();
+            let label = messages::provider(&id);
+            let region = catalog::catalog().provider(&id).and_then(|p| p.region).map(|r| messages::of("region", &r));
+            let is_selected = id.clone();
+            view! {
+                <option value=id prop:selected=move || provider.with(|p| *p == is_selected)>
+                    {move || match &region {
+                        Some(region) => format!("{} — {}", i18n.t(region), i18n.t(&label)),
+                        None => i18n.t(&label),
+                    }}
+                </option>
+            }
+        })
+        .collect_view();
+    let on_change = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        query::set("provider", &value);
+        provider.set(value);
+    };
+    Either::Right(view! {
+        <div class="field provider-picker">
+            <label class="label" for="service-provider">{move || i18n.t("service-choose-provider")}</label>
+            <p class="hint" id="service-provider-hint">{move || i18n.t("service-choose-provider-hint")}</p>
+            <select class="select" id="service-provider" aria-describedby="service-provider-hint" on:change=on_change>
+                {options}
+            </select>
+        </div>
+    })
+}
+
+#[component]
+fn Channels(provision: Memo<Provision>) -> impl IntoView {
+    let i18n = use_i18n();
+    let channels = move || {
+        provision.with(|p| p.channels.clone())
+            .into_iter()
+            .map(|channel| {
+                let id = messages::of("channel", &channel);
+                view! { <li>{move || i18n.t(&id)}</li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>{move || i18n.t("service-channels-heading")}</h2>
+        <ul>{channels}</ul>
+    }
+}
