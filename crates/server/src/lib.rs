@@ -26,7 +26,10 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     let csp = Arc::new(security::ContentSecurityPolicy::for_dist(dist));
     Router::new()
         .nest("/api/v1", routes::api())
-        .nest("/api", Router::new().fallback(problem::not_found))
+        // Nothing under /api is an app route: unknown API paths are 404 problems, not the page.
+        .route("/api", axum::routing::any(problem::not_found))
+        .route("/api/", axum::routing::any(problem::not_found))
+        .route("/api/{*rest}", axum::routing::any(problem::not_found))
         .fallback_service(static_files::service(dist))
         .layer(axum::middleware::from_fn_with_state(csp, security::headers))
         .layer(telemetry::http_trace())

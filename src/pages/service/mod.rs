@@ -82,32 +82,32 @@ fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl
         .iter()
         .map(|provision| {
             let id = provision.provider.clone();
+            let input_id = format!("provider-{id}");
             let label = messages::provider(&id);
             let region = catalog::catalog().provider(&id).and_then(|p| p.region).map(|r| messages::of("region", &r));
-            let is_selected = id.clone();
+            let (checked_id, chosen_id) = (id.clone(), id.clone());
+            let on_change = move |_| {
+                query::set("provider", &chosen_id);
+                provider.set(chosen_id.clone());
+            };
             view! {
-                <option value=id prop:selected=move || provider.with(|p| *p == is_selected)>
-                    {move || match &region {
-                        Some(region) => format!("{} — {}", i18n.t(region), i18n.t(&label)),
-                        None => i18n.t(&label),
-                    }}
-                </option>
+                <div class="checkbox radio">
+                    <input type="radio" name="provider" id=input_id.clone() value=id
+                        prop:checked=move || provider.with(|p| *p == checked_id) on:change=on_change/>
+                    <label for=input_id>
+                        {move || i18n.t(&label)}
+                        {region.clone().map(|region| view! { <br/><span class="secondary">{move || i18n.t(&region)}</span> })}
+                    </label>
+                </div>
             }
         })
         .collect_view();
-    let on_change = move |event: leptos::ev::Event| {
-        let value = event_target_value(&event);
-        query::set("provider", &value);
-        provider.set(value);
-    };
     Either::Right(view! {
-        <div class="field provider-picker">
-            <label class="label" for="service-provider">{move || i18n.t("service-choose-provider")}</label>
+        <fieldset class="fieldset provider-picker" aria-describedby="service-provider-hint">
+            <legend>{move || i18n.t("service-choose-provider")}</legend>
             <p class="hint" id="service-provider-hint">{move || i18n.t("service-choose-provider-hint")}</p>
-            <select class="select" id="service-provider" aria-describedby="service-provider-hint" on:change=on_change>
-                {options}
-            </select>
-        </div>
+            <div class="checkboxes">{options}</div>
+        </fieldset>
     })
 }
 
