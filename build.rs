@@ -18,7 +18,8 @@ fn main() {
         let mut bundle = String::new();
         for file in &files {
             println!("cargo::rerun-if-changed={}", file.display());
-            let source = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let source =
+                fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             // Comments are for translators; the bundle does not need them.
             for line in source.lines().filter(|line| !line.starts_with('#')) {
                 bundle.push_str(line);

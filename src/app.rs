@@ -12,7 +12,10 @@ use leptos_router::path;
 fn focus_main(event: leptos::ev::MouseEvent) {
     use wasm_bindgen::JsCast;
     event.prevent_default();
-    if let Some(main) = document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = main.focus();
     }
 }
@@ -22,7 +25,7 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     view! {
         <Router>
-            <a href="#main" class="skip-link" on:click=focus_main>{move || i18n.t("skip-to-content")}</a>
+            <a href="#main" class="skip-link" on:click=focus_main>{i18n.text("skip-to-content")}</a>
             <Header/>
             <div class="page">
                 <main id="main" tabindex="-1">

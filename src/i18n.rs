@@ -46,7 +46,8 @@ thread_local! {
 fn bundle(tag: &str, source: &'static str) -> FluentBundle<FluentResource> {
     // The locale check (`cargo test`) rejects syntax errors, so a broken file never ships;
     // should one slip through, the messages that did parse are still served.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
     let mut bundle = FluentBundle::new(vec![tag.parse().expect("a valid language tag")]);
     // Isolation marks (U+2068/U+2069) would end up in titles, aria labels and tests.
     bundle.set_use_isolating(false);
@@ -62,13 +63,17 @@ pub fn format(lang: Lang, id: &str, attribute: Option<&str>, args: Option<&Fluen
         let message = bundle.get_message(id);
         let pattern = match attribute {
             None => message.and_then(|m| m.value()),
-            Some(name) => message.and_then(|m| m.get_attribute(name)).map(|a| a.value()),
+            Some(name) => message
+                .and_then(|m| m.get_attribute(name))
+                .map(|a| a.value()),
         };
         match pattern {
             None => id.to_owned(),
             Some(pattern) => {
                 let mut errors = Vec::new();
-                bundle.format_pattern(pattern, args, &mut errors).into_owned()
+                bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned()
             }
         }
     })
@@ -100,6 +105,14 @@ impl I18n {
         self.decorate(id, format(self.lang.get(), id, None, None))
     }
 
+    /// A message as a signal, for views. Every text node of the app has this one type, so
+    /// Leptos renders them all through one piece of code instead of one per call site: a
+    /// `move || i18n.t(id)` closure at each of 82 call sites cost 12 KB of brotli bundle.
+    pub fn text(self, id: impl Into<String>) -> Signal<String> {
+        let id = id.into();
+        Signal::derive(move || self.t(&id))
+    }
+
     /// A message with arguments.
     pub fn t_with(self, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
         let mut fluent_args = FluentArgs::new();
@@ -112,11 +125,16 @@ impl I18n {
     /// An attribute of a message (`.hint`, `.label`…), if the message has it.
     pub fn attr(self, id: &str, attribute: &str) -> Option<String> {
         let lang = self.lang.get();
-        has(lang, id, Some(attribute)).then(|| self.decorate(id, format(lang, id, Some(attribute), None)))
+        has(lang, id, Some(attribute))
+            .then(|| self.decorate(id, format(lang, id, Some(attribute), None)))
     }
 
     fn decorate(self, id: &str, text: String) -> String {
-        if self.show_ids { format!("{text} [{id}]") } else { text }
+        if self.show_ids {
+            format!("{text} [{id}]")
+        } else {
+            text
+        }
     }
 }
 
@@ -129,13 +147,26 @@ const STORAGE_KEY: &str = "otinish.lang";
 /// Chooses the starting language, provides the [`I18n`] context, and keeps `<html lang>`
 /// and the stored choice in step with it.
 pub fn provide_i18n() -> I18n {
-    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
-    let from_url = params.as_ref().and_then(|p| p.get("lang")).and_then(|tag| Lang::from_tag(&tag));
-    let show_ids = params.and_then(|p| p.get("l10n-ids")).is_some_and(|v| v == "1");
-    let initial = from_url.or_else(stored_choice).or_else(browser_language).unwrap_or(Lang::Ru);
+    let from_url = params
+        .as_ref()
+        .and_then(|p| p.get("lang"))
+        .and_then(|tag| Lang::from_tag(&tag));
+    let show_ids = params
+        .and_then(|p| p.get("l10n-ids"))
+        .is_some_and(|v| v == "1");
+    let initial = from_url
+        .or_else(stored_choice)
+        .or_else(browser_language)
+        .unwrap_or(Lang::Ru);
 
-    let i18n = I18n { lang: RwSignal::new(initial), show_ids };
+    let i18n = I18n {
+        lang: RwSignal::new(initial),
+        show_ids,
+    };
     provide_context(i18n);
     Effect::new(move |_| {
         let lang = i18n.lang.get();
@@ -171,8 +202,13 @@ fn stored_choice() -> Option<Lang> {
 
 fn browser_language() -> Option<Lang> {
     let navigator = web_sys::window()?.navigator();
-    let preferred = navigator.languages().into_iter().filter_map(|tag| tag.as_string());
-    preferred.chain(navigator.language()).find_map(|tag| Lang::from_tag(&tag))
+    let preferred = navigator
+        .languages()
+        .into_iter()
+        .filter_map(|tag| tag.as_string());
+    preferred
+        .chain(navigator.language())
+        .find_map(|tag| Lang::from_tag(&tag))
 }
 
 #[cfg(test)]
@@ -191,7 +227,13 @@ mod tests {
     #[test]
     fn messages_are_formatted_in_each_language_and_missing_ones_show_their_id() {
         assert_eq!(format(Lang::Ru, "app-name", None, None), "Өтініш");
-        assert_ne!(format(Lang::Ru, "nav-cabinet", None, None), format(Lang::Kk, "nav-cabinet", None, None));
-        assert_eq!(format(Lang::Kk, "no-such-message", None, None), "no-such-message");
+        assert_ne!(
+            format(Lang::Ru, "nav-cabinet", None, None),
+            format(Lang::Kk, "nav-cabinet", None, None)
+        );
+        assert_eq!(
+            format(Lang::Kk, "no-such-message", None, None),
+            "no-such-message"
+        );
     }
 }

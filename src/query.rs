@@ -11,9 +11,15 @@ pub fn get(name: &str) -> Option<String> {
 
 /// Sets (or, for an empty value, removes) `name` in the address, keeping every other parameter.
 pub fn set(name: &str, value: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let (Ok(href), Ok(history)) = (window.location().href(), window.history()) else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let (Ok(href), Ok(history)) = (window.location().href(), window.history()) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     if value.is_empty() {
         url.search_params().delete(name);
     } else {

@@ -18,32 +18,78 @@ fn mount() -> (web_sys::HtmlElement, impl Drop) {
 }
 
 fn text_of(container: &HtmlElement, selector: &str) -> String {
-    container.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).text_content().unwrap()
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
 async fn the_shell_switches_language_in_place() {
-    let _ = window().local_storage().unwrap().unwrap().remove_item("otinish.lang");
+    let _ = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("otinish.lang");
     let (container, _handle) = mount();
     leptos::task::tick().await;
 
     assert_eq!(text_of(&container, ".header__name"), "Өтініш");
     let nav = text_of(&container, ".header__nav");
-    assert!(nav.contains("Личный кабинет") || nav.contains("Жеке кабинет"), "{nav}");
+    assert!(
+        nav.contains("Личный кабинет") || nav.contains("Жеке кабинет"),
+        "{nav}"
+    );
 
-    let kazakh: HtmlElement = container.query_selector("a[hreflang=kk]").unwrap().unwrap().unchecked_into();
+    let kazakh: HtmlElement = container
+        .query_selector("a[hreflang=kk]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     kazakh.click();
     leptos::task::tick().await;
 
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("kk"));
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("kk")
+    );
     assert!(text_of(&container, ".header__nav").contains("Жеке кабинет"));
-    assert_eq!(kazakh.get_attribute("aria-current").as_deref(), Some("true"));
-    assert_eq!(window().local_storage().unwrap().unwrap().get_item("otinish.lang").unwrap().as_deref(), Some("kk"));
+    assert_eq!(
+        kazakh.get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        window()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("otinish.lang")
+            .unwrap()
+            .as_deref(),
+        Some("kk")
+    );
     assert!(text_of(&container, "footer").contains("Бірыңғай байланыс орталығы"));
 
-    let russian: HtmlElement = container.query_selector("a[hreflang=ru]").unwrap().unwrap().unchecked_into();
+    let russian: HtmlElement = container
+        .query_selector("a[hreflang=ru]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     russian.click();
     leptos::task::tick().await;
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("ru"));
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("ru")
+    );
     assert!(text_of(&container, ".header__nav").contains("Личный кабинет"));
 }

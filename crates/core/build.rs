@@ -6,12 +6,12 @@
 
 use std::{env, fs, path::Path, path::PathBuf};
 
-#[path = "src/catalog/model.rs"]
-#[allow(dead_code)]
-mod model;
 #[path = "src/catalog/integrity.rs"]
 #[allow(dead_code)]
 mod integrity;
+#[path = "src/catalog/model.rs"]
+#[allow(dead_code)]
+mod model;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
@@ -24,9 +24,13 @@ fn main() {
     for path in &paths {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let file: model::CatalogFile =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("catalog file {}:\n{e}", path.display()));
-        let name = path.strip_prefix(&root).unwrap_or(path).display().to_string();
+        let file: model::CatalogFile = toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("catalog file {}:\n{e}", path.display()));
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         files.push((name, file));
     }
 
@@ -40,7 +44,8 @@ fn main() {
     if env::var_os("CARGO_FEATURE_SOURCES").is_none() {
         drop_sources(&mut json);
     }
-    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.json");
+    let out =
+        PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.json");
     fs::write(&out, json.to_string()).expect("OUT_DIR is writable");
 }
 
@@ -70,5 +75,8 @@ fn collect_toml(dir: &Path, into: &mut Vec<PathBuf>) {
 }
 
 fn fail(problems: &[String]) -> ! {
-    panic!("the catalog is inconsistent:\n  - {}", problems.join("\n  - "));
+    panic!(
+        "the catalog is inconsistent:\n  - {}",
+        problems.join("\n  - ")
+    );
 }

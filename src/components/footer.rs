@@ -9,11 +9,11 @@ pub fn Footer() -> impl IntoView {
         <footer class="footer">
             <div class="footer__inner">
                 <p class="footer__contact">
-                    {move || i18n.t("footer-contact-centre")} " "
+                    {i18n.text("footer-contact-centre")} " "
                     <a href="tel:1414" class="footer__phone">"1414"</a>
                 </p>
-                <p class="footer__note">{move || i18n.t("footer-free-call")}</p>
-                <p class="footer__note">{move || i18n.t("footer-disclaimer")}</p>
+                <p class="footer__note">{i18n.text("footer-free-call")}</p>
+                <p class="footer__note">{i18n.text("footer-disclaimer")}</p>
             </div>
         </footer>
     }

@@ -11,12 +11,12 @@ pub fn Header() -> impl IntoView {
         <header class="header">
             <div class="header__inner">
                 <A href="/" attr:class="header__brand">
-                    <span class="header__name">{move || i18n.t("app-name")}</span>
-                    <span class="header__tagline">{move || i18n.t("app-tagline")}</span>
+                    <span class="header__name">{i18n.text("app-name")}</span>
+                    <span class="header__tagline">{i18n.text("app-tagline")}</span>
                 </A>
-                <nav class="header__nav" aria-label=move || i18n.t("nav-label")>
-                    <A href="/">{move || i18n.t("nav-services")}</A>
-                    <A href="/cabinet">{move || i18n.t("nav-cabinet")}</A>
+                <nav class="header__nav" aria-label=i18n.text("nav-label")>
+                    <A href="/">{i18n.text("nav-services")}</A>
+                    <A href="/cabinet">{i18n.text("nav-cabinet")}</A>
                 </nav>
                 <LangSwitch/>
             </div>

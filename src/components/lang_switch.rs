@@ -30,7 +30,7 @@ pub fn LangSwitch() -> impl IntoView {
         }
     });
     view! {
-        <nav class="lang-switch" aria-label=move || i18n.t("lang-switch-label")>
+        <nav class="lang-switch" aria-label=i18n.text("lang-switch-label")>
             <ul class="lang-switch__list">{options}</ul>
         </nav>
     }

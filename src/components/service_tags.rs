@@ -20,16 +20,24 @@ pub fn ServiceTags(service: &'static Service) -> impl IntoView {
     let mut areas: Vec<String> = service
         .provisions
         .iter()
-        .map(|p| match catalog::catalog().provider(&p.provider).and_then(|p| p.region) {
-            Some(region) => messages::of("region", &region),
-            None => "catalog-area-national".to_string(),
+        .map(|p| {
+            match catalog::catalog()
+                .provider(&p.provider)
+                .and_then(|p| p.region)
+            {
+                Some(region) => messages::of("region", &region),
+                None => "catalog-area-national".to_string(),
+            }
         })
         .collect();
     areas.dedup();
-    let areas = areas.into_iter().map(|id| view! { <span class="tag">{move || i18n.t(&id)}</span> }).collect_view();
+    let areas = areas
+        .into_iter()
+        .map(|id| view! { <span class="tag">{i18n.text(id.clone())}</span> })
+        .collect_view();
     view! {
         <p class="tags">
-            <span class="tag">{move || i18n.t(&kind)}</span>
+            <span class="tag">{i18n.text(kind.clone())}</span>
             <span class="tag tag--fee">{fee}</span>
             {areas}
         </p>

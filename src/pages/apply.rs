@@ -11,11 +11,16 @@ pub fn ApplyPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.t("apply-title"));
     let params = use_params_map();
-    let back = move || format!("/services/{}", params.with(|p| p.get("id").unwrap_or_default()));
+    let back = move || {
+        format!(
+            "/services/{}",
+            params.with(|p| p.get("id").unwrap_or_default())
+        )
+    };
     view! {
-        <A href=back attr:class="back-link">{move || i18n.t("apply-back")}</A>
-        <h1>{move || i18n.t("apply-title")}</h1>
-        <p class="lead">{move || i18n.t("apply-coming")}</p>
-        <p>{move || i18n.t("apply-meanwhile")}</p>
+        <A href=back attr:class="back-link">{i18n.text("apply-back")}</A>
+        <h1>{i18n.text("apply-title")}</h1>
+        <p class="lead">{i18n.text("apply-coming")}</p>
+        <p>{i18n.text("apply-meanwhile")}</p>
     }
 }

@@ -9,9 +9,9 @@ pub fn CabinetPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.t("cabinet-title"));
     view! {
-        <h1>{move || i18n.t("cabinet-title")}</h1>
-        <p class="lead">{move || i18n.t("cabinet-intro")}</p>
-        <p>{move || i18n.t("cabinet-coming")}</p>
-        <p><A href="/">{move || i18n.t("cabinet-to-services")}</A></p>
+        <h1>{i18n.text("cabinet-title")}</h1>
+        <p class="lead">{i18n.text("cabinet-intro")}</p>
+        <p>{i18n.text("cabinet-coming")}</p>
+        <p><A href="/">{i18n.text("cabinet-to-services")}</A></p>
     }
 }

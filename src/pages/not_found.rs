@@ -9,8 +9,8 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.t("not-found-title"));
     view! {
-        <h1>{move || i18n.t("not-found-title")}</h1>
-        <p>{move || i18n.t("not-found-check-address")}</p>
-        <p><A href="/">{move || i18n.t("not-found-services-link")}</A></p>
+        <h1>{i18n.text("not-found-title")}</h1>
+        <p>{i18n.text("not-found-check-address")}</p>
+        <p><A href="/">{i18n.text("not-found-services-link")}</A></p>
     }
 }

@@ -21,20 +21,90 @@ pub struct MrpRate {
 /// `reference/anchors.md` §4.4; `verified: false` marks the two years that only one
 /// unconfirmed source gives.
 pub const MRP_TABLE: &[MrpRate] = &[
-    MrpRate { from: (2014, 1, 1), tenge: 1_852, verified: false, source: "standards.md §5 (budget bill figure)" },
-    MrpRate { from: (2015, 1, 1), tenge: 1_982, verified: true, source: "standards.md §5 (wfin.kz, kazpravda.kz)" },
-    MrpRate { from: (2016, 1, 1), tenge: 2_121, verified: true, source: "standards.md §5 (Law of 30.11.2015 № 426-V, art. 11)" },
-    MrpRate { from: (2017, 1, 1), tenge: 2_269, verified: false, source: "standards.md §5, anchors.md §4.4 (unconfirmed)" },
-    MrpRate { from: (2018, 1, 1), tenge: 2_405, verified: true, source: "anchors.md §4.4 (tengrinews 2018-01-03)" },
-    MrpRate { from: (2019, 1, 1), tenge: 2_525, verified: true, source: "standards.md §5 (pravodel.kz)" },
-    MrpRate { from: (2020, 1, 1), tenge: 2_651, verified: true, source: "anchors.md §4.4 (16news.kz 2020-04-10)" },
-    MrpRate { from: (2020, 4, 1), tenge: 2_778, verified: true, source: "anchors.md §4.4 (16news.kz 2020-04-10)" },
-    MrpRate { from: (2021, 1, 1), tenge: 2_917, verified: true, source: "anchors.md §4.4" },
-    MrpRate { from: (2022, 1, 1), tenge: 3_063, verified: true, source: "anchors.md §4.4 (pricom.kz, paryz.kz)" },
-    MrpRate { from: (2023, 1, 1), tenge: 3_450, verified: true, source: "standards.md §5 (knews.kz)" },
-    MrpRate { from: (2024, 1, 1), tenge: 3_692, verified: true, source: "standards.md §5 (derived from 2025 − 240 ₸)" },
-    MrpRate { from: (2025, 1, 1), tenge: 3_932, verified: true, source: "standards.md §5 (tengrinews.kz)" },
-    MrpRate { from: (2026, 1, 1), tenge: 4_325, verified: true, source: "standards.md §5 (budget law signed 08.12.2025)" },
+    MrpRate {
+        from: (2014, 1, 1),
+        tenge: 1_852,
+        verified: false,
+        source: "standards.md §5 (budget bill figure)",
+    },
+    MrpRate {
+        from: (2015, 1, 1),
+        tenge: 1_982,
+        verified: true,
+        source: "standards.md §5 (wfin.kz, kazpravda.kz)",
+    },
+    MrpRate {
+        from: (2016, 1, 1),
+        tenge: 2_121,
+        verified: true,
+        source: "standards.md §5 (Law of 30.11.2015 № 426-V, art. 11)",
+    },
+    MrpRate {
+        from: (2017, 1, 1),
+        tenge: 2_269,
+        verified: false,
+        source: "standards.md §5, anchors.md §4.4 (unconfirmed)",
+    },
+    MrpRate {
+        from: (2018, 1, 1),
+        tenge: 2_405,
+        verified: true,
+        source: "anchors.md §4.4 (tengrinews 2018-01-03)",
+    },
+    MrpRate {
+        from: (2019, 1, 1),
+        tenge: 2_525,
+        verified: true,
+        source: "standards.md §5 (pravodel.kz)",
+    },
+    MrpRate {
+        from: (2020, 1, 1),
+        tenge: 2_651,
+        verified: true,
+        source: "anchors.md §4.4 (16news.kz 2020-04-10)",
+    },
+    MrpRate {
+        from: (2020, 4, 1),
+        tenge: 2_778,
+        verified: true,
+        source: "anchors.md §4.4 (16news.kz 2020-04-10)",
+    },
+    MrpRate {
+        from: (2021, 1, 1),
+        tenge: 2_917,
+        verified: true,
+        source: "anchors.md §4.4",
+    },
+    MrpRate {
+        from: (2022, 1, 1),
+        tenge: 3_063,
+        verified: true,
+        source: "anchors.md §4.4 (pricom.kz, paryz.kz)",
+    },
+    MrpRate {
+        from: (2023, 1, 1),
+        tenge: 3_450,
+        verified: true,
+        source: "standards.md §5 (knews.kz)",
+    },
+    MrpRate {
+        from: (2024, 1, 1),
+        tenge: 3_692,
+        verified: true,
+        source: "standards.md §5 (derived from 2025 − 240 ₸)",
+    },
+    MrpRate {
+        from: (2025, 1, 1),
+        tenge: 3_932,
+        verified: true,
+        source: "standards.md §5 (tengrinews.kz)",
+    },
+    MrpRate {
+        from: (2026, 1, 1),
+        tenge: 4_325,
+        verified: true,
+        source: "standards.md §5 (budget law signed 08.12.2025)",
+    },
 ];
 
 impl MrpRate {
@@ -58,7 +128,11 @@ pub enum Quote {
     /// A fee is due but its rate is not sourced: "check with the provider".
     Unknown,
     /// `mrp_tenths` tenths of an МРП of `mrp` tenge make `tenge`, rounded as [`round_tenge`] says.
-    Due { mrp_tenths: u32, mrp: u32, tenge: u64 },
+    Due {
+        mrp_tenths: u32,
+        mrp: u32,
+        tenge: u64,
+    },
 }
 
 /// The fee in tenths of an МРП. Tenths keep the 10 % reissue rate exact without floats.
@@ -90,7 +164,11 @@ pub fn quote(fee: &Fee, sub_case: SubCase, date: NaiveDate) -> Quote {
             None => Quote::Unknown,
             Some(rate) => {
                 let mrp_tenths = licence_fee_tenths(*rate_mrp, sub_case);
-                Quote::Due { mrp_tenths, mrp: rate.tenge, tenge: round_tenge(mrp_tenths, rate.tenge) }
+                Quote::Due {
+                    mrp_tenths,
+                    mrp: rate.tenge,
+                    tenge: round_tenge(mrp_tenths, rate.tenge),
+                }
             }
         },
     }
@@ -132,7 +210,10 @@ mod tests {
     }
 
     fn ten_mrp() -> Fee {
-        Fee::LicenceFee { rate_mrp: 10, source: "test".into() }
+        Fee::LicenceFee {
+            rate_mrp: 10,
+            source: "test".into(),
+        }
     }
 
     fn tenge(fee: &Fee, sub_case: SubCase, date: NaiveDate) -> u64 {
@@ -199,10 +280,17 @@ mod tests {
 
     #[test]
     fn free_and_unknown_fees_have_no_amount() {
-        let free = Fee::None { source: "test".into() };
-        let unknown = Fee::Unknown { source: "test".into() };
+        let free = Fee::None {
+            source: "test".into(),
+        };
+        let unknown = Fee::Unknown {
+            source: "test".into(),
+        };
         assert_eq!(quote(&free, SubCase::Issue, day(2026, 1, 1)), Quote::Free);
-        assert_eq!(quote(&unknown, SubCase::Issue, day(2026, 1, 1)), Quote::Unknown);
+        assert_eq!(
+            quote(&unknown, SubCase::Issue, day(2026, 1, 1)),
+            Quote::Unknown
+        );
     }
 
     #[test]

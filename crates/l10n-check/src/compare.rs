@@ -7,8 +7,14 @@ use std::collections::HashMap;
 /// same attributes and variables.
 pub fn against_reference(reference: &Locale, other: &Locale) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let theirs: HashMap<&str, _> = other.entries().map(|(file, entry)| (entry.id.as_str(), (file, entry))).collect();
-    let ours: HashMap<&str, _> = reference.entries().map(|(file, entry)| (entry.id.as_str(), (file, entry))).collect();
+    let theirs: HashMap<&str, _> = other
+        .entries()
+        .map(|(file, entry)| (entry.id.as_str(), (file, entry)))
+        .collect();
+    let ours: HashMap<&str, _> = reference
+        .entries()
+        .map(|(file, entry)| (entry.id.as_str(), (file, entry)))
+        .collect();
     let (lang, ref_lang) = (other.code.as_str(), reference.code.as_str());
 
     for (ref_file, ref_entry) in reference.entries() {
@@ -30,7 +36,10 @@ pub fn against_reference(reference: &Locale, other: &Locale) -> Vec<Finding> {
                 entry.line,
                 1,
                 Severity::Error,
-                format!("`{}` lacks the attribute .{missing} that `{ref_lang}` has: add it", entry.id),
+                format!(
+                    "`{}` lacks the attribute .{missing} that `{ref_lang}` has: add it",
+                    entry.id
+                ),
             ));
         }
         for extra in entry.attributes.difference(&ref_entry.attributes) {
@@ -38,7 +47,10 @@ pub fn against_reference(reference: &Locale, other: &Locale) -> Vec<Finding> {
                 entry.line,
                 1,
                 Severity::Error,
-                format!("`{}` has an attribute .{extra} that `{ref_lang}` does not have: remove it", entry.id),
+                format!(
+                    "`{}` has an attribute .{extra} that `{ref_lang}` does not have: remove it",
+                    entry.id
+                ),
             ));
         }
         for missing in ref_entry.variables.difference(&entry.variables) {
@@ -64,7 +76,10 @@ pub fn against_reference(reference: &Locale, other: &Locale) -> Vec<Finding> {
         let looks_untranslated = !entry.same_everywhere
             && !entry.text.is_empty()
             && entry.text == ref_entry.text
-            && entry.text.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я'));
+            && entry
+                .text
+                .chars()
+                .any(|c| matches!(c, 'а'..='я' | 'А'..='Я'));
         if looks_untranslated {
             findings.push(file.finding(
                 entry.line,
@@ -113,11 +128,17 @@ pub fn plurals(locale: &Locale) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (file, entry) in locale.entries() {
         for keys in &entry.selects {
-            let is_plural = keys.iter().any(|k| CLDR_CATEGORIES.contains(&k.as_str()) && k != "other");
+            let is_plural = keys
+                .iter()
+                .any(|k| CLDR_CATEGORIES.contains(&k.as_str()) && k != "other");
             if !is_plural {
                 continue;
             }
-            let missing: Vec<&str> = needed.iter().copied().filter(|c| !keys.iter().any(|k| k == c)).collect();
+            let missing: Vec<&str> = needed
+                .iter()
+                .copied()
+                .filter(|c| !keys.iter().any(|k| k == c))
+                .collect();
             if !missing.is_empty() {
                 findings.push(file.finding(
                     entry.line,

@@ -40,7 +40,14 @@ impl fmt::Display for Finding {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}:{}: {severity}: {}", self.path.display(), self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {severity}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )
     }
 }
 
@@ -56,12 +63,20 @@ impl Locale {
         let mut paths = Vec::new();
         collect_ftl(&root.join(code), &mut paths)?;
         paths.sort();
-        let files = paths.into_iter().map(LocaleFile::read).collect::<std::io::Result<_>>()?;
-        Ok(Locale { code: code.to_string(), files })
+        let files = paths
+            .into_iter()
+            .map(LocaleFile::read)
+            .collect::<std::io::Result<_>>()?;
+        Ok(Locale {
+            code: code.to_string(),
+            files,
+        })
     }
 
     pub fn entries(&self) -> impl Iterator<Item = (&LocaleFile, &Entry)> {
-        self.files.iter().flat_map(|file| file.entries.iter().map(move |entry| (file, entry)))
+        self.files
+            .iter()
+            .flat_map(|file| file.entries.iter().map(move |entry| (file, entry)))
     }
 }
 
@@ -98,7 +113,10 @@ pub fn check(reference: &Locale, others: &[Locale]) -> Vec<Finding> {
 /// Reads `root/<reference>` and `root/<other>`… and checks them.
 pub fn check_dir(root: &Path, reference: &str, others: &[&str]) -> std::io::Result<Vec<Finding>> {
     let reference = Locale::read(root, reference)?;
-    let others = others.iter().map(|code| Locale::read(root, code)).collect::<std::io::Result<Vec<_>>>()?;
+    let others = others
+        .iter()
+        .map(|code| Locale::read(root, code))
+        .collect::<std::io::Result<Vec<_>>>()?;
     Ok(check(&reference, &others))
 }
 
@@ -111,7 +129,10 @@ fn duplicates(file: &LocaleFile) -> Vec<Finding> {
                 entry.line,
                 1,
                 Severity::Error,
-                format!("`{}` is defined twice in this file (first on line {first}); keep one", entry.id),
+                format!(
+                    "`{}` is defined twice in this file (first on line {first}); keep one",
+                    entry.id
+                ),
             ));
         }
     }

@@ -37,7 +37,12 @@ impl LocaleFile {
     }
 
     pub fn parse(path: PathBuf, source: String) -> LocaleFile {
-        let mut file = LocaleFile { path, source, entries: Vec::new(), syntax_errors: Vec::new() };
+        let mut file = LocaleFile {
+            path,
+            source,
+            entries: Vec::new(),
+            syntax_errors: Vec::new(),
+        };
         let resource = match parser::parse(file.source.as_str()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
@@ -50,8 +55,18 @@ impl LocaleFile {
         let mut entries = Vec::new();
         for entry in &resource.body {
             let (id, value, attributes, comment) = match entry {
-                ast::Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes, m.comment.as_ref()),
-                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes, t.comment.as_ref()),
+                ast::Entry::Message(m) => (
+                    m.id.name.to_string(),
+                    m.value.as_ref(),
+                    &m.attributes,
+                    m.comment.as_ref(),
+                ),
+                ast::Entry::Term(t) => (
+                    format!("-{}", t.id.name),
+                    Some(&t.value),
+                    &t.attributes,
+                    t.comment.as_ref(),
+                ),
                 _ => continue,
             };
             // Entries come in source order, so the next id-looking line with this id is ours.
@@ -70,7 +85,9 @@ impl LocaleFile {
                 collected.pattern(&attribute.value, false);
             }
             let same_everywhere = comment.is_some_and(|c| {
-                c.content.iter().any(|l| l.to_lowercase().contains("same in every language"))
+                c.content
+                    .iter()
+                    .any(|l| l.to_lowercase().contains("same in every language"))
             });
             entries.push(Entry {
                 id,
@@ -84,7 +101,12 @@ impl LocaleFile {
             });
         }
         let total_lines = file.source.lines().count().max(1);
-        let bounds: Vec<usize> = entries.iter().skip(1).map(|e| e.line - 1).chain([total_lines]).collect();
+        let bounds: Vec<usize> = entries
+            .iter()
+            .skip(1)
+            .map(|e| e.line - 1)
+            .chain([total_lines])
+            .collect();
         for (entry, end) in entries.iter_mut().zip(bounds) {
             entry.end_line = end.max(entry.line);
         }
@@ -92,8 +114,20 @@ impl LocaleFile {
         file
     }
 
-    pub fn finding(&self, line: usize, column: usize, severity: Severity, message: String) -> Finding {
-        Finding { path: self.path.clone(), line, column, severity, message }
+    pub fn finding(
+        &self,
+        line: usize,
+        column: usize,
+        severity: Severity,
+        message: String,
+    ) -> Finding {
+        Finding {
+            path: self.path.clone(),
+            line,
+            column,
+            severity,
+            message,
+        }
     }
 
     /// 1-based line and column of a byte offset.
@@ -122,7 +156,10 @@ impl LocaleFile {
     }
 
     pub fn relative(&self, root_code: &str, other_code: &str) -> PathBuf {
-        let text = self.path.to_string_lossy().replace(&format!("/{root_code}/"), &format!("/{other_code}/"));
+        let text = self
+            .path
+            .to_string_lossy()
+            .replace(&format!("/{root_code}/"), &format!("/{other_code}/"));
         Path::new(&text).to_path_buf()
     }
 }
@@ -131,9 +168,14 @@ impl LocaleFile {
 fn entry_lines(source: &str) -> Vec<(usize, String)> {
     let mut starts = Vec::new();
     for (index, line) in source.lines().enumerate() {
-        let name_end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(line.len());
+        let name_end = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(line.len());
         let name = &line[..name_end];
-        let first_ok = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '-');
+        let first_ok = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '-');
         if first_ok && line[name_end..].trim_start().starts_with('=') {
             starts.push((index + 1, name.to_string()));
         }
@@ -157,7 +199,9 @@ impl Collected {
                         self.text.push_str(value);
                     }
                 }
-                ast::PatternElement::Placeable { expression } => self.expression(expression, is_value),
+                ast::PatternElement::Placeable { expression } => {
+                    self.expression(expression, is_value)
+                }
             }
         }
     }
@@ -188,7 +232,10 @@ impl Collected {
                 self.variables.insert(id.name.to_string());
             }
             ast::InlineExpression::FunctionReference { arguments, .. } => self.arguments(arguments),
-            ast::InlineExpression::TermReference { arguments: Some(arguments), .. } => self.arguments(arguments),
+            ast::InlineExpression::TermReference {
+                arguments: Some(arguments),
+                ..
+            } => self.arguments(arguments),
             ast::InlineExpression::Placeable { expression } => self.expression(expression, false),
             _ => {}
         }

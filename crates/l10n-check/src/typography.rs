@@ -7,7 +7,13 @@ pub fn check(file: &LocaleFile) -> Vec<Finding> {
     let mut findings = Vec::new();
     for entry in &file.entries {
         let mut depth = 0usize;
-        for (index, line) in file.source.lines().enumerate().take(entry.end_line).skip(entry.line - 1) {
+        for (index, line) in file
+            .source
+            .lines()
+            .enumerate()
+            .take(entry.end_line)
+            .skip(entry.line - 1)
+        {
             if line.trim_start().starts_with('#') {
                 continue;
             }

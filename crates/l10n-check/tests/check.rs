@@ -7,22 +7,41 @@ use std::path::{Path, PathBuf};
 fn locale(code: &str, files: &[(&str, &str)]) -> Locale {
     let files = files
         .iter()
-        .map(|(name, source)| LocaleFile::parse(PathBuf::from(format!("locales/{code}/{name}")), source.to_string()))
+        .map(|(name, source)| {
+            LocaleFile::parse(
+                PathBuf::from(format!("locales/{code}/{name}")),
+                source.to_string(),
+            )
+        })
         .collect();
-    Locale { code: code.to_string(), files }
+    Locale {
+        code: code.to_string(),
+        files,
+    }
 }
 
 fn run(ru: &str, kk: &str) -> Vec<Finding> {
-    check(&locale("ru", &[("app.ftl", ru)]), &[locale("kk", &[("app.ftl", kk)])])
+    check(
+        &locale("ru", &[("app.ftl", ru)]),
+        &[locale("kk", &[("app.ftl", kk)])],
+    )
 }
 
 fn only(findings: &[Finding]) -> &Finding {
-    assert_eq!(findings.len(), 1, "expected exactly one finding, got {findings:#?}");
+    assert_eq!(
+        findings.len(),
+        1,
+        "expected exactly one finding, got {findings:#?}"
+    );
     &findings[0]
 }
 
 fn at(finding: &Finding, path: &str, line: usize, column: usize) {
-    assert_eq!((finding.path.to_str().unwrap(), finding.line, finding.column), (path, line, column), "{finding}");
+    assert_eq!(
+        (finding.path.to_str().unwrap(), finding.line, finding.column),
+        (path, line, column),
+        "{finding}"
+    );
 }
 
 #[test]
@@ -34,10 +53,15 @@ fn identical_structure_passes() {
 
 #[test]
 fn a_syntax_error_names_file_line_and_column() {
-    let finding = run("ok = Да\n", "ok = Иә\nbroken = { $x\n").into_iter().find(|f| f.message.contains("cannot be read"));
+    let finding = run("ok = Да\n", "ok = Иә\nbroken = { $x\n")
+        .into_iter()
+        .find(|f| f.message.contains("cannot be read"));
     let finding = finding.expect("a syntax error is reported");
     assert_eq!(finding.severity, Severity::Error);
-    assert_eq!((finding.path.to_str().unwrap(), finding.line), ("locales/kk/app.ftl", 2));
+    assert_eq!(
+        (finding.path.to_str().unwrap(), finding.line),
+        ("locales/kk/app.ftl", 2)
+    );
 }
 
 #[test]
@@ -45,32 +69,67 @@ fn a_message_missing_in_kazakh_is_reported_where_russian_has_it() {
     let findings = run("one = Раз\ntwo = Два\n", "one = Бір\n");
     let finding = only(&findings);
     at(finding, "locales/ru/app.ftl", 2, 1);
-    assert!(finding.message.contains("`two` has no translation in `kk`"), "{finding}");
+    assert!(
+        finding.message.contains("`two` has no translation in `kk`"),
+        "{finding}"
+    );
     assert!(finding.message.contains("locales/kk/app.ftl"), "{finding}");
 }
 
 #[test]
 fn an_extra_message_in_kazakh_is_reported() {
-    let finding = run("one = Раз\n", "one = Бір\nextra = Артық\n").into_iter().next().unwrap();
+    let finding = run("one = Раз\n", "one = Бір\nextra = Артық\n")
+        .into_iter()
+        .next()
+        .unwrap();
     at(&finding, "locales/kk/app.ftl", 2, 1);
-    assert!(finding.message.contains("not in the reference locale"), "{finding}");
+    assert!(
+        finding.message.contains("not in the reference locale"),
+        "{finding}"
+    );
 }
 
 #[test]
 fn attributes_must_match() {
-    let findings = run("m = Текст\n    .hint = Подсказка\n", "\n\nm = Мәтін\n    .label = Белгі\n");
+    let findings = run(
+        "m = Текст\n    .hint = Подсказка\n",
+        "\n\nm = Мәтін\n    .label = Белгі\n",
+    );
     assert_eq!(findings.len(), 2, "{findings:#?}");
-    assert!(findings.iter().all(|f| f.line == 3 && f.path.ends_with("kk/app.ftl")));
-    assert!(findings.iter().any(|f| f.message.contains("lacks the attribute .hint")));
-    assert!(findings.iter().any(|f| f.message.contains("attribute .label")));
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.line == 3 && f.path.ends_with("kk/app.ftl"))
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message.contains("lacks the attribute .hint"))
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message.contains("attribute .label"))
+    );
 }
 
 #[test]
 fn variables_must_match() {
-    let findings = run("m = { $count } из { $total }\n", "m = { $total } ішінен { $cuont }\n");
+    let findings = run(
+        "m = { $count } из { $total }\n",
+        "m = { $total } ішінен { $cuont }\n",
+    );
     assert_eq!(findings.len(), 2, "{findings:#?}");
-    assert!(findings.iter().any(|f| f.message.contains("does not use { $count }")));
-    assert!(findings.iter().any(|f| f.message.contains("uses { $cuont }")));
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message.contains("does not use { $count }"))
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.message.contains("uses { $cuont }"))
+    );
 }
 
 #[test]
@@ -78,7 +137,10 @@ fn a_choice_without_default_is_a_syntax_error_with_advice() {
     let ru = "m = { $kind ->\n    [a] А\n    *[b] Б\n}\n";
     let kk = "m = { $kind ->\n    [a] А\n    [b] Б\n}\n";
     let findings = run(ru, kk);
-    let finding = findings.iter().find(|f| f.message.contains("default variant")).expect("reported");
+    let finding = findings
+        .iter()
+        .find(|f| f.message.contains("default variant"))
+        .expect("reported");
     assert_eq!(finding.path, Path::new("locales/kk/app.ftl"));
     assert_eq!(finding.line, 3);
 }
@@ -103,7 +165,8 @@ fn kazakh_identical_to_russian_is_a_warning_unless_marked() {
 
 #[test]
 fn straight_quotes_and_three_dots_are_reported_at_their_column() {
-    let ru = "a = Портал \"Е-лицензирование\"\nb = Загрузка...\nc = { \"literal\" } в коде — можно\n";
+    let ru =
+        "a = Портал \"Е-лицензирование\"\nb = Загрузка...\nc = { \"literal\" } в коде — можно\n";
     let kk = "a = «Е-лицензиялау» порталы\nb = Жүктелуде…\nc = { \"literal\" } кодта — болады\n";
     let findings = run(ru, kk);
     assert_eq!(findings.len(), 3, "{findings:#?}");
@@ -116,14 +179,26 @@ fn straight_quotes_and_three_dots_are_reported_at_their_column() {
 #[test]
 fn a_message_defined_twice_is_reported() {
     let findings = run("a = Раз\na = Два\n", "a = Бір\n");
-    assert!(findings.iter().any(|f| f.line == 2 && f.message.contains("defined twice")), "{findings:#?}");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.line == 2 && f.message.contains("defined twice")),
+        "{findings:#?}"
+    );
 }
 
 #[test]
 fn the_real_locales_have_no_errors() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
     let findings = check_dir(&root, "ru", &["kk"]).expect("the locales are readable");
-    let errors: Vec<String> =
-        findings.iter().filter(|f| f.severity == Severity::Error).map(ToString::to_string).collect();
-    assert!(errors.is_empty(), "the locale check found errors:\n{}", errors.join("\n"));
+    let errors: Vec<String> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the locale check found errors:\n{}",
+        errors.join("\n")
+    );
 }

@@ -6,7 +6,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "otinish-server", version, about = "The reference backend of Өтініш")]
+#[command(
+    name = "otinish-server",
+    version,
+    about = "The reference backend of Өтініш"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -48,11 +52,14 @@ impl ServeConfig {
             #[command(flatten)]
             config: ServeConfig,
         }
-        let args = std::iter::once(std::ffi::OsString::from("otinish-server")).chain(args.into_iter().map(Into::into));
+        let args = std::iter::once(std::ffi::OsString::from("otinish-server"))
+            .chain(args.into_iter().map(Into::into));
         Only::parse_from(args).config
     }
 
     pub fn database_url(&self) -> String {
-        self.database_url.clone().unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("otinish.db").display()))
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("otinish.db").display()))
     }
 }

@@ -3,8 +3,8 @@
 //! Handlers talk to [`Db`], never to SQL directly, so that a PostgreSQL implementation
 //! can be added behind the same methods for deployments that outgrow one machine.
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 
 #[derive(Clone)]
@@ -22,8 +22,15 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await.map_err(crate::Error::Database)?;
-        sqlx::migrate!("./migrations").run(&pool).await.map_err(crate::Error::Migration)?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await
+            .map_err(crate::Error::Database)?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(crate::Error::Migration)?;
         Ok(Db { pool })
     }
 
@@ -38,6 +45,9 @@ impl Db {
 
     /// Whether the database answers.
     pub async fn is_healthy(&self) -> bool {
-        sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&self.pool).await.is_ok()
+        sqlx::query_scalar::<_, i64>("SELECT 1")
+            .fetch_one(&self.pool)
+            .await
+            .is_ok()
     }
 }

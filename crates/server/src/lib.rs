@@ -38,17 +38,28 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
 
 /// Opens the database, binds the address and serves until Ctrl-C or SIGTERM.
 pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
-    std::fs::create_dir_all(&config.data_dir).map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
+    std::fs::create_dir_all(&config.data_dir)
+        .map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.database_url()).await?;
     db.record_start().await?;
     let state = AppState { db };
     if !config.dist.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist.display(), "no built app found; only the API is served (run scripts/run)");
     }
-    let listener = tokio::net::TcpListener::bind(config.addr).await.map_err(|e| Error::Bind(config.addr, e))?;
-    let url = format!("http://{}", listener.local_addr().map_err(|e| Error::Bind(config.addr, e))?);
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| Error::Bind(config.addr, e))?;
+    let url = format!(
+        "http://{}",
+        listener
+            .local_addr()
+            .map_err(|e| Error::Bind(config.addr, e))?
+    );
     tracing::info!(%url, data_dir = %config.data_dir.display(), "Өтініш is ready");
-    axum::serve(listener, app(state, &config.dist)).with_graceful_shutdown(shutdown_signal()).await.map_err(Error::Serve)?;
+    axum::serve(listener, app(state, &config.dist))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(Error::Serve)?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
@@ -87,7 +98,11 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::DataDir(path, e) => write!(f, "cannot create the data directory {}: {e}", path.display()),
+            Error::DataDir(path, e) => write!(
+                f,
+                "cannot create the data directory {}: {e}",
+                path.display()
+            ),
             Error::Database(e) => write!(f, "database: {e}"),
             Error::Migration(e) => write!(f, "database migration: {e}"),
             Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),

@@ -26,13 +26,17 @@ impl ContentSecurityPolicy {
     }
 
     pub fn for_html(html: &str) -> ContentSecurityPolicy {
-        let hashes: String = inline_scripts(html).map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
+        let hashes: String = inline_scripts(html)
+            .map(|script| format!(" 'sha256-{}'", sha256_base64(script)))
+            .collect();
         let policy = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
              img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
              base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         );
-        ContentSecurityPolicy { header: HeaderValue::from_str(&policy).expect("the policy is plain ASCII") }
+        ContentSecurityPolicy {
+            header: HeaderValue::from_str(&policy).expect("the policy is plain ASCII"),
+        }
     }
 
     pub fn value(&self) -> &HeaderValue {
@@ -55,18 +59,31 @@ fn sha256_base64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
 }
 
-pub async fn headers(State(csp): State<Arc<ContentSecurityPolicy>>, request: Request, next: Next) -> Response {
+pub async fn headers(
+    State(csp): State<Arc<ContentSecurityPolicy>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, csp.value().clone());
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
     );
-    headers.insert(HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin"));
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
     response
 }
 

@@ -10,8 +10,13 @@ use tower_http::services::{ServeDir, ServeFile};
 
 pub fn service(dist: &Path) -> axum::Router {
     let index = ServeFile::new(dist.join("index.html"));
-    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(index);
-    axum::Router::new().fallback_service(files).layer(axum::middleware::from_fn(cache_control))
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
+    axum::Router::new()
+        .fallback_service(files)
+        .layer(axum::middleware::from_fn(cache_control))
 }
 
 /// Trunk names every asset with a content hash, so those can be cached for a year; the
@@ -19,8 +24,14 @@ pub fn service(dist: &Path) -> axum::Router {
 async fn cache_control(request: Request<axum::body::Body>, next: Next) -> Response {
     let hashed = is_hashed_asset(request.uri().path());
     let mut response = next.run(request).await;
-    let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    let value = if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response
 }
 
@@ -28,7 +39,8 @@ async fn cache_control(request: Request<axum::body::Body>, next: Next) -> Respon
 fn is_hashed_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     let stem = name.split('.').next().unwrap_or("");
-    stem.split(['-', '_']).any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.split(['-', '_'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

@@ -16,17 +16,35 @@ async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<html><head><script type=\"module\">boot()</script></head></html>").unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<html><head><script type=\"module\">boot()</script></head></html>",
+    )
+    .unwrap();
     std::fs::write(dist.join("otinish-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let db = Db::open(&url).await.expect("the database opens and migrates");
-    Fixture { router: app(AppState { db }, &dist), _dir: dir }
+    let db = Db::open(&url)
+        .await
+        .expect("the database opens and migrates");
+    Fixture {
+        router: app(AppState { db }, &dist),
+        _dir: dir,
+    }
 }
 
 async fn get(fixture: &Fixture, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
-    let response = fixture.router.clone().oneshot(Request::get(path).body(Body::empty()).unwrap()).await.unwrap();
+    let response = fixture
+        .router
+        .clone()
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let (parts, body) = response.into_parts();
-    (parts.status, parts.headers, body.collect().await.unwrap().to_bytes().to_vec())
+    (
+        parts.status,
+        parts.headers,
+        body.collect().await.unwrap().to_bytes().to_vec(),
+    )
 }
 
 #[tokio::test]
@@ -46,9 +64,17 @@ async fn unknown_api_paths_are_problem_json_404s() {
     for path in ["/api/v1/nothing", "/api/v2/health", "/api/"] {
         let (status, headers, body) = get(&fixture, path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
-        assert_eq!(headers[header::CONTENT_TYPE], "application/problem+json", "{path}");
+        assert_eq!(
+            headers[header::CONTENT_TYPE],
+            "application/problem+json",
+            "{path}"
+        );
         let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
-        assert_eq!((json["status"].as_u64(), json["code"].as_str()), (Some(404), Some("not-found")), "{path}");
+        assert_eq!(
+            (json["status"].as_u64(), json["code"].as_str()),
+            (Some(404), Some("not-found")),
+            "{path}"
+        );
     }
 }
 
@@ -62,7 +88,10 @@ async fn app_routes_fall_back_to_the_page_and_assets_are_cached_for_long() {
 
     let (status, headers, _) = get(&fixture, "/otinish-0123456789abcdef_bg.wasm").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
 }
 
 #[tokio::test]
@@ -71,7 +100,12 @@ async fn every_response_carries_the_security_headers() {
     for path in ["/", "/api/v1/health", "/api/v1/nothing"] {
         let (_, headers, _) = get(&fixture, path).await;
         let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-        assert!(csp.contains("'wasm-unsafe-eval'") && csp.contains("'sha256-") && csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert!(
+            csp.contains("'wasm-unsafe-eval'")
+                && csp.contains("'sha256-")
+                && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
         assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
     }

@@ -44,7 +44,9 @@ fn applicant_key(applicant: ApplicantType) -> String {
 }
 
 fn applicant_from_key(key: &str) -> Option<ApplicantType> {
-    [ApplicantType::Individual, ApplicantType::LegalEntity].into_iter().find(|a| applicant_key(*a) == key)
+    [ApplicantType::Individual, ApplicantType::LegalEntity]
+        .into_iter()
+        .find(|a| applicant_key(*a) == key)
 }
 
 #[derive(Clone, Copy)]
@@ -59,9 +61,15 @@ impl Filters {
     pub fn from_address() -> Filters {
         Filters {
             query: RwSignal::new(query::get("q").unwrap_or_default()),
-            applicant: RwSignal::new(query::get("applicant").as_deref().and_then(applicant_from_key)),
+            applicant: RwSignal::new(
+                query::get("applicant")
+                    .as_deref()
+                    .and_then(applicant_from_key),
+            ),
             region: RwSignal::new(query::get("area").as_deref().and_then(Area::from_key)),
-            provider: RwSignal::new(query::get("provider").filter(|p| catalog::catalog().provider(p).is_some())),
+            provider: RwSignal::new(
+                query::get("provider").filter(|p| catalog::catalog().provider(p).is_some()),
+            ),
         }
     }
 
@@ -77,7 +85,12 @@ impl Filters {
 }
 
 /// Whether some provider renders `service` for the chosen applicant, area and provider.
-pub fn admits(service: &Service, applicant: Option<ApplicantType>, area: Option<Area>, provider: Option<&str>) -> bool {
+pub fn admits(
+    service: &Service,
+    applicant: Option<ApplicantType>,
+    area: Option<Area>,
+    provider: Option<&str>,
+) -> bool {
     let catalog = catalog::catalog();
     service.provisions.iter().any(|provision| {
         let applicant_ok = applicant.is_none_or(|a| service.applicants_at(provision).contains(&a));
@@ -101,10 +114,19 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
         filters.query.set(value);
     };
 
-    let applicant_options = [None, Some(ApplicantType::Individual), Some(ApplicantType::LegalEntity)].map(|choice| {
-        let key = choice.map(applicant_key).unwrap_or_else(|| "any".to_string());
+    let applicant_options = [
+        None,
+        Some(ApplicantType::Individual),
+        Some(ApplicantType::LegalEntity),
+    ]
+    .map(|choice| {
+        let key = choice
+            .map(applicant_key)
+            .unwrap_or_else(|| "any".to_string());
         let id = format!("applicant-{key}");
-        let label = choice.map(|a| messages::of("applicant", &a)).unwrap_or_else(|| "catalog-applicant-any".to_string());
+        let label = choice
+            .map(|a| messages::of("applicant", &a))
+            .unwrap_or_else(|| "catalog-applicant-any".to_string());
         let on_change = move |_| {
             query::set("applicant", &choice.map(applicant_key).unwrap_or_default());
             filters.applicant.set(choice);
@@ -113,7 +135,7 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
             <div class="checkbox radio">
                 <input type="radio" name="applicant" id=id.clone() value=key
                     prop:checked=move || filters.applicant.get() == choice on:change=on_change/>
-                <label for=id>{move || i18n.t(&label)}</label>
+                <label for=id>{i18n.text(label.clone())}</label>
             </div>
         }
     });
@@ -121,7 +143,7 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
     let area_options = Area::ALL.map(|area| {
         let label = area.label_id();
         view! {
-            <option value=area.key() prop:selected=move || filters.region.get() == Some(area)>{move || i18n.t(&label)}</option>
+            <option value=area.key() prop:selected=move || filters.region.get() == Some(area)>{i18n.text(label.clone())}</option>
         }
     });
     let on_area = move |event: leptos::ev::Event| {
@@ -139,7 +161,7 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
             let label = messages::provider(&id);
             view! {
                 <option value=id prop:selected=move || filters.provider.get().as_deref() == Some(selected_id.as_str())>
-                    {move || i18n.t(&label)}
+                    {i18n.text(label.clone())}
                 </option>
             }
         })
@@ -152,29 +174,29 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
 
     view! {
         <div class="filters" role="search" aria-labelledby="filters-heading">
-            <h2 id="filters-heading">{move || i18n.t("catalog-filters")}</h2>
+            <h2 id="filters-heading">{i18n.text("catalog-filters")}</h2>
             <div class="field">
-                <label class="label" for="catalog-search">{move || i18n.t("catalog-search-label")}</label>
-                <p class="hint" id="catalog-search-hint">{move || i18n.t("catalog-search-hint")}</p>
+                <label class="label" for="catalog-search">{i18n.text("catalog-search-label")}</label>
+                <p class="hint" id="catalog-search-hint">{i18n.text("catalog-search-hint")}</p>
                 <input class="input" type="search" id="catalog-search" name="q" autocomplete="off"
                     aria-describedby="catalog-search-hint"
                     prop:value=move || filters.query.get() on:input=on_search/>
             </div>
             <fieldset class="fieldset">
-                <legend>{move || i18n.t("catalog-applicant-legend")}</legend>
+                <legend>{i18n.text("catalog-applicant-legend")}</legend>
                 <div class="checkboxes">{applicant_options}</div>
             </fieldset>
             <div class="field">
-                <label class="label" for="catalog-area">{move || i18n.t("catalog-area-label")}</label>
+                <label class="label" for="catalog-area">{i18n.text("catalog-area-label")}</label>
                 <select class="select" id="catalog-area" on:change=on_area>
-                    <option value="" prop:selected=move || filters.region.get().is_none()>{move || i18n.t("catalog-area-any")}</option>
+                    <option value="" prop:selected=move || filters.region.get().is_none()>{i18n.text("catalog-area-any")}</option>
                     {area_options}
                 </select>
             </div>
             <div class="field">
-                <label class="label" for="catalog-provider">{move || i18n.t("catalog-provider-label")}</label>
+                <label class="label" for="catalog-provider">{i18n.text("catalog-provider-label")}</label>
                 <select class="select" id="catalog-provider" on:change=on_provider>
-                    <option value="" prop:selected=move || filters.provider.get().is_none()>{move || i18n.t("catalog-provider-any")}</option>
+                    <option value="" prop:selected=move || filters.provider.get().is_none()>{i18n.text("catalog-provider-any")}</option>
                     {provider_options}
                 </select>
             </div>

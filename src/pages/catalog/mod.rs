@@ -21,7 +21,11 @@ pub fn CatalogPage() -> impl IntoView {
 
     let visible = Memo::new(move |_| {
         let query = filters.query.get();
-        let (applicant, region, provider) = (filters.applicant.get(), filters.region.get(), filters.provider.get());
+        let (applicant, region, provider) = (
+            filters.applicant.get(),
+            filters.region.get(),
+            filters.provider.get(),
+        );
         catalog::catalog()
             .services
             .iter()
@@ -51,17 +55,17 @@ pub fn CatalogPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{move || i18n.t("catalog-title")}</h1>
-        <p class="lead">{move || i18n.t("catalog-intro")}</p>
+        <h1>{i18n.text("catalog-title")}</h1>
+        <p class="lead">{i18n.text("catalog-intro")}</p>
         <div class="catalog">
             <FiltersPanel filters/>
             <div class="results">
                 <p class="results__count" role="status" aria-live="polite" aria-atomic="true">{count}</p>
                 <Show when=move || visible.with(Vec::is_empty)>
                     <div class="inset">
-                        <p>{move || i18n.t("catalog-nothing-found")}</p>
+                        <p>{i18n.text("catalog-nothing-found")}</p>
                         <button type="button" class="button button--secondary" on:click=move |_| filters.reset()>
-                            {move || i18n.t("catalog-reset")}
+                            {i18n.text("catalog-reset")}
                         </button>
                     </div>
                 </Show>
@@ -84,8 +88,8 @@ fn CategorySection(category: Category, services: Vec<&'static Service>) -> impl 
             let summary = messages::service_summary(&id);
             view! {
                 <li>
-                    <A href=href>{move || i18n.t(&short)}</A>
-                    <p class="secondary">{move || i18n.t(&summary)}</p>
+                    <A href=href>{i18n.text(short.clone())}</A>
+                    <p class="secondary">{i18n.text(summary.clone())}</p>
                     <ServiceTags service/>
                 </li>
             }
@@ -93,7 +97,7 @@ fn CategorySection(category: Category, services: Vec<&'static Service>) -> impl 
         .collect_view();
     view! {
         <section class="category">
-            <h2>{move || i18n.t(&heading)}</h2>
+            <h2>{i18n.text(heading.clone())}</h2>
             <ul class="service-list">{items}</ul>
         </section>
     }

@@ -25,16 +25,27 @@ impl SearchIndex {
                     messages::service_summary(&service.id),
                     messages::service_keywords(&service.id),
                 ];
-                ids.extend(service.provisions.iter().map(|p| messages::provider(&p.provider)));
-                let text: Vec<String> =
-                    Lang::ALL.iter().flat_map(|lang| ids.iter().map(|id| format(*lang, id, None, None))).collect();
+                ids.extend(
+                    service
+                        .provisions
+                        .iter()
+                        .map(|p| messages::provider(&p.provider)),
+                );
+                let text: Vec<String> = Lang::ALL
+                    .iter()
+                    .flat_map(|lang| ids.iter().map(|id| format(*lang, id, None, None)))
+                    .collect();
                 (service.id.clone(), query::fold(&text.join(" ")))
             })
             .collect();
-        SearchIndex { haystacks: Arc::new(haystacks) }
+        SearchIndex {
+            haystacks: Arc::new(haystacks),
+        }
     }
 
     pub fn matches(&self, service: &str, text: &str) -> bool {
-        self.haystacks.get(service).is_some_and(|haystack| query::matches(haystack, text))
+        self.haystacks
+            .get(service)
+            .is_some_and(|haystack| query::matches(haystack, text))
     }
 }

@@ -10,11 +10,12 @@ use otinish_core::fees;
 pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
     let i18n = use_i18n();
     let applicants = move || {
-        provision.with(|p| service.applicants_at(p).to_vec())
+        provision
+            .with(|p| service.applicants_at(p).to_vec())
             .into_iter()
             .map(|applicant| {
                 let id = messages::of("applicant", &applicant);
-                view! { <li>{move || i18n.t(&id)}</li> }
+                view! { <li>{i18n.text(id.clone())}</li> }
             })
             .collect_view()
     };
@@ -25,11 +26,11 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
             .iter()
             .map(|t| {
                 let id = messages::of("target", t);
-                view! { <li>{move || i18n.t(&id)}</li> }
+                view! { <li>{i18n.text(id.clone())}</li> }
             })
             .collect_view();
         view! {
-            <p>{move || i18n.t("service-targets")}</p>
+            <p>{i18n.text("service-targets")}</p>
             <ul>{items}</ul>
         }
     });
@@ -45,27 +46,32 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
                 let quote = fees::quote(&service.fee, *sub_case, today);
                 view! {
                     <div>
-                        <dt>{move || i18n.t(&label)}</dt>
+                        <dt>{i18n.text(label.clone())}</dt>
                         <dd>
-                            {move || i18n.t("service-deadline")} " " {move || format::optional_term(i18n, deadline.as_ref())}
+                            {i18n.text("service-deadline")} " " {move || format::optional_term(i18n, deadline.as_ref())}
                             <br/>
-                            {move || i18n.t("service-fee")} " " {move || format::quote(i18n, &quote)}
+                            {i18n.text("service-fee")} " " {move || format::quote(i18n, &quote)}
                         </dd>
                     </div>
                 }
             })
             .collect_view()
     };
-    let fee_date = move || i18n.t_with("service-fee-date", &[("date", format::date(i18n, format::today()).into())]);
+    let fee_date = move || {
+        i18n.t_with(
+            "service-fee-date",
+            &[("date", format::date(i18n, format::today()).into())],
+        )
+    };
 
     view! {
-        <h2>{move || i18n.t("service-who-heading")}</h2>
+        <h2>{i18n.text("service-who-heading")}</h2>
         <ul>{applicants}</ul>
         <Show when=single_applicant_type>
-            <p class="inset">{move || i18n.t("service-only-these-applicants")}</p>
+            <p class="inset">{i18n.text("service-only-these-applicants")}</p>
         </Show>
         {targets}
-        <h2>{move || i18n.t("service-terms-heading")}</h2>
+        <h2>{i18n.text("service-terms-heading")}</h2>
         <dl class="summary-list">{rows}</dl>
         <p class="secondary">{fee_date}</p>
     }

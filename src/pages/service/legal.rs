@@ -19,11 +19,17 @@ pub fn LegalBasis(provision: Memo<Provision>) -> impl IntoView {
             .map(|act| view! { <Act act/> })
             .collect_view()
     };
-    let repealed = move || provision.with(|p| catalog::catalog().act(&p.regulation).is_some_and(|a| a.repealed_by.is_some()));
+    let repealed = move || {
+        provision.with(|p| {
+            catalog::catalog()
+                .act(&p.regulation)
+                .is_some_and(|a| a.repealed_by.is_some())
+        })
+    };
     view! {
-        <h2>{move || i18n.t("service-legal-heading")}</h2>
+        <h2>{i18n.text("service-legal-heading")}</h2>
         <Show when=repealed>
-            <div class="warning"><p>{move || i18n.t("service-regulation-repealed")}</p></div>
+            <div class="warning"><p>{i18n.text("service-regulation-repealed")}</p></div>
         </Show>
         <ul class="doc-list">{acts}</ul>
     }
@@ -35,20 +41,36 @@ fn Act(act: &'static LegalAct) -> impl IntoView {
     let citation = messages::act_title(&act.id);
     let registration = act.registration.as_ref().map(|registration| {
         move || {
-            let date = format::iso_date(&registration.date).map(|d| format::date(i18n, d)).unwrap_or_default();
-            i18n.t_with("act-registered", &[("date", date.into()), ("number", registration.number.clone().into())])
+            let date = format::iso_date(&registration.date)
+                .map(|d| format::date(i18n, d))
+                .unwrap_or_default();
+            i18n.t_with(
+                "act-registered",
+                &[
+                    ("date", date.into()),
+                    ("number", registration.number.clone().into()),
+                ],
+            )
         }
     });
     let repeal = act.repealed_by.as_ref().map(|repeal| {
         let id = messages::of("act-repealed-by", &repeal.kind);
         move || {
-            let date = format::iso_date(&repeal.date).map(|d| format::attributive_date(i18n, d)).unwrap_or_default();
-            i18n.t_with(&id, &[("date", date.into()), ("number", repeal.number.clone().into())])
+            let date = format::iso_date(&repeal.date)
+                .map(|d| format::attributive_date(i18n, d))
+                .unwrap_or_default();
+            i18n.t_with(
+                &id,
+                &[
+                    ("date", date.into()),
+                    ("number", repeal.number.clone().into()),
+                ],
+            )
         }
     });
     view! {
         <li>
-            {move || i18n.t(&citation)}
+            {i18n.text(citation.clone())}
             {registration.map(|text| view! { <br/><span class="secondary">{text}</span> })}
             {repeal.map(|text| view! { <br/><span class="secondary">{text}</span> })}
         </li>

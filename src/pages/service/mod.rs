@@ -34,23 +34,31 @@ pub fn ServicePage() -> impl IntoView {
 fn ServiceDetails(service: &'static Service) -> impl IntoView {
     let i18n = use_i18n();
     let id = &service.id;
-    let (short, name, summary) = (messages::service_short(id), messages::service_name(id), messages::service_summary(id));
+    let (short, name, summary) = (
+        messages::service_short(id),
+        messages::service_name(id),
+        messages::service_summary(id),
+    );
     let title = short.clone();
     use_page_title(move || i18n.t(&title));
 
     let initial = query::get("provider").filter(|p| service.provision(p).is_some());
     let provider = RwSignal::new(initial.unwrap_or_else(|| service.provisions[0].provider.clone()));
-    let provision = Memo::new(move |_| provider.with(|p| service.provision(p).cloned()).expect("a provider of this service"));
+    let provision = Memo::new(move |_| {
+        provider
+            .with(|p| service.provision(p).cloned())
+            .expect("a provider of this service")
+    });
     let kind = messages::of("kind", &service.kind);
     let apply_href = move || format!("/services/{}/apply?provider={}", service.id, provider.get());
 
     view! {
-        <A href="/" attr:class="back-link">{move || i18n.t("service-back-to-list")}</A>
-        <p class="caption"><span class="tag">{move || i18n.t(&kind)}</span></p>
-        <h1>{move || i18n.t(&short)}</h1>
-        <p class="lead">{move || i18n.t(&summary)}</p>
+        <A href="/" attr:class="back-link">{i18n.text("service-back-to-list")}</A>
+        <p class="caption"><span class="tag">{i18n.text(kind.clone())}</span></p>
+        <h1>{i18n.text(short.clone())}</h1>
+        <p class="lead">{i18n.text(summary.clone())}</p>
         <p class="secondary">
-            <strong>{move || i18n.t("service-official-name")}</strong> " " {move || i18n.t(&name)}
+            <strong>{i18n.text("service-official-name")}</strong> " " {i18n.text(name.clone())}
         </p>
         <ProviderPicker service provider/>
         <facts::Facts service provision/>
@@ -58,10 +66,10 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
         <steps::Steps service provision/>
         <Channels provision/>
         <legal::LegalBasis provision/>
-        <h2>{move || i18n.t("service-apply-heading")}</h2>
-        <p>{move || i18n.t("service-apply-intro")}</p>
+        <h2>{i18n.text("service-apply-heading")}</h2>
+        <p>{i18n.text("service-apply-intro")}</p>
         <a class="button button--start" href=apply_href role="button" draggable="false">
-            {move || i18n.t("service-start")}
+            {i18n.text("service-start")}
         </a>
     }
 }
@@ -74,7 +82,7 @@ fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl
     if service.provisions.len() == 1 {
         let name = messages::provider(&service.provisions[0].provider);
         return Either::Left(view! {
-            <p><strong>{move || i18n.t("service-provider")}</strong> " " {move || i18n.t(&name)}</p>
+            <p><strong>{i18n.text("service-provider")}</strong> " " {i18n.text(name.clone())}</p>
         });
     }
     let options = service
@@ -95,8 +103,8 @@ fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl
                     <input type="radio" name="provider" id=input_id.clone() value=id
                         prop:checked=move || provider.with(|p| *p == checked_id) on:change=on_change/>
                     <label for=input_id>
-                        {move || i18n.t(&label)}
-                        {region.clone().map(|region| view! { <br/><span class="secondary">{move || i18n.t(&region)}</span> })}
+                        {i18n.text(label.clone())}
+                        {region.clone().map(|region| view! { <br/><span class="secondary">{i18n.text(region.clone())}</span> })}
                     </label>
                 </div>
             }
@@ -104,8 +112,8 @@ fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl
         .collect_view();
     Either::Right(view! {
         <fieldset class="fieldset provider-picker" aria-describedby="service-provider-hint">
-            <legend>{move || i18n.t("service-choose-provider")}</legend>
-            <p class="hint" id="service-provider-hint">{move || i18n.t("service-choose-provider-hint")}</p>
+            <legend>{i18n.text("service-choose-provider")}</legend>
+            <p class="hint" id="service-provider-hint">{i18n.text("service-choose-provider-hint")}</p>
             <div class="checkboxes">{options}</div>
         </fieldset>
     })
@@ -115,16 +123,17 @@ fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl
 fn Channels(provision: Memo<Provision>) -> impl IntoView {
     let i18n = use_i18n();
     let channels = move || {
-        provision.with(|p| p.channels.clone())
+        provision
+            .with(|p| p.channels.clone())
             .into_iter()
             .map(|channel| {
                 let id = messages::of("channel", &channel);
-                view! { <li>{move || i18n.t(&id)}</li> }
+                view! { <li>{i18n.text(id.clone())}</li> }
             })
             .collect_view()
     };
     view! {
-        <h2>{move || i18n.t("service-channels-heading")}</h2>
+        <h2>{i18n.text("service-channels-heading")}</h2>
         <ul>{channels}</ul>
     }
 }

@@ -20,7 +20,7 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
                 let case = *case;
                 let label = messages::of("sub-case", &case);
                 let value = messages::key(&case);
-                view! { <option value=value prop:selected=move || sub_case.get() == case>{move || i18n.t(&label)}</option> }
+                view! { <option value=value prop:selected=move || sub_case.get() == case>{i18n.text(label.clone())}</option> }
             })
             .collect_view();
         let on_change = move |event: leptos::ev::Event| {
@@ -31,7 +31,7 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
         };
         view! {
             <div class="field">
-                <label class="label" for="service-steps-for">{move || i18n.t("service-steps-for")}</label>
+                <label class="label" for="service-steps-for">{i18n.text("service-steps-for")}</label>
                 <select class="select" id="service-steps-for" on:change=on_change>{options}</select>
             </div>
         }
@@ -39,12 +39,26 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
 
     let total = move || {
         let case = sub_case.get();
-        let term = provision.with(|p| p.deadlines.iter().find(|d| d.sub_cases.contains(&case)).and_then(|d| d.term));
-        i18n.t_with("service-steps-total", &[("term", format::optional_term(i18n, term.as_ref()).into())])
+        let term = provision.with(|p| {
+            p.deadlines
+                .iter()
+                .find(|d| d.sub_cases.contains(&case))
+                .and_then(|d| d.term)
+        });
+        i18n.t_with(
+            "service-steps-total",
+            &[("term", format::optional_term(i18n, term.as_ref()).into())],
+        )
     };
     let items = move || {
         let case: SubCase = sub_case.get();
-        let steps: Vec<_> = provision.with(|p| p.steps.iter().filter(|s| applies(&s.sub_cases, &case)).cloned().collect());
+        let steps: Vec<_> = provision.with(|p| {
+            p.steps
+                .iter()
+                .filter(|s| applies(&s.sub_cases, &case))
+                .cloned()
+                .collect()
+        });
         steps
             .into_iter()
             .map(|step| {
@@ -53,9 +67,9 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
                 let term = step.term;
                 view! {
                     <li>
-                        <strong>{move || i18n.t(&text)}</strong><br/>
+                        <strong>{i18n.text(text.clone())}</strong><br/>
                         <span class="secondary">
-                            {move || i18n.t(&actor)}
+                            {i18n.text(actor.clone())}
                             {move || match term {
                                 Some(term) => Either::Left(format!(" · {}", format::term(i18n, &term))),
                                 None => Either::Right(()),
@@ -68,7 +82,7 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
     };
 
     view! {
-        <h2>{move || i18n.t("service-steps-heading")}</h2>
+        <h2>{i18n.text("service-steps-heading")}</h2>
         {picker}
         <p>{total}</p>
         <ol class="steps">{items}</ol>

@@ -14,7 +14,9 @@ pub fn merge(files: Vec<(String, CatalogFile)>) -> Result<Catalog, Vec<String>> 
     let mut problems = Vec::new();
     let mut claim = |kind: &'static str, id: &str, file: &str| {
         if let Some(first) = seen.insert((id.to_string(), kind), file.to_string()) {
-            problems.push(format!("{kind} `{id}` is declared in both {first} and {file}"));
+            problems.push(format!(
+                "{kind} `{id}` is declared in both {first} and {file}"
+            ));
         }
     };
     for (name, file) in files {
@@ -39,7 +41,11 @@ pub fn merge(files: Vec<(String, CatalogFile)>) -> Result<Catalog, Vec<String>> 
             catalog.services.push(service);
         }
     }
-    if problems.is_empty() { Ok(catalog) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Every inconsistency in the catalog; empty when it holds together.
@@ -50,22 +56,38 @@ pub fn check(catalog: &Catalog) -> Vec<String> {
     let documents: HashSet<&str> = catalog.documents.iter().map(|d| d.id.as_str()).collect();
     let fields: HashMap<&str, &Field> = catalog.fields.iter().map(|f| (f.id.as_str(), f)).collect();
 
-    let ids = catalog.providers.iter().map(|p| &p.id).chain(catalog.acts.iter().map(|a| &a.id));
-    let ids = ids.chain(catalog.documents.iter().map(|d| &d.id)).chain(catalog.fields.iter().map(|f| &f.id));
+    let ids = catalog
+        .providers
+        .iter()
+        .map(|p| &p.id)
+        .chain(catalog.acts.iter().map(|a| &a.id));
+    let ids = ids
+        .chain(catalog.documents.iter().map(|d| &d.id))
+        .chain(catalog.fields.iter().map(|f| &f.id));
     for id in ids.chain(catalog.services.iter().map(|s| &s.id)) {
         if !is_kebab_id(id) {
-            problems.push(format!("`{id}` is not a valid id: use lower-case latin letters, digits and hyphens"));
+            problems.push(format!(
+                "`{id}` is not a valid id: use lower-case latin letters, digits and hyphens"
+            ));
         }
     }
     for provider in &catalog.providers {
-        require_source(&mut problems, &format!("provider `{}`", provider.id), &provider.source);
+        require_source(
+            &mut problems,
+            &format!("provider `{}`", provider.id),
+            &provider.source,
+        );
     }
     for act in &catalog.acts {
         let what = format!("act `{}`", act.id);
         require_source(&mut problems, &what, &act.source);
         require_date(&mut problems, &what, &act.date);
         if let Some(registration) = &act.registration {
-            require_date(&mut problems, &format!("{what} registration"), &registration.date);
+            require_date(
+                &mut problems,
+                &format!("{what} registration"),
+                &registration.date,
+            );
         }
         if let Some(repeal) = &act.repealed_by {
             require_date(&mut problems, &format!("{what} repeal"), &repeal.date);
@@ -73,24 +95,43 @@ pub fn check(catalog: &Catalog) -> Vec<String> {
     }
     for document in &catalog.documents {
         if document.types.is_empty() || document.max_mb == 0 {
-            problems.push(format!("document `{}` must accept at least one type and some size", document.id));
+            problems.push(format!(
+                "document `{}` must accept at least one type and some size",
+                document.id
+            ));
         }
     }
     for field in &catalog.fields {
-        let takes_options = matches!(field.kind, FieldKind::Select | FieldKind::Radio | FieldKind::Checkboxes);
+        let takes_options = matches!(
+            field.kind,
+            FieldKind::Select | FieldKind::Radio | FieldKind::Checkboxes
+        );
         if takes_options && field.options.len() < 2 {
             problems.push(format!("field `{}` needs at least two options", field.id));
         }
         if !takes_options && !field.options.is_empty() {
-            problems.push(format!("field `{}` is not a choice but lists options", field.id));
+            problems.push(format!(
+                "field `{}` is not a choice but lists options",
+                field.id
+            ));
         }
         if field.date_rule.is_some() && field.kind != FieldKind::Date {
-            problems.push(format!("field `{}` has a date rule but is not a date", field.id));
+            problems.push(format!(
+                "field `{}` has a date rule but is not a date",
+                field.id
+            ));
         }
     }
 
     for service in &catalog.services {
-        check_service(&mut problems, service, &providers, &acts, &documents, &fields);
+        check_service(
+            &mut problems,
+            service,
+            &providers,
+            &acts,
+            &documents,
+            &fields,
+        );
     }
     problems
 }
@@ -104,9 +145,18 @@ fn check_service(
     fields: &HashMap<&str, &Field>,
 ) {
     let name = format!("service `{}`", service.id);
-    require_source(problems, &format!("{name} applicants"), &service.applicants_source);
-    if service.applicants.is_empty() || service.sub_cases.is_empty() || service.provisions.is_empty() {
-        problems.push(format!("{name} needs applicants, sub-cases and at least one provider"));
+    require_source(
+        problems,
+        &format!("{name} applicants"),
+        &service.applicants_source,
+    );
+    if service.applicants.is_empty()
+        || service.sub_cases.is_empty()
+        || service.provisions.is_empty()
+    {
+        problems.push(format!(
+            "{name} needs applicants, sub-cases and at least one provider"
+        ));
     }
     if !service.targets.is_empty() && service.kind != ServiceKind::Licence {
         problems.push(format!("{name}: only licences have a licence/annex target"));
@@ -115,15 +165,21 @@ fn check_service(
         Fee::LicenceFee { rate_mrp, source } => {
             require_source(problems, &format!("{name} fee"), source);
             if service.kind != ServiceKind::Licence || *rate_mrp == 0 {
-                problems.push(format!("{name}: the licence fee applies to licences, with a positive rate"));
+                problems.push(format!(
+                    "{name}: the licence fee applies to licences, with a positive rate"
+                ));
             }
         }
-        Fee::None { source } | Fee::Unknown { source } => require_source(problems, &format!("{name} fee"), source),
+        Fee::None { source } | Fee::Unknown { source } => {
+            require_source(problems, &format!("{name} fee"), source)
+        }
     }
     let within_sub_cases = |problems: &mut Vec<String>, what: &str, list: &[SubCase]| {
         for sub_case in list {
             if !service.sub_cases.contains(sub_case) {
-                problems.push(format!("{name}: {what} names sub-case {sub_case:?}, which the service does not have"));
+                problems.push(format!(
+                    "{name}: {what} names sub-case {sub_case:?}, which the service does not have"
+                ));
             }
         }
     };
@@ -137,7 +193,9 @@ fn check_service(
         }
         for field_id in &page.fields {
             match fields.get(field_id.as_str()) {
-                None => problems.push(format!("{name}: {what} uses field `{field_id}`, which is not defined")),
+                None => problems.push(format!(
+                    "{name}: {what} uses field `{field_id}`, which is not defined"
+                )),
                 Some(field) => {
                     if let Some(condition) = &field.when
                         && !page.fields.contains(&condition.field)
@@ -153,7 +211,10 @@ fn check_service(
         if let Some(repeat) = &page.repeat
             && (repeat.min > repeat.max || repeat.max == 0)
         {
-            problems.push(format!("{name}: {what} repeats between {} and {} times", repeat.min, repeat.max));
+            problems.push(format!(
+                "{name}: {what} repeats between {} and {} times",
+                repeat.min, repeat.max
+            ));
         }
     }
 
@@ -164,7 +225,10 @@ fn check_service(
             problems.push(format!("{here}: the provider is listed twice"));
         }
         if !providers.contains(provision.provider.as_str()) {
-            problems.push(format!("{here}: provider `{}` is not defined", provision.provider));
+            problems.push(format!(
+                "{here}: provider `{}` is not defined",
+                provision.provider
+            ));
         }
         for act in [&provision.regulation, &provision.standard] {
             if !acts.contains(act.as_str()) {
@@ -173,25 +237,54 @@ fn check_service(
         }
         for applicant in &provision.applicants {
             if !service.applicants.contains(applicant) {
-                problems.push(format!("{here}: {applicant:?} may apply here but not to the service"));
+                problems.push(format!(
+                    "{here}: {applicant:?} may apply here but not to the service"
+                ));
             }
         }
-        if !provision.applicants.is_empty() && provision.applicants_source.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            problems.push(format!("{here}: the narrower list of applicants has no source"));
+        if !provision.applicants.is_empty()
+            && provision
+                .applicants_source
+                .as_deref()
+                .is_none_or(|s| s.trim().is_empty())
+        {
+            problems.push(format!(
+                "{here}: the narrower list of applicants has no source"
+            ));
         }
         if provision.channels.is_empty() {
             problems.push(format!("{here}: no channel"));
         }
-        require_source(problems, &format!("{here} channels"), &provision.channels_source);
-        require_source(problems, &format!("{here} document list"), &provision.document_list_source);
+        require_source(
+            problems,
+            &format!("{here} channels"),
+            &provision.channels_source,
+        );
+        require_source(
+            problems,
+            &format!("{here} document list"),
+            &provision.document_list_source,
+        );
 
         for sub_case in &service.sub_cases {
-            let covering = provision.deadlines.iter().filter(|d| d.sub_cases.contains(sub_case)).count();
+            let covering = provision
+                .deadlines
+                .iter()
+                .filter(|d| d.sub_cases.contains(sub_case))
+                .count();
             if covering != 1 {
-                problems.push(format!("{here}: sub-case {sub_case:?} has {covering} deadlines, it needs exactly one"));
+                problems.push(format!(
+                    "{here}: sub-case {sub_case:?} has {covering} deadlines, it needs exactly one"
+                ));
             }
-            if !provision.steps.iter().any(|s| applies(&s.sub_cases, sub_case)) {
-                problems.push(format!("{here}: sub-case {sub_case:?} has no processing step"));
+            if !provision
+                .steps
+                .iter()
+                .any(|s| applies(&s.sub_cases, sub_case))
+            {
+                problems.push(format!(
+                    "{here}: sub-case {sub_case:?} has no processing step"
+                ));
             }
         }
         for deadline in &provision.deadlines {
@@ -202,7 +295,11 @@ fn check_service(
             }
         }
         for step in &provision.steps {
-            require_source(problems, &format!("{here} step {:?}", step.action), &step.source);
+            require_source(
+                problems,
+                &format!("{here} step {:?}", step.action),
+                &step.source,
+            );
             within_sub_cases(problems, "a step", &step.sub_cases);
         }
         for requirement in &provision.documents {
@@ -214,7 +311,9 @@ fn check_service(
             within_sub_cases(problems, &what, &requirement.sub_cases);
             for applicant in &requirement.applicants {
                 if !service.applicants.contains(applicant) {
-                    problems.push(format!("{here}: {what} is for {applicant:?}, who cannot apply"));
+                    problems.push(format!(
+                        "{here}: {what} is for {applicant:?}, who cannot apply"
+                    ));
                 }
             }
         }
@@ -232,7 +331,10 @@ fn require_date(problems: &mut Vec<String>, what: &str, date: &str) {
     let parts: Vec<&str> = date.split('-').collect();
     let plausible = match parts.as_slice() {
         [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
-            matches!((m.parse::<u32>(), d.parse::<u32>()), (Ok(1..=12), Ok(1..=31))) && y.parse::<u32>().is_ok()
+            matches!(
+                (m.parse::<u32>(), d.parse::<u32>()),
+                (Ok(1..=12), Ok(1..=31))
+            ) && y.parse::<u32>().is_ok()
         }
         _ => false,
     };
@@ -245,5 +347,7 @@ fn is_kebab_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }

@@ -43,7 +43,10 @@ pub fn of<T: serde::Serialize>(prefix: &str, value: &T) -> String {
 
 /// An enum value's name in the catalog files, e.g. `legal-entity`; also used in addresses.
 pub fn key<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// Every message id the catalog needs, for the integrity test against the locales.
@@ -68,7 +71,12 @@ pub fn all(catalog: &Catalog) -> Vec<String> {
     }
     for service in &catalog.services {
         let id = &service.id;
-        ids.extend([service_name(id), service_short(id), service_summary(id), service_keywords(id)]);
+        ids.extend([
+            service_name(id),
+            service_short(id),
+            service_summary(id),
+            service_keywords(id),
+        ]);
         ids.push(of("kind", &service.kind));
         ids.push(of("category", &service.category));
         ids.extend(service.applicants.iter().map(|a| of("applicant", a)));

@@ -62,7 +62,11 @@ pub enum Region {
 }
 
 impl Region {
-    pub const ALL: [Region; 3] = [Region::EastKazakhstan, Region::SouthKazakhstan, Region::AlmatyCity];
+    pub const ALL: [Region; 3] = [
+        Region::EastKazakhstan,
+        Region::SouthKazakhstan,
+        Region::AlmatyCity,
+    ];
 }
 
 /// A regulation, standard or law. Its full citation, as printed, is the message `act-{id}`;

@@ -27,7 +27,11 @@ impl Service {
 
     /// Who may apply to this service at this provider.
     pub fn applicants_at<'a>(&'a self, provision: &'a Provision) -> &'a [ApplicantType] {
-        if provision.applicants.is_empty() { &self.applicants } else { &provision.applicants }
+        if provision.applicants.is_empty() {
+            &self.applicants
+        } else {
+            &provision.applicants
+        }
     }
 }
 
@@ -39,5 +43,7 @@ pub fn fold(text: &str) -> String {
 
 /// Whether every word of the query occurs in the haystack (already folded).
 pub fn matches(folded_haystack: &str, query: &str) -> bool {
-    fold(query).split_whitespace().all(|word| folded_haystack.contains(word))
+    fold(query)
+        .split_whitespace()
+        .all(|word| folded_haystack.contains(word))
 }

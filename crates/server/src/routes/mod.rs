@@ -7,5 +7,7 @@ use axum::Router;
 use axum::routing::get;
 
 pub fn api() -> Router<AppState> {
-    Router::new().route("/health", get(health::health)).fallback(crate::problem::not_found)
+    Router::new()
+        .route("/health", get(health::health))
+        .fallback(crate::problem::not_found)
 }
