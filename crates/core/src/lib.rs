@@ -2,5 +2,8 @@
 //! backend. Nothing here knows about the web or the server; every rule returns codes and
 //! data, never a sentence, so that each side can put it into the applicant's language.
 
+pub mod api;
+pub mod calendar;
 pub mod catalog;
 pub mod fees;
+pub mod validation;

@@ -1,0 +1,1 @@
+//! The types of the API contract, `api/openapi.yaml` (being written).

@@ -1,0 +1,1 @@
+//! The Kazakhstan working-day calendar (being written).

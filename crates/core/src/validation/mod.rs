@@ -1,0 +1,1 @@
+//! Validation rules shared by the app and the server (being written).
