@@ -5,15 +5,17 @@
 
 ## Қызмет түрлері (қызметтер тізіміндегі белгі; 20 таңбадан аспасын)
 
+# same in every language
 kind-licence = Лицензия
 kind-permit = Рұқсат
+# same in every language
 kind-certificate = Сертификат
 kind-conclusion = Қорытынды
 
 ## Санаттар (қызметтер тізімінің тақырыптары және сүзгі)
 
 category-health = Денсаулық сақтау
-category-narcotics = Есірткі құралдары және прекурсорлар
+category-narcotics = Есірткі құралдары мен прекурсорлар
 category-industry = Өнеркәсіп
 category-export-control = Экспорттық бақылау
 category-agriculture = Ауыл шаруашылығы
@@ -28,12 +30,13 @@ applicant-legal-entity = Заңды тұлға (БСН)
 sub-case-issue = Беру
 sub-case-reissue = Қайта ресімдеу
 sub-case-duplicate = Телнұсқа беру
+# same in every language
 target-licence = Лицензия
 target-annex = Лицензияға қосымша
 
 ## Өтінішті қайда беруге және нәтижені қайдан алуға болады
 
-channel-portal = «Электрондық үкімет» веб-порталы egov.kz немесе «Е-лицензиялау» веб-порталы elicense.kz
+channel-portal = egov.kz «электрондық үкімет» веб-порталы немесе elicense.kz «Е-лицензиялау» веб-порталы
 channel-con = Халыққа қызмет көрсету орталығы (ХҚКО)
 channel-office = Көрсетілетін қызметті берушінің кеңсесі
 
@@ -53,6 +56,7 @@ step-sign = Көрсетілетін қызметті берушінің бас�
 step-register-result = Нәтиже тіркеледі
 step-issue-result = Нәтиже өтініш берушіге беріледі
 
+# same in every language
 actor-portal = Портал
 actor-con = ХҚКО
 actor-office = Кеңсе

@@ -1,6 +1,7 @@
 ## The page shell: header, navigation, language switch and footer. These texts are on every page.
 
 # The product name. Keep it in Kazakh in both languages: it is a name.
+# same in every language
 app-name = Өтініш
 # Under the name in the header; at most 60 characters.
 app-tagline = Лицензии и разрешения онлайн

@@ -5,8 +5,10 @@
 
 ## Kinds of service (a tag in the list of services; at most 20 characters)
 
+# same in every language
 kind-licence = Лицензия
 kind-permit = Разрешение
+# same in every language
 kind-certificate = Сертификат
 kind-conclusion = Заключение
 
@@ -28,6 +30,7 @@ applicant-legal-entity = Юридическое лицо (БИН)
 sub-case-issue = Выдача
 sub-case-reissue = Переоформление
 sub-case-duplicate = Выдача дубликата
+# same in every language
 target-licence = Лицензия
 target-annex = Приложение к лицензии
 
@@ -53,6 +56,7 @@ step-sign = Руководство услугодателя подписывае
 step-register-result = Результат регистрируют
 step-issue-result = Результат выдают заявителю
 
+# same in every language
 actor-portal = Портал
 actor-con = ЦОН
 actor-office = Канцелярия

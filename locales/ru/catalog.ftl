@@ -68,14 +68,14 @@ for-applicant-individual = для физических лиц
 for-applicant-legal-entity = для юридических лиц
 
 service-steps-heading = Как рассматривается заявление
-service-steps-for = Показать этапы для
+service-steps-for = Показать этапы:
 # $term is a duration, e.g. «15 рабочих дней».
 service-steps-total = Общий срок: { $term }.
 service-channels-heading = Куда подать заявление
 service-legal-heading = Правовое основание
 service-regulation-repealed = Регламент, на котором основаны эти сведения, утратил силу. Порядок мог измениться: перед подачей уточните его у услугодателя.
 # $date is a date like «19 июня 2015 г.», $number the registration number.
-act-registered = Зарегистрирован в органах юстиции: { $date }, № { $number }
+act-registered = Регистрация в органах юстиции: { $date }, № { $number }
 # $date is a date like «10 сентября 2015 года», $number the number of the repealing act.
 act-repealed-by-law = Документ утратил силу: закон от { $date } № { $number }
 act-repealed-by-government-resolution = Документ утратил силу: постановление Правительства Республики Казахстан от { $date } № { $number }

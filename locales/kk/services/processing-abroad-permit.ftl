@@ -4,7 +4,7 @@
 service-processing-abroad-permit = Өнімді Қазақстан Республикасының аумағынан тыс жерде қайта өңдеуге рұқсат беру
 service-processing-abroad-permit-short = Өнімді Қазақстаннан тыс жерде қайта өңдеуге рұқсат
 service-processing-abroad-permit-summary = Өнімді Қазақстан Республикасының аумағынан тыс жерде қайта өңдеуге рұқсатты электрондық немесе қағаз түрінде аласыз.
-service-processing-abroad-permit-keywords = қайта өңдеу шетелде алыс-беріс шикізаты рұқсат экспорттық бақылау индустрия өнеркәсіп комитеті
+service-processing-abroad-permit-keywords = қайта өңдеу шетелде алыс-беріс шикізаты рұқсат экспорттық бақылау ижтм өнеркәсіп комитеті
 
 page-processing-abroad-products = Қайта өңдеуге арналған өнім
 field-processing-abroad-products-description = Қазақстан Республикасының аумағынан тыс жерде қайта өңделетін өнім

@@ -10,7 +10,9 @@ page-export-import-goods = Экспорт и (или) импорт
 
 field-export-import-direction = На что нужна лицензия
     .hint = Можно отметить оба варианта.
+# same in every language
 field-export-import-direction-export = Экспорт
+# same in every language
 field-export-import-direction-import = Импорт
 
 field-export-import-controlled = Товары относятся к продукции, подлежащей экспортному контролю

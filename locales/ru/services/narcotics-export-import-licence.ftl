@@ -11,7 +11,9 @@ page-narcotics-export-import-deal = Внешнеторговый договор
 
 field-narcotics-export-import-direction = На что нужна лицензия
     .hint = Можно отметить оба варианта.
+# same in every language
 field-narcotics-export-import-direction-export = Экспорт
+# same in every language
 field-narcotics-export-import-direction-import = Импорт
 
 field-narcotics-export-import-basis = Чем подтверждается сделка
