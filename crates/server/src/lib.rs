@@ -4,6 +4,7 @@
 //! keeps its data in SQLite under a data directory, and shuts down cleanly on Ctrl-C.
 //! Business rules come from `otinish-core`, the same code the browser runs.
 
+pub mod accounts;
 pub mod config;
 pub mod db;
 pub mod problem;
