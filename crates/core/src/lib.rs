@@ -6,4 +6,5 @@ pub mod api;
 pub mod calendar;
 pub mod catalog;
 pub mod fees;
+pub mod status;
 pub mod validation;
