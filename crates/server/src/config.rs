@@ -42,6 +42,20 @@ pub struct ServeConfig {
     /// The built app (trunk's `dist/`).
     #[arg(long, env = "OTINISH_DIST", default_value = "dist")]
     pub dist: PathBuf,
+    /// Simulated registry, payment gateway and signer; nothing has legal effect. The
+    /// reference backend has no real ones, so this is on unless turned off explicitly.
+    #[arg(long, env = "OTINISH_TEST_MODE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub test_mode: bool,
+    /// The bearer token of the officer API. Without one, the officer API is closed.
+    #[arg(long, env = "OTINISH_OFFICER_TOKEN")]
+    pub officer_token: Option<String>,
+    /// The bearer token the payment gateway calls back with. Defaults to a random one that
+    /// the built-in test gateway knows.
+    #[arg(long, env = "OTINISH_GATEWAY_TOKEN")]
+    pub gateway_token: Option<String>,
+    /// The largest file the backend accepts, in bytes (a document's own limit may be lower).
+    #[arg(long, env = "OTINISH_MAX_FILE_BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_bytes: u64,
 }
 
 impl ServeConfig {

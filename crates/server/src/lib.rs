@@ -5,22 +5,22 @@
 //! Business rules come from `otinish-core`, the same code the browser runs.
 
 pub mod accounts;
+pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
+pub mod extract;
 pub mod problem;
 mod routes;
 pub mod security;
+pub mod state;
 mod static_files;
 pub mod telemetry;
 
+pub use state::{AppState, Settings};
+
 use axum::Router;
 use std::sync::Arc;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: db::Db,
-}
 
 /// The whole application: the API, the static app with its fallback, and the security headers.
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
@@ -43,7 +43,22 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
         .map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.database_url()).await?;
     db.record_start().await?;
-    let state = AppState { db };
+    let settings = Settings {
+        test_mode: config.test_mode,
+        data_dir: config.data_dir.clone(),
+        officer_token: config.officer_token.clone(),
+        gateway_token: config
+            .gateway_token
+            .clone()
+            .unwrap_or_else(accounts::session::new_token),
+        max_file_bytes: config.max_file_bytes,
+    };
+    if !settings.test_mode {
+        tracing::warn!(
+            "test mode is off: the test signer and the test payment gateway are refused"
+        );
+    }
+    let state = AppState::new(db, settings);
     if !config.dist.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist.display(), "no built app found; only the API is served (run scripts/run)");
     }

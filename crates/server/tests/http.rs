@@ -4,7 +4,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use otinish_server::{AppState, app, db::Db};
+use otinish_server::{AppState, Settings, app, db::Db};
 use tower::ServiceExt;
 
 struct Fixture {
@@ -26,8 +26,9 @@ async fn fixture() -> Fixture {
     let db = Db::open(&url)
         .await
         .expect("the database opens and migrates");
+    let settings = Settings::for_tests(dir.path().to_path_buf());
     Fixture {
-        router: app(AppState { db }, &dist),
+        router: app(AppState::new(db, settings), &dist),
         _dir: dir,
     }
 }

@@ -12,8 +12,11 @@ pub struct LoginLimiter {
 
 impl LoginLimiter {
     pub fn new() -> LoginLimiter {
-        let quota = Quota::per_minute(NonZeroU32::new(1).expect("one")).allow_burst(NonZeroU32::new(5).expect("five"));
-        LoginLimiter { limiter: Arc::new(RateLimiter::keyed(quota)) }
+        let quota = Quota::per_minute(NonZeroU32::new(1).expect("one"))
+            .allow_burst(NonZeroU32::new(5).expect("five"));
+        LoginLimiter {
+            limiter: Arc::new(RateLimiter::keyed(quota)),
+        }
     }
 
     /// Whether another attempt for `identifier` may go ahead now.
@@ -37,6 +40,9 @@ mod tests {
             assert!(limiter.allow("850314300003"));
         }
         assert!(!limiter.allow("850314300003"));
-        assert!(limiter.allow("900521400007"), "other accounts are not affected");
+        assert!(
+            limiter.allow("900521400007"),
+            "other accounts are not affected"
+        );
     }
 }

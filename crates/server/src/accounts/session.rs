@@ -23,7 +23,10 @@ pub fn token_hash(token: &str) -> String {
 /// The `Set-Cookie` value for a new session. `Secure` is left to the deployment's TLS proxy:
 /// the reference backend also runs on plain http://127.0.0.1.
 pub fn cookie(token: &str) -> String {
-    format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}", LIFETIME_MINUTES * 60)
+    format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+        LIFETIME_MINUTES * 60
+    )
 }
 
 pub fn expired_cookie() -> String {
@@ -67,9 +70,15 @@ mod tests {
     #[test]
     fn the_bearer_token_wins_over_the_cookie() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::COOKIE, HeaderValue::from_static("other=1; otinish_session=from-cookie"));
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("other=1; otinish_session=from-cookie"),
+        );
         assert_eq!(token_from_headers(&headers).as_deref(), Some("from-cookie"));
-        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer from-header"));
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer from-header"),
+        );
         assert_eq!(token_from_headers(&headers).as_deref(), Some("from-header"));
         assert_eq!(token_from_headers(&HeaderMap::new()), None);
     }

@@ -1,13 +1,33 @@
-//! `/api/v1`: one module per resource of `api/openapi.yaml`.
+//! `/api/v1`: one module per resource of `api/openapi.yaml`. Each module that owns several
+//! paths offers `routes()`, merged here.
 
+mod accounts;
+mod applications;
+mod config;
+mod documents;
 mod health;
+mod officer;
+mod payments;
+mod status;
+mod submission;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 pub fn api() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
+        .route("/config", get(config::config))
+        .route("/auth/register", post(accounts::register))
+        .route("/auth/login", post(accounts::login))
+        .route("/auth/logout", post(accounts::logout))
+        .route("/auth/me", get(accounts::me))
+        .merge(applications::routes())
+        .merge(documents::routes())
+        .merge(payments::routes())
+        .merge(submission::routes())
+        .merge(status::routes())
+        .merge(officer::routes())
         .fallback(crate::problem::not_found)
 }

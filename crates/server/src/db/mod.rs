@@ -2,6 +2,16 @@
 //!
 //! Handlers talk to [`Db`], never to SQL directly, so that a PostgreSQL implementation
 //! can be added behind the same methods for deployments that outgrow one machine.
+//! Each area keeps its queries in its own module, as more `impl Db` blocks.
+
+mod accounts;
+mod applications;
+mod documents;
+mod payments;
+mod status;
+mod submission;
+
+pub use accounts::{NewAccount, RegistryRecord};
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -10,6 +20,11 @@ use std::str::FromStr;
 #[derive(Clone)]
 pub struct Db {
     pool: SqlitePool,
+}
+
+/// Now, as the database stores it: RFC 3339 in UTC, which sorts as text.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 impl Db {
@@ -21,7 +36,9 @@ impl Db {
             // WAL lets readers go on while one writer commits; NORMAL is durable with WAL.
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // Writers queue behind each other instead of failing at once under load.
+            .busy_timeout(std::time::Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)

@@ -1,0 +1,4 @@
+//! Being written.
+
+#[allow(unused_imports)]
+use super::Db;

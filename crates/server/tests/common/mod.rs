@@ -1,0 +1,131 @@
+//! A backend in-process for tests: a fresh database and data directory, and helpers to send
+//! JSON with or without a session.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use otinish_server::{AppState, Settings, app, db::Db};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub struct TestServer {
+    pub router: axum::Router,
+    pub state: AppState,
+    pub dir: tempfile::TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    /// The problem's `code`, asserting the answer is problem+json.
+    pub fn code(&self) -> String {
+        assert_eq!(
+            self.headers[header::CONTENT_TYPE],
+            "application/problem+json",
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        self.json()["code"].as_str().unwrap_or_default().to_string()
+    }
+
+    /// The first field error's `(field, code)`.
+    pub fn field_error(&self) -> (String, String) {
+        let json = self.json();
+        let error = &json["errors"][0];
+        (
+            error["field"].as_str().unwrap_or_default().to_string(),
+            error["code"].as_str().unwrap_or_default().to_string(),
+        )
+    }
+
+    /// The session token from `Set-Cookie`.
+    pub fn session_cookie(&self) -> Option<String> {
+        let cookie = self.headers.get(header::SET_COOKIE)?.to_str().ok()?;
+        let value = cookie.split(';').next()?.split_once('=')?.1;
+        (!value.is_empty()).then(|| value.to_string())
+    }
+}
+
+impl TestServer {
+    pub async fn start() -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
+        let db = Db::open(&format!(
+            "sqlite://{}",
+            dir.path().join("test.db").display()
+        ))
+        .await
+        .unwrap();
+        let state = AppState::new(db, Settings::for_tests(dir.path().to_path_buf()));
+        TestServer {
+            router: app(state.clone(), &dist),
+            state,
+            dir,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let (parts, body) = response.into_parts();
+        Reply {
+            status: parts.status,
+            headers: parts.headers,
+            body: body.collect().await.unwrap().to_bytes().to_vec(),
+        }
+    }
+
+    /// `method path` with a JSON body (or none) and, if given, the session cookie.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        session: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut request = Request::builder().method(method).uri(path);
+        if let Some(token) = session {
+            request = request.header(header::COOKIE, format!("otinish_session={token}"));
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(request.body(body).unwrap()).await
+    }
+
+    /// Registers a test applicant from the seeded registry and returns the session token.
+    pub async fn sign_up(&self, iin_bin: &str) -> String {
+        let body =
+            serde_json::json!({ "iin_bin": iin_bin, "password": "a long enough passphrase" });
+        let reply = self
+            .call("POST", "/api/v1/auth/register", None, Some(body))
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        reply.session_cookie().expect("a session cookie")
+    }
+}
+
+/// Test applicants seeded in the registry (migrations/0002_accounts.sql).
+pub const PERSON: &str = "850314300003";
+pub const OTHER_PERSON: &str = "900521400007";
+pub const COMPANY: &str = "050440000002";
