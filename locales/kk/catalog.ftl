@@ -8,6 +8,8 @@ catalog-intro = Кім ала алатынын, қандай құжаттар қ
 catalog-filters = Іздеу және сүзгілер
 catalog-search-label = Қызметті табу
 catalog-search-hint = Мысалы: фармацевтикалық, пестицидтер, экспорт
+# Іздеу жолының астындағы сүзгілері бар жиылмалы бөлік.
+catalog-more-filters = Сүзгілер
 catalog-applicant-legend = Өтінішті кім береді
 catalog-applicant-any = Кез келген өтініш беруші
 catalog-area-label = Өңір
@@ -15,7 +17,7 @@ catalog-area-any = Барлық өңірлер
 # Республикалық органдардың (министрліктер мен олардың комитеттерінің) қызметтеріне арналған сүзгі.
 catalog-area-national = Бүкіл ел (республикалық органдар)
 catalog-provider-label = Көрсетілетін қызметті беруші
-catalog-provider-any = Барлық көрсетілетін қызметті берушілер
+catalog-provider-any = Барлығы
 
 # Іздеу немесе сүзгі өзгерген сайын оқылады. $count — табылған қызметтер саны.
 catalog-found = Табылған қызметтер: { $count }

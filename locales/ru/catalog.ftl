@@ -8,6 +8,8 @@ catalog-intro = Выберите услугу, чтобы узнать, кто �
 catalog-filters = Поиск и фильтры
 catalog-search-label = Найти услугу
 catalog-search-hint = Например: фармацевтическая, пестициды, экспорт
+# The folding part with the filters below the search box.
+catalog-more-filters = Фильтры
 catalog-applicant-legend = Кто подаёт заявление
 catalog-applicant-any = Любой заявитель
 catalog-area-label = Регион
@@ -15,7 +17,7 @@ catalog-area-any = Все регионы
 # A filter option for services of national bodies (ministries and their committees).
 catalog-area-national = Вся страна (республиканские органы)
 catalog-provider-label = Услугодатель
-catalog-provider-any = Все услугодатели
+catalog-provider-any = Все
 
 # Read out after each change of the search or filters. $count is the number of services found.
 catalog-found = { $count ->
@@ -48,7 +50,7 @@ service-deadline = Срок рассмотрения:
 # Followed by an amount, e.g. «43 250 ₸ (10 МРП)», or by «бесплатно».
 service-fee = Лицензионный сбор:
 # $date is today's date, e.g. «23 ноября 2026 г.».
-service-fee-date = Сумма сбора рассчитана по МРП, действующему на { $date }. Сбор оплачивается при подаче заявления.
+service-fee-date = Сумма сбора рассчитана по МРП на { $date }; сбор оплачивается при подаче заявления.
 
 service-documents-heading = Документы
 service-documents-yours = Вы прикладываете

@@ -172,6 +172,14 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
         filters.provider.set(Some(id).filter(|id| !id.is_empty()));
     };
 
+    // On a phone the filters would push the list below the fold: they start folded there,
+    // unless one is already in use.
+    let wide_screen = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 768.0);
+    let open_initially = wide_screen
+        || filters.applicant.get_untracked().is_some()
+        || filters.region.get_untracked().is_some()
+        || filters.provider.get_untracked().is_some();
+
     view! {
         <div class="filters" role="search" aria-labelledby="filters-heading">
             <h2 id="filters-heading">{i18n.text("catalog-filters")}</h2>
@@ -182,6 +190,8 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
                     aria-describedby="catalog-search-hint"
                     prop:value=move || filters.query.get() on:input=on_search/>
             </div>
+            <details class="filters__more" prop:open=open_initially>
+            <summary>{i18n.text("catalog-more-filters")}</summary>
             <fieldset class="fieldset">
                 <legend>{i18n.text("catalog-applicant-legend")}</legend>
                 <div class="checkboxes">{applicant_options}</div>
@@ -200,6 +210,7 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
                     {provider_options}
                 </select>
             </div>
+            </details>
         </div>
     }
 }
