@@ -2,7 +2,7 @@
 
 use crate::components::{Footer, Header};
 use crate::i18n::provide_i18n;
-use crate::pages::{ApplyPage, CabinetPage, CatalogPage, NotFoundPage, ServicePage};
+use crate::pages::{CabinetPage, CatalogPage, NotFoundPage, ServicePage, WizardPage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -32,7 +32,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=CatalogPage/>
                         <Route path=path!("/services/:id") view=ServicePage/>
-                        <Route path=path!("/services/:id/apply") view=ApplyPage/>
+                        <Route path=path!("/services/:id/apply") view=WizardPage/>
+                        <Route path=path!("/services/:id/apply/:step") view=WizardPage/>
                         <Route path=path!("/cabinet") view=CabinetPage/>
                     </Routes>
                 </main>

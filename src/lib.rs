@@ -7,6 +7,7 @@
 
 mod app;
 pub mod components;
+mod draft;
 mod format;
 pub mod i18n;
 mod pages;

@@ -89,9 +89,3 @@ service-apply-intro = Заполнение займёт около 15 минут
 # The main button; at most 30 characters.
 service-start = Начать
 
-## The start of an application (until the online application is available)
-
-apply-title = Подача заявления
-apply-back = Назад к описанию услуги
-apply-coming = Подача заявления онлайн скоро появится.
-apply-meanwhile = Пока вы можете подать заявление через портал egov.kz или в канцелярии услугодателя.

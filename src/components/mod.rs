@@ -1,13 +1,19 @@
 //! Reusable pieces of the interface, one job each.
 
+mod error_summary;
+mod field;
 mod footer;
 mod header;
 mod lang_switch;
 mod service_tags;
+mod step_indicator;
 mod title;
 
+pub use error_summary::ErrorSummary;
+pub use field::{FieldInput, input_id, issue_message};
 pub use footer::Footer;
 pub use header::Header;
 pub use lang_switch::LangSwitch;
 pub use service_tags::ServiceTags;
+pub use step_indicator::StepIndicator;
 pub use title::use_page_title;

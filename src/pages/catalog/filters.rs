@@ -174,7 +174,11 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
 
     // On a phone the filters would push the list below the fold: they start folded there,
     // unless one is already in use.
-    let wide_screen = window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 768.0);
+    let wide_screen = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 768.0);
     let open_initially = wide_screen
         || filters.applicant.get_untracked().is_some()
         || filters.region.get_untracked().is_some()

@@ -1,0 +1,35 @@
+## The application form: its step indicator, the questions the catalog asks (which case, which
+## provider), buttons and links, and "check your answers".
+
+# The stages of the step indicator; at most 20 characters each.
+wizard-stage-service = Услуга
+wizard-stage-details = Сведения
+wizard-stage-check = Проверка
+# Above the step indicator. $step and $total are numbers.
+wizard-step-of = Шаг { $step } из { $total }
+# Read by screen readers for the step indicator.
+wizard-steps-label = Этапы подачи заявления
+
+wizard-sub-case-heading = Что вам нужно?
+wizard-sub-case-legend = Вид заявления
+wizard-error-choose-sub-case = Выберите, что вам нужно
+wizard-provider-heading = Куда вы подаёте заявление?
+wizard-provider-legend = Услугодатель
+wizard-error-choose-provider = Выберите услугодателя
+
+# Buttons and links; short.
+wizard-continue = Продолжить
+wizard-back = Назад
+wizard-change = Изменить
+# After the label of a question that may be left empty.
+wizard-optional = (необязательно)
+# The first, empty option of a drop-down list.
+wizard-choose = Выберите
+
+answer-yes = Да
+answer-no = Нет
+
+wizard-check-heading = Проверьте ответы
+wizard-not-answered = Не указано
+wizard-check-saved = Ваши ответы сохранены в этом браузере: к ним можно вернуться в любой момент.
+wizard-check-next = Вложение документов, оплата, подписание и отправка заявления онлайн скоро появятся.

@@ -1,0 +1,230 @@
+//! One question of a form page, rendered from its catalog definition: the right input for
+//! the field's kind, with its label, hint and error, the `autocomplete` token and the phone
+//! keyboard that fit it.
+
+use crate::i18n::{I18n, use_i18n};
+use fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use otinish_core::catalog::{Field, FieldKind, messages};
+use otinish_core::validation::Issue;
+
+/// The message of a rule's failure, e.g. "Введите ИИН из 12 цифр".
+pub fn issue_message(i18n: I18n, issue: &Issue) -> String {
+    let args: Vec<(&str, FluentValue<'static>)> = issue
+        .params
+        .iter()
+        .map(|(name, value)| {
+            // Numbers stay numbers, so that a message can choose its plural form.
+            let value = value
+                .parse::<f64>()
+                .map(FluentValue::from)
+                .unwrap_or_else(|_| FluentValue::from(value.clone()));
+            (*name, value)
+        })
+        .collect();
+    i18n.t_with(&format!("error-{}", issue.code), &args)
+}
+
+/// The id of a field's input, which the error summary links to.
+pub fn input_id(field: &str) -> String {
+    format!("field-{field}")
+}
+
+#[component]
+pub fn FieldInput(
+    field: &'static Field,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    /// Called when the field is left: the page validates it then.
+    on_leave: Callback<()>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = input_id(&field.id);
+    let label_id = messages::field(&field.id);
+    let hint = Signal::derive(move || i18n.attr(&label_id, "hint"));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.with(Option::is_some) {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let label = i18n.text(messages::field(&field.id));
+    let optional = (!field.required)
+        .then(|| view! { " " <span class="secondary">{i18n.text("wizard-optional")}</span> });
+    let hint_view = {
+        let hint_id = hint_id.clone();
+        move || {
+            hint.get()
+                .map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })
+        }
+    };
+    let error_view = {
+        let error_id = error_id.clone();
+        move || {
+            error.get().map(|message| {
+                view! {
+                    <p class="error-message" id=error_id.clone()>
+                        <span class="visually-hidden">{i18n.text("error-title-prefix")}</span>
+                        {message}
+                    </p>
+                }
+            })
+        }
+    };
+    let has_error = move || error.get().is_some();
+
+    let control = match field.kind {
+        FieldKind::Radio | FieldKind::YesNo | FieldKind::Checkboxes => {
+            let choices = choices(field);
+            let multiple = field.kind == FieldKind::Checkboxes;
+            let items = choices
+                .into_iter()
+                .map(|(value_id, label_id)| {
+                    let option_id = format!("{id}-{value_id}");
+                    let checked_value = value_id.clone();
+                    let checked = move || {
+                        let current = value.get();
+                        if multiple { current.split(',').any(|v| v == checked_value) } else { current == checked_value }
+                    };
+                    let on_input = {
+                        let value_id = value_id.clone();
+                        move |event: leptos::ev::Event| {
+                            let on = event_target_checked(&event);
+                            let next = if multiple { toggle(&value.get_untracked(), &value_id, on) } else { value_id.clone() };
+                            on_change.run(next);
+                        }
+                    };
+                    view! {
+                        <div class=if multiple { "checkbox" } else { "checkbox radio" }>
+                            <input type=if multiple { "checkbox" } else { "radio" } id=option_id.clone()
+                                name=field.id.clone() value=value_id prop:checked=checked on:change=on_input
+                                on:blur=move |_| on_leave.run(())/>
+                            <label for=option_id>{i18n.text(label_id)}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            return view! {
+                <div class="field" class:field--error=has_error>
+                    <fieldset class="fieldset" aria-describedby=described_by>
+                        <legend>{label} {optional}</legend>
+                        {hint_view}
+                        {error_view}
+                        <div class="checkboxes" id=id>{items}</div>
+                    </fieldset>
+                </div>
+            }
+            .into_any();
+        }
+        FieldKind::Select => {
+            let options = field
+                .options
+                .iter()
+                .map(|option| {
+                    let (value_id, selected_id) = (option.clone(), option.clone());
+                    view! {
+                        <option value=value_id prop:selected=move || value.get() == selected_id>
+                            {i18n.text(messages::field_option(&field.id, option))}
+                        </option>
+                    }
+                })
+                .collect_view();
+            view! {
+                <select class="select" id=id.clone() name=field.id.clone() aria-describedby=described_by
+                    aria-invalid=move || has_error().then_some("true")
+                    on:change=move |event| on_change.run(event_target_value(&event))
+                    on:blur=move |_| on_leave.run(())>
+                    <option value="" prop:selected=move || value.get().is_empty()>{i18n.text("wizard-choose")}</option>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        FieldKind::Textarea => view! {
+            <textarea class="input textarea" id=id.clone() name=field.id.clone() rows="5"
+                aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |event| on_change.run(event_target_value(&event))
+                on:blur=move |_| on_leave.run(())></textarea>
+        }
+        .into_any(),
+        kind => {
+            let (input_type, input_mode, autocomplete) = input_attributes(kind);
+            let autocomplete = field
+                .autocomplete
+                .clone()
+                .unwrap_or_else(|| autocomplete.to_string());
+            view! {
+                <input class="input" id=id.clone() name=field.id.clone() type=input_type inputmode=input_mode
+                    autocomplete=autocomplete spellcheck="false"
+                    aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
+                    prop:value=move || value.get()
+                    on:input=move |event| on_change.run(event_target_value(&event))
+                    on:blur=move |_| on_leave.run(())/>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label class="label" for=id>{label} {optional}</label>
+            {hint_view}
+            {error_view}
+            {control}
+        </div>
+    }
+    .into_any()
+}
+
+/// `(value, message id)` of each choice.
+fn choices(field: &Field) -> Vec<(String, String)> {
+    if field.kind == FieldKind::YesNo {
+        return vec![
+            ("yes".to_string(), "answer-yes".to_string()),
+            ("no".to_string(), "answer-no".to_string()),
+        ];
+    }
+    field
+        .options
+        .iter()
+        .map(|o| (o.clone(), messages::field_option(&field.id, o)))
+        .collect()
+}
+
+/// Adds or removes one option of a multiple choice kept as "a,b,c".
+fn toggle(current: &str, option: &str, on: bool) -> String {
+    let mut chosen: Vec<&str> = current
+        .split(',')
+        .filter(|v| !v.is_empty() && *v != option)
+        .collect();
+    if on {
+        chosen.push(option);
+    }
+    chosen.join(",")
+}
+
+/// The input type, the phone keyboard and the default `autocomplete` token of a kind.
+fn input_attributes(kind: FieldKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        FieldKind::Phone => ("tel", "tel", "tel"),
+        FieldKind::Email => ("email", "email", "email"),
+        FieldKind::Date => ("date", "none", "off"),
+        FieldKind::Number | FieldKind::Iin | FieldKind::Bin | FieldKind::IinOrBin => {
+            ("text", "numeric", "off")
+        }
+        FieldKind::Postcode => ("text", "text", "postal-code"),
+        FieldKind::PersonName => ("text", "text", "name"),
+        _ => ("text", "text", "off"),
+    }
+}

@@ -1,0 +1,114 @@
+// The application form, driven by the catalog: choices, questions, validation with the error
+// summary, "check your answers" with change links; drafts survive a reload and a language switch.
+const { test, expect } = require('@playwright/test');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors } = require('./helpers');
+
+const TEXT = {
+  ru: { start: 'Начать', next: 'Продолжить', issue: 'Выдача', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить' },
+  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Беру', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту' },
+};
+
+/** Answers every visible question of a form page with something valid for its kind. */
+async function answerPage(page) {
+  for (const input of await page.locator('main form input.input, main form textarea').all()) {
+    const type = await input.getAttribute('type');
+    const name = (await input.getAttribute('name')) || '';
+    let value = 'г. Усть-Каменогорск, ул. Казахстан, 64';
+    if (type === 'tel') value = '8 (701) 234-56-78';
+    else if (type === 'email') value = 'applicant@example.kz';
+    else if (type === 'date') value = '2020-01-15';
+    else if (name.includes('postcode')) value = '070000';
+    else if (name.includes('number')) value = 'KZ12VKO00001';
+    await input.fill(value);
+  }
+  for (const group of await page.locator('main form .checkboxes').all()) {
+    const first = group.locator('label').first();
+    if (await first.count()) await first.click();
+  }
+}
+
+for (const lang of LANGUAGES) {
+  test(`a licence form from the service page to "check your answers" in ${lang}`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const t = TEXT[lang];
+    const errors = watchErrors(page);
+    await open(page, '/services/medical-licence', lang);
+    await page.getByRole('button', { name: t.start }).click();
+    await expect(page).toHaveURL(/\/apply\/case/);
+    await expectNoAxeViolations(page);
+
+    // Continue without a choice: the error summary takes focus and the title says so.
+    await page.getByRole('button', { name: t.next }).click();
+    await expect(page.locator('.error-summary')).toBeFocused();
+    await expect(page).toHaveTitle(new RegExp(`^${t.error}`));
+    await expectNoAxeViolations(page);
+
+    await page.locator('label', { hasText: new RegExp(`^${t.issue}$`) }).click();
+    await page.getByRole('button', { name: t.next }).click();
+    // The provider chosen on the service page is already selected.
+    await expect(page).toHaveURL(/\/apply\/provider/);
+    await expect(page.locator('#choice-vko-health')).toBeChecked();
+    await page.getByRole('button', { name: t.next }).click();
+
+    let pages = 0;
+    while (!page.url().endsWith('/check')) {
+      await expect(page.locator('main h1')).toBeVisible();
+      await page.getByRole('button', { name: t.next }).click();
+      const summary = page.locator('.error-summary');
+      if (await summary.isVisible()) {
+        // Each error links to its field.
+        const link = summary.locator('a').first();
+        await link.click();
+        await expect(page.locator(':focus')).toHaveAttribute('id', /^field-/);
+        await expectNoAxeViolations(page);
+        await answerPage(page);
+        await page.getByRole('button', { name: t.next }).click();
+      }
+      await expect(page.locator('.error-summary')).toHaveCount(0);
+      pages += 1;
+      expect(pages).toBeLessThan(10);
+    }
+    await expect(page.locator('main h1')).toHaveText(t.check);
+    await expect(page.locator('main')).toContainText('+77012345678');
+    await expectNoAxeViolations(page);
+
+    // Change an answer and come back to the check page.
+    const changePhone = page.locator('.summary-list div', { hasText: '+77012345678' }).getByRole('link', { name: new RegExp(t.change) });
+    await changePhone.click();
+    await page.locator('input[type=tel]').fill('+7 702 000 00 00');
+    await page.getByRole('button', { name: t.next }).click();
+    await expect(page).toHaveURL(/\/check$/);
+    await expect(page.locator('main')).toContainText('+77020000000');
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a draft survives a reload and a language switch', async ({ page }) => {
+  await page.goto('/services/end-user-certificate/apply?lang=ru');
+  const phone = page.locator('input[type=tel]');
+  await expect(phone).toBeVisible();
+  await phone.fill('8 701 111 22 33');
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(page.locator('input[type=tel]')).toHaveValue('8 701 111 22 33');
+
+  await page.locator('input[type=email]').fill('draft@example.kz');
+  await page.getByRole('link', { name: 'Қазақша' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+  await expect(page.locator('input[type=email]')).toHaveValue('draft@example.kz');
+  await expect(page.locator('input[type=tel]')).toHaveValue('8 701 111 22 33');
+});
+
+test('inline errors appear when a field is left, in the chosen language', async ({ page }) => {
+  await page.goto('/services/end-user-certificate/apply?lang=kk');
+  const email = page.locator('input[type=email]');
+  await email.fill('not-an-email');
+  await email.blur();
+  await expect(page.locator('.error-message')).toBeVisible();
+  const kazakh = await page.locator('.error-message').innerText();
+  await page.getByRole('link', { name: 'Русский' }).click();
+  await expect(page.locator('.error-message')).not.toHaveText(kazakh);
+  await email.fill('fixed@example.kz');
+  await email.blur();
+  await expect(page.locator('.error-message')).toHaveCount(0);
+});
