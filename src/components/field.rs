@@ -14,11 +14,17 @@ pub fn issue_message(i18n: I18n, issue: &Issue) -> String {
         .params
         .iter()
         .map(|(name, value)| {
-            // Numbers stay numbers, so that a message can choose its plural form.
-            let value = value
-                .parse::<f64>()
-                .map(FluentValue::from)
-                .unwrap_or_else(|_| FluentValue::from(value.clone()));
+            // Numbers stay numbers, so that a message can choose its plural form; dates and
+            // file types are written as the applicant reads them.
+            let value = if let Ok(number) = value.parse::<f64>() {
+                FluentValue::from(number)
+            } else if let Some(date) = crate::format::iso_date(value) {
+                FluentValue::from(crate::format::date(i18n, date))
+            } else if *name == "accepted" {
+                FluentValue::from(value.split(',').map(str::to_uppercase).collect::<Vec<_>>().join(", "))
+            } else {
+                FluentValue::from(value.clone())
+            };
             (*name, value)
         })
         .collect();
