@@ -21,7 +21,13 @@ pub fn issue_message(i18n: I18n, issue: &Issue) -> String {
             } else if let Some(date) = crate::format::iso_date(value) {
                 FluentValue::from(crate::format::date(i18n, date))
             } else if *name == "accepted" {
-                FluentValue::from(value.split(',').map(str::to_uppercase).collect::<Vec<_>>().join(", "))
+                FluentValue::from(
+                    value
+                        .split(',')
+                        .map(str::to_uppercase)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
             } else {
                 FluentValue::from(value.clone())
             };

@@ -31,7 +31,13 @@ struct Api {
 }
 
 impl Api {
-    async fn call(&self, method: Method, path: &str, body: Option<Value>, extra: &[(&str, String)]) -> (StatusCode, Value) {
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        extra: &[(&str, String)],
+    ) -> (StatusCode, Value) {
         let mut request = Request::builder()
             .method(method)
             .uri(format!("{}{path}", self.base))
@@ -46,23 +52,44 @@ impl Api {
             }
             None => Full::new(Bytes::new()),
         };
-        let response = self.client.request(request.body(body).expect("a valid request")).await.expect("the server answers");
+        let response = self
+            .client
+            .request(request.body(body).expect("a valid request"))
+            .await
+            .expect("the server answers");
         let status = response.status();
-        let bytes = response.into_body().collect().await.expect("a body").to_bytes();
-        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("a body")
+            .to_bytes();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
     }
 }
 
 async fn sign_in(client: &HttpClient, base: &str, iin: &str) -> String {
-    let login = json!({ "iin_bin": iin, "password": "load benchmark passphrase", "session": "bearer" });
+    let login =
+        json!({ "iin_bin": iin, "password": "load benchmark passphrase", "session": "bearer" });
     for path in ["/auth/register", "/auth/login"] {
         let request = Request::post(format!("{base}{path}"))
             .header("content-type", "application/json")
             .body(Full::new(Bytes::from(login.to_string())))
             .expect("a valid request");
         let response = client.request(request).await.expect("the server answers");
-        let bytes = response.into_body().collect().await.expect("a body").to_bytes();
-        if let Some(token) = serde_json::from_slice::<Value>(&bytes).ok().and_then(|v| v["token"].as_str().map(String::from)) {
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("a body")
+            .to_bytes();
+        if let Some(token) = serde_json::from_slice::<Value>(&bytes)
+            .ok()
+            .and_then(|v| v["token"].as_str().map(String::from))
+        {
             return token;
         }
     }
@@ -73,14 +100,23 @@ async fn sign_in(client: &HttpClient, base: &str, iin: &str) -> String {
 /// answers saved: ready to submit.
 async fn prepare(api: &Api) -> (String, i64) {
     let draft = json!({ "service": "end-user-certificate", "provider": "mint-industry-committee", "sub_case": "issue" });
-    let (status, created) = api.call(Method::POST, "/applications", Some(draft), &[]).await;
+    let (status, created) = api
+        .call(Method::POST, "/applications", Some(draft), &[])
+        .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     let id = created["id"].as_str().expect("an id").to_string();
     let answers = json!({
         "version": created["version"],
         "answers": { "contacts": { "contact-phone": "+7 701 234 56 78", "contact-email": "load@example.kz" } }
     });
-    let (status, saved) = api.call(Method::PUT, &format!("/applications/{id}/answers"), Some(answers), &[]).await;
+    let (status, saved) = api
+        .call(
+            Method::PUT,
+            &format!("/applications/{id}/answers"),
+            Some(answers),
+            &[],
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     (id, saved["version"].as_i64().expect("a version"))
 }
@@ -91,17 +127,33 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn peak_rss_kb(pid: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 #[tokio::main]
 async fn main() {
     let mut args = std::env::args().skip(1);
-    let base = args.next().expect("usage: load <base-url> <server-pid> [submissions]");
-    let pid = args.next().expect("usage: load <base-url> <server-pid> [submissions]");
+    let base = args
+        .next()
+        .expect("usage: load <base-url> <server-pid> [submissions]");
+    let pid = args
+        .next()
+        .expect("usage: load <base-url> <server-pid> [submissions]");
     let total: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
-    let client: HttpClient = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(CONCURRENCY).build_http();
-    let api = Arc::new(Api { token: sign_in(&client, &base, "780101300006").await, client: client.clone(), base: base.clone() });
+    let client: HttpClient = Client::builder(TokioExecutor::new())
+        .pool_max_idle_per_host(CONCURRENCY)
+        .build_http();
+    let api = Arc::new(Api {
+        token: sign_in(&client, &base, "780101300006").await,
+        client: client.clone(),
+        base: base.clone(),
+    });
 
     // Preparing is not measured: it is there so that each submission has its own draft.
     let started = Instant::now();
@@ -121,7 +173,11 @@ async fn main() {
     for worker in workers {
         drafts.extend(worker.await.expect("a preparing worker"));
     }
-    println!("prepared {} drafts in {:.1} s", drafts.len(), started.elapsed().as_secs_f64());
+    println!(
+        "prepared {} drafts in {:.1} s",
+        drafts.len(),
+        started.elapsed().as_secs_f64()
+    );
 
     let queue = Arc::new(std::sync::Mutex::new(drafts));
     let started = Instant::now();
@@ -131,14 +187,25 @@ async fn main() {
         workers.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             loop {
-                let Some((id, version)) = queue.lock().expect("the queue").pop() else { break };
+                let Some((id, version)) = queue.lock().expect("the queue").pop() else {
+                    break;
+                };
                 let body = json!({ "version": version, "signature": { "method": "test" } });
                 let key = format!("load-{id}");
                 let sent = Instant::now();
-                let (status, answer) =
-                    api.call(Method::POST, &format!("/applications/{id}/submission"), Some(body), &[("idempotency-key", key)]).await;
+                let (status, answer) = api
+                    .call(
+                        Method::POST,
+                        &format!("/applications/{id}/submission"),
+                        Some(body),
+                        &[("idempotency-key", key)],
+                    )
+                    .await;
                 latencies.push(sent.elapsed());
-                assert!(status.is_success(), "submission answered {status}: {answer}");
+                assert!(
+                    status.is_success(),
+                    "submission answered {status}: {answer}"
+                );
             }
             latencies
         }));

@@ -20,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Serve the app and the API (the default).
     Serve(ServeConfig),
+    /// Move submitted applications through the provider's steps, as an officer would.
+    Officer(crate::officer_cli::OfficerCommand),
 }
 
 impl Default for Command {
@@ -56,6 +58,10 @@ pub struct ServeConfig {
     /// The largest file the backend accepts, in bytes (a document's own limit may be lower).
     #[arg(long, env = "OTINISH_MAX_FILE_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_file_bytes: u64,
+    /// Demo mode: every this many seconds, move each submitted application one step along
+    /// its provider's path, issuing it at the end (never refusing). Off unless given.
+    #[arg(long, env = "OTINISH_DEMO_CLOCK", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub demo_clock: Option<u64>,
 }
 
 impl ServeConfig {

@@ -57,9 +57,12 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
             } else {
                 format!("/{}", path.replace('.', "/"))
             };
-            // A missing or unknown member is named in the message, not in the path.
-            if matches!(field_code, field_code::REQUIRED | field_code::UNKNOWN_FIELD)
-                && let Some(name) = message.split('`').nth(1)
+            // A missing member is named in the message, not in the path; an unknown one is
+            // usually in both, and must not be named twice.
+            if let Some(name) = message.split('`').nth(1)
+                && (field_code == field_code::REQUIRED
+                    || (field_code == field_code::UNKNOWN_FIELD
+                        && !pointer.ends_with(&format!("/{name}"))))
             {
                 pointer = format!("{pointer}/{name}");
             }

@@ -9,13 +9,19 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod demo_clock;
 pub mod extract;
+pub mod officer_cli;
 pub mod problem;
+pub mod processing;
+mod result_document;
+mod result_store;
 mod routes;
 pub mod security;
 pub mod state;
 mod static_files;
 pub mod telemetry;
+mod test_gateway;
 
 pub use state::{AppState, Settings};
 
@@ -24,13 +30,15 @@ use std::sync::Arc;
 
 /// The whole application: the API, the static app with its fallback, and the security headers.
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
-    let csp = Arc::new(security::ContentSecurityPolicy::for_dist(dist));
+    let csp = Arc::new(security::DistPolicy::new(dist));
     Router::new()
         .nest("/api/v1", routes::api())
         // Nothing under /api is an app route: unknown API paths are 404 problems, not the page.
         .route("/api", axum::routing::any(problem::not_found))
         .route("/api/", axum::routing::any(problem::not_found))
         .route("/api/{*rest}", axum::routing::any(problem::not_found))
+        // The simulated payment gateway's page (test mode only), outside the API it stands apart from.
+        .merge(test_gateway::routes())
         .fallback_service(static_files::service(dist))
         .layer(axum::middleware::from_fn_with_state(csp, security::headers))
         .layer(telemetry::http_trace())
@@ -72,10 +80,20 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
             .map_err(|e| Error::Bind(config.addr, e))?
     );
     tracing::info!(%url, data_dir = %config.data_dir.display(), "Өтініш is ready");
-    axum::serve(listener, app(state, &config.dist))
+    let demo_clock = config.demo_clock.map(|seconds| {
+        demo_clock::start(
+            state.db.clone(),
+            state.settings.clone(),
+            std::time::Duration::from_secs(seconds),
+        )
+    });
+    let served = axum::serve(listener, app(state, &config.dist))
         .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(Error::Serve)?;
+        .await;
+    if let Some(clock) = demo_clock {
+        clock.stop().await;
+    }
+    served.map_err(Error::Serve)?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

@@ -7,8 +7,11 @@ use otinish_server::config::{Cli, Command};
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     otinish_server::telemetry::init();
-    let result = match cli.command.unwrap_or_default() {
-        Command::Serve(config) => otinish_server::serve(config).await,
+    let result: Result<(), Box<dyn std::error::Error>> = match cli.command.unwrap_or_default() {
+        Command::Serve(config) => otinish_server::serve(config).await.map_err(Into::into),
+        Command::Officer(command) => otinish_server::officer_cli::run(command)
+            .await
+            .map_err(Into::into),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

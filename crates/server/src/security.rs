@@ -18,13 +18,48 @@ pub struct ContentSecurityPolicy {
     header: HeaderValue,
 }
 
-impl ContentSecurityPolicy {
-    /// The policy for the app in `dist`, allowing each inline script of its `index.html`.
-    pub fn for_dist(dist: &Path) -> ContentSecurityPolicy {
-        let html = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-        ContentSecurityPolicy::for_html(&html)
+/// The policy of the app in `dist`, recomputed when `index.html` changes: a rebuild while the
+/// server runs (`scripts/dev`, a deploy that swaps `dist/`) writes a new bootstrap script.
+pub struct DistPolicy {
+    index: std::path::PathBuf,
+    current: std::sync::RwLock<(Option<std::time::SystemTime>, Arc<ContentSecurityPolicy>)>,
+}
+
+impl DistPolicy {
+    pub fn new(dist: &Path) -> DistPolicy {
+        let index = dist.join("index.html");
+        let policy = DistPolicy {
+            index,
+            current: std::sync::RwLock::new((None, Arc::new(ContentSecurityPolicy::for_html("")))),
+        };
+        policy.refresh();
+        policy
     }
 
+    fn modified(&self) -> Option<std::time::SystemTime> {
+        std::fs::metadata(&self.index)
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
+    fn refresh(&self) -> Arc<ContentSecurityPolicy> {
+        let modified = self.modified();
+        if let Ok(current) = self.current.read()
+            && current.0 == modified
+            && modified.is_some()
+        {
+            return current.1.clone();
+        }
+        let html = std::fs::read_to_string(&self.index).unwrap_or_default();
+        let policy = Arc::new(ContentSecurityPolicy::for_html(&html));
+        if let Ok(mut current) = self.current.write() {
+            *current = (modified, policy.clone());
+        }
+        policy
+    }
+}
+
+impl ContentSecurityPolicy {
     pub fn for_html(html: &str) -> ContentSecurityPolicy {
         let hashes: String = inline_scripts(html)
             .map(|script| format!(" 'sha256-{}'", sha256_base64(script)))
@@ -60,10 +95,11 @@ fn sha256_base64(text: &str) -> String {
 }
 
 pub async fn headers(
-    State(csp): State<Arc<ContentSecurityPolicy>>,
+    State(dist): State<Arc<DistPolicy>>,
     request: Request,
     next: Next,
 ) -> Response {
+    let csp = dist.refresh();
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, csp.value().clone());
@@ -90,6 +126,29 @@ pub async fn headers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rebuilt_index_gets_a_new_policy() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("index.html");
+        std::fs::write(&index, "<script>one()</script>").unwrap();
+        let policy = DistPolicy::new(dir.path());
+        let first = policy.refresh().value().clone();
+        assert!(first.to_str().unwrap().contains(&sha256_base64("one()")));
+        std::fs::write(&index, "<script>two()</script>").unwrap();
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        std::fs::File::options()
+            .write(true)
+            .open(&index)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let second = policy.refresh().value().clone();
+        assert!(
+            second.to_str().unwrap().contains(&sha256_base64("two()")),
+            "{second:?}"
+        );
+    }
 
     #[test]
     fn inline_scripts_are_allowed_by_hash_and_external_ones_by_origin() {

@@ -1,4 +1,217 @@
-//! Being written.
+//! The files attached to applications. The bytes are on disk (see `routes::documents`);
+//! here is what is known of them, and the rules that must hold at the moment of writing:
+//! the application still takes changes, and a document slot holds no more than its quota.
 
-#[allow(unused_imports)]
-use super::Db;
+use super::applications::{enum_text, local_time, parse_enum, status_text};
+use super::{Db, now};
+use otinish_core::api::{ApplicationStatus, StoredDocument};
+use otinish_core::catalog::FileType;
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+/// A stored file: what the API shows, and where its bytes are.
+#[derive(Debug, Clone)]
+pub struct DocumentRecord {
+    pub stored: StoredDocument,
+    /// The file's name under the uploads directory.
+    pub storage_key: String,
+}
+
+pub struct NewDocument<'a> {
+    pub id: &'a str,
+    pub application_id: &'a str,
+    pub document: &'a str,
+    pub file_name: &'a str,
+    pub file_type: FileType,
+    pub size: u64,
+    pub sha256: &'a str,
+    pub storage_key: &'a str,
+}
+
+/// Why a file was not recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddRefused {
+    /// The application is gone or no longer in the status it was read in.
+    StatusChanged,
+    /// The slot already holds the most files it may.
+    SlotFull,
+}
+
+/// The columns of a [`DocumentRecord`]; a macro, so that queries stay literal strings.
+macro_rules! columns {
+    () => {
+        "d.id, d.document, d.file_name, d.file_type, d.size, d.sha256, d.storage_key, d.uploaded_at"
+    };
+}
+
+impl Db {
+    /// An application's files, oldest first.
+    pub async fn documents_of(
+        &self,
+        application_id: &str,
+    ) -> Result<Vec<DocumentRecord>, sqlx::Error> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            " FROM documents d WHERE d.application_id = ? ORDER BY d.uploaded_at, d.id"
+        ))
+        .bind(application_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(document_record).collect()
+    }
+
+    /// How many files one document slot of an application holds.
+    pub async fn slot_file_count(
+        &self,
+        application_id: &str,
+        document: &str,
+    ) -> Result<u32, sqlx::Error> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM documents WHERE application_id = ? AND document = ?",
+        )
+        .bind(application_id)
+        .bind(document)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+    }
+
+    /// Records a file if the application is still in `status` and the slot has room for it
+    /// under `max_files`; the application counts as changed.
+    pub async fn add_document(
+        &self,
+        new: NewDocument<'_>,
+        status: ApplicationStatus,
+        max_files: u32,
+    ) -> Result<Result<StoredDocument, AddRefused>, sqlx::Error> {
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        // One statement checks and writes, so two uploads at once cannot both take the
+        // last place in a slot.
+        let inserted = sqlx::query(
+            "INSERT INTO documents (id, application_id, document, file_name, file_type, size, sha256, storage_key, uploaded_at) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 \
+             WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?2 AND status = ?10) \
+               AND (SELECT count(*) FROM documents WHERE application_id = ?2 AND document = ?3) < ?11",
+        )
+        .bind(new.id)
+        .bind(new.application_id)
+        .bind(new.document)
+        .bind(new.file_name)
+        .bind(enum_text(&new.file_type))
+        .bind(i64::try_from(new.size).unwrap_or(i64::MAX))
+        .bind(new.sha256)
+        .bind(new.storage_key)
+        .bind(&at)
+        .bind(status_text(status))
+        .bind(i64::from(max_files))
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            let still_open: Option<i64> =
+                sqlx::query_scalar("SELECT 1 FROM applications WHERE id = ? AND status = ?")
+                    .bind(new.application_id)
+                    .bind(status_text(status))
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            return Ok(Err(if still_open.is_some() {
+                AddRefused::SlotFull
+            } else {
+                AddRefused::StatusChanged
+            }));
+        }
+        touch(&mut tx, new.application_id, &at).await?;
+        tx.commit().await?;
+        Ok(Ok(StoredDocument {
+            id: new.id.to_string(),
+            document: new.document.to_string(),
+            file_name: new.file_name.to_string(),
+            file_type: new.file_type,
+            size: new.size,
+            sha256: new.sha256.to_string(),
+            uploaded_at: local_time(&at)?,
+        }))
+    }
+
+    /// A file of an application of `owner`, with the application's status.
+    pub async fn owned_document(
+        &self,
+        owner: i64,
+        application_id: &str,
+        document_id: &str,
+    ) -> Result<Option<(DocumentRecord, ApplicationStatus)>, sqlx::Error> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            columns!(),
+            ", a.status FROM documents d JOIN applications a ON a.id = d.application_id \
+             WHERE d.id = ? AND d.application_id = ? AND a.account_id = ?"
+        ))
+        .bind(document_id)
+        .bind(application_id)
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            let status = parse_enum(&row.try_get::<String, _>("status")?)?;
+            Ok((document_record(&row)?, status))
+        })
+        .transpose()
+    }
+
+    /// Forgets a file if its application is still in `status`; returns its storage key, for
+    /// the caller to remove the bytes, or `None` when the application had moved on.
+    pub async fn remove_document(
+        &self,
+        application_id: &str,
+        document_id: &str,
+        status: ApplicationStatus,
+    ) -> Result<Option<String>, sqlx::Error> {
+        let at = now();
+        let mut tx = self.pool.begin().await?;
+        let key: Option<String> = sqlx::query_scalar(
+            "DELETE FROM documents WHERE id = ?1 AND application_id = ?2 AND EXISTS \
+             (SELECT 1 FROM applications WHERE id = ?2 AND status = ?3) RETURNING storage_key",
+        )
+        .bind(document_id)
+        .bind(application_id)
+        .bind(status_text(status))
+        .fetch_optional(&mut *tx)
+        .await?;
+        if key.is_some() {
+            touch(&mut tx, application_id, &at).await?;
+            tx.commit().await?;
+        }
+        Ok(key)
+    }
+}
+
+/// A change of documents is a change of the application: it moves up the owner's list.
+async fn touch(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    application_id: &str,
+    at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE applications SET updated_at = ? WHERE id = ?")
+        .bind(at)
+        .bind(application_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+fn document_record(row: &SqliteRow) -> Result<DocumentRecord, sqlx::Error> {
+    let size: i64 = row.try_get("size")?;
+    Ok(DocumentRecord {
+        stored: StoredDocument {
+            id: row.try_get("id")?,
+            document: row.try_get("document")?,
+            file_name: row.try_get("file_name")?,
+            file_type: parse_enum(&row.try_get::<String, _>("file_type")?)?,
+            size: u64::try_from(size).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            sha256: row.try_get("sha256")?,
+            uploaded_at: local_time(&row.try_get::<String, _>("uploaded_at")?)?,
+        },
+        storage_key: row.try_get("storage_key")?,
+    })
+}

@@ -12,6 +12,16 @@ mod status;
 mod submission;
 
 pub use accounts::{NewAccount, RegistryRecord};
+pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, NewApplication};
+pub use documents::{AddRefused, DocumentRecord, NewDocument};
+pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
+pub use status::{
+    OfficerListItem, OfficerListQuery, OfficerRecord, OwnedApplication, ResultChange, StoredResult,
+    SubmittedApplication, Transition, parse_status, parse_time,
+};
+pub use submission::{
+    IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord, SubmissionRecorded,
+};
 
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

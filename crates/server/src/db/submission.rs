@@ -1,4 +1,228 @@
-//! Being written.
+//! Submission: idempotency keys, and the one transaction that signs and delivers an
+//! application.
 
-#[allow(unused_imports)]
-use super::Db;
+use super::applications::status_text;
+use super::{Db, now};
+use otinish_core::api::ApplicationStatus;
+use sqlx::Row;
+
+/// A key whose request started this long ago and never finished was abandoned (the server
+/// stopped mid-request); a retry may take it over instead of waiting for ever.
+const ABANDONED_AFTER_SECONDS: i64 = 60;
+
+/// The answer stored with a finished idempotency key, replayed to retries.
+#[derive(Debug, Clone)]
+pub struct StoredResponse {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub location: Option<String>,
+}
+
+pub enum KeyClaim {
+    /// This request holds the key now.
+    Claimed,
+    /// The first request with this key is still running.
+    InFlight,
+    /// The key came with another request.
+    Reused,
+    /// The first request finished; here is its answer.
+    Finished(StoredResponse),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct IdempotencyKey<'a> {
+    pub account_id: i64,
+    pub key: &'a str,
+    pub request_hash: &'a str,
+}
+
+/// Everything submission writes, in one transaction.
+pub struct SubmissionRecord<'a> {
+    pub application_id: &'a str,
+    /// The status and version the application was checked in: anything else means it
+    /// changed meanwhile, and nothing is written.
+    pub read_status: ApplicationStatus,
+    pub read_version: u32,
+    pub reference: &'a str,
+    pub submitted_at: &'a str,
+    pub registered_on: &'a str,
+    pub expected_result: Option<&'a str>,
+    /// When the `delivered` stage should end, where the regulation sets a term.
+    pub delivered_due: Option<&'a str>,
+    pub method: &'a str,
+    pub signed_data: &'a [u8],
+    pub signed_sha256: &'a str,
+    pub cms: Option<&'a [u8]>,
+    pub key: IdempotencyKey<'a>,
+    pub response: &'a StoredResponse,
+}
+
+pub enum SubmissionRecorded {
+    Recorded,
+    /// Another application has this reference number; draw another.
+    ReferenceTaken,
+    /// The application is no longer in the state it was checked in.
+    Moved,
+}
+
+impl Db {
+    /// Takes the key for this request, unless another request has it.
+    pub async fn claim_idempotency_key(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> Result<KeyClaim, sqlx::Error> {
+        let started_at = now();
+        let inserted = sqlx::query(
+            "INSERT INTO idempotency_keys (account_id, key, request_hash, started_at) \
+             VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(key.account_id)
+        .bind(key.key)
+        .bind(key.request_hash)
+        .bind(&started_at)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1;
+        if inserted {
+            return Ok(KeyClaim::Claimed);
+        }
+        let row = sqlx::query(
+            "SELECT request_hash, started_at, response_status, response_body, response_location \
+             FROM idempotency_keys WHERE account_id = ? AND key = ?",
+        )
+        .bind(key.account_id)
+        .bind(key.key)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else {
+            // Released between the insert and the read: the other request has just ended,
+            // and a retry will find the key free.
+            return Ok(KeyClaim::InFlight);
+        };
+        if row.try_get::<String, _>("request_hash")? != key.request_hash {
+            return Ok(KeyClaim::Reused);
+        }
+        if let Some(status) = row.try_get::<Option<i64>, _>("response_status")? {
+            return Ok(KeyClaim::Finished(StoredResponse {
+                status: u16::try_from(status).unwrap_or(500),
+                body: row
+                    .try_get::<Option<Vec<u8>>, _>("response_body")?
+                    .unwrap_or_default(),
+                location: row.try_get("response_location")?,
+            }));
+        }
+        let abandoned_before = (chrono::Utc::now()
+            - chrono::Duration::seconds(ABANDONED_AFTER_SECONDS))
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let taken_over = sqlx::query(
+            "UPDATE idempotency_keys SET started_at = ? WHERE account_id = ? AND key = ? \
+             AND response_status IS NULL AND started_at < ?",
+        )
+        .bind(&started_at)
+        .bind(key.account_id)
+        .bind(key.key)
+        .bind(abandoned_before)
+        .execute(&self.pool)
+        .await?
+        .rows_affected()
+            == 1;
+        Ok(if taken_over {
+            KeyClaim::Claimed
+        } else {
+            KeyClaim::InFlight
+        })
+    }
+
+    /// Frees a key whose request ended without submitting, so that the same key can be
+    /// retried once the cause (a missing payment, an answer) is fixed.
+    pub async fn release_idempotency_key(
+        &self,
+        account_id: i64,
+        key: &str,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "DELETE FROM idempotency_keys WHERE account_id = ? AND key = ? \
+             AND response_status IS NULL",
+        )
+        .bind(account_id)
+        .bind(key)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Signs and delivers the application, records both in its history, keeps the
+    /// signature, and stores the answer with the idempotency key: all or nothing.
+    pub async fn record_submission(
+        &self,
+        record: &SubmissionRecord<'_>,
+    ) -> Result<SubmissionRecorded, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let delivered = status_text(ApplicationStatus::Delivered);
+        let updated = sqlx::query(
+            "UPDATE applications SET status = ?, submitted_at = ?, reference = ?, \
+             registered_on = ?, expected_result = ?, updated_at = ? \
+             WHERE id = ? AND status = ? AND version = ? AND reference IS NULL",
+        )
+        .bind(&delivered)
+        .bind(record.submitted_at)
+        .bind(record.reference)
+        .bind(record.registered_on)
+        .bind(record.expected_result)
+        .bind(record.submitted_at)
+        .bind(record.application_id)
+        .bind(status_text(record.read_status))
+        .bind(record.read_version)
+        .execute(&mut *tx)
+        .await;
+        match updated {
+            Err(sqlx::Error::Database(error))
+                if error.is_unique_violation() && error.message().contains("reference") =>
+            {
+                return Ok(SubmissionRecorded::ReferenceTaken);
+            }
+            Err(error) => return Err(error),
+            Ok(done) if done.rows_affected() == 0 => return Ok(SubmissionRecorded::Moved),
+            Ok(_) => {}
+        }
+        sqlx::query(
+            "INSERT INTO status_events (application_id, status, at, due) \
+             VALUES (?, ?, ?, NULL), (?, ?, ?, ?)",
+        )
+        .bind(record.application_id)
+        .bind(status_text(ApplicationStatus::Signed))
+        .bind(record.submitted_at)
+        .bind(record.application_id)
+        .bind(&delivered)
+        .bind(record.submitted_at)
+        .bind(record.delivered_due)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at) \
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(record.application_id)
+        .bind(record.method)
+        .bind(record.signed_data)
+        .bind(record.signed_sha256)
+        .bind(record.cms)
+        .bind(record.submitted_at)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE idempotency_keys SET response_status = ?, response_body = ?, response_location = ? \
+             WHERE account_id = ? AND key = ?",
+        )
+        .bind(i64::from(record.response.status))
+        .bind(&record.response.body)
+        .bind(record.response.location.as_deref())
+        .bind(record.key.account_id)
+        .bind(record.key.key)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(SubmissionRecorded::Recorded)
+    }
+}

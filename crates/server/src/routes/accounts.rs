@@ -142,7 +142,7 @@ async fn start_session(
     Ok(response)
 }
 
-fn account_of(record: RegistryRecord) -> Account {
+pub(super) fn account_of(record: RegistryRecord) -> Account {
     match record {
         RegistryRecord::Person {
             iin,

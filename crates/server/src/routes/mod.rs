@@ -7,7 +7,7 @@ mod config;
 mod documents;
 mod health;
 mod officer;
-mod payments;
+pub(crate) mod payments;
 mod status;
 mod submission;
 

@@ -1,8 +1,470 @@
-//! Being written: see api/openapi.yaml.
+//! `…/payments` and the gateway's callback: paying the fee the backend computes.
+//!
+//! The fee is `otinish_core::fees::quote` of the service's fee rule, the sub-case and the
+//! МРП of the day; the app never sends an amount. A payment is created only for a complete
+//! package (the regulations take payment after the form), and moves the application along
+//! `otinish_core::status::before_submission`: `draft` → `awaiting-payment` on the first
+//! attempt, → `paid` when the gateway reports it paid.
+//!
+//! The reference backend has no real gateway: in test mode the gateway is its own page
+//! (`crate::test_gateway`), which records outcomes through [`record_report`] exactly as the
+//! callback does. Outside test mode there is nowhere to send the applicant, so creating a
+//! payment answers 503 `gateway-unavailable`; a real gateway's page would plug in at
+//! [`gateway_page`].
 
+use crate::auth::{CurrentAccount, Gateway};
+use crate::db::{GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
+use crate::extract::{ApiJson, ApiPath};
+use crate::problem::{ApiError, ApiResult};
+use crate::routes::submission::package;
 use crate::state::AppState;
-use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use otinish_core::api::{
+    self, ApplicationStatus, CreatePaymentRequest, GatewayCallback, GatewayOutcome, Payment,
+    PaymentList, code, field_code,
+};
+use otinish_core::fees::{self, Quote};
+use otinish_core::status;
+use uuid::Uuid;
+
+/// КБК and КНП of the licence fee (standards.md §4, egov.kz S7): every fee this backend
+/// computes is a licence fee.
+pub const LICENCE_FEE_BUDGET_CODE: &str = "105402";
+pub const LICENCE_FEE_PAYMENT_PURPOSE_CODE: &str = "911";
+
+const MAX_RETURN_URL: usize = 2048;
+const MAX_GATEWAY_REFERENCE: usize = 128;
+const MAX_RECEIPT_NUMBER: usize = 64;
+const MAX_CODE: usize = 64;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route(
+            "/applications/{application_id}/payments",
+            get(list).post(create),
+        )
+        .route(
+            "/applications/{application_id}/payments/{payment_id}",
+            get(one),
+        )
+        .route("/payments/{payment_id}/callback", post(callback))
+}
+
+async fn list(
+    State(state): State<AppState>,
+    account: CurrentAccount,
+    ApiPath(application_id): ApiPath<Uuid>,
+) -> ApiResult<Json<PaymentList>> {
+    let application_id = application_id.to_string();
+    owned(&state, &account, &application_id).await?;
+    let items = state.db.payments_of(&application_id).await?;
+    Ok(Json(PaymentList { items }))
+}
+
+async fn one(
+    State(state): State<AppState>,
+    account: CurrentAccount,
+    ApiPath((application_id, payment_id)): ApiPath<(Uuid, Uuid)>,
+) -> ApiResult<Json<Payment>> {
+    let application_id = application_id.to_string();
+    owned(&state, &account, &application_id).await?;
+    state
+        .db
+        .payment_of(&application_id, &payment_id.to_string())
+        .await?
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    account: CurrentAccount,
+    ApiPath(application_id): ApiPath<Uuid>,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<CreatePaymentRequest>,
+) -> ApiResult<Response> {
+    let return_url = parsed_return_url(&request.return_url)?;
+    let application_id = application_id.to_string();
+    let record = owned(&state, &account, &application_id).await?;
+    if !api::accepts_changes(record.status) {
+        return Err(
+            ApiError::conflict(code::NOT_EDITABLE).param("status", status_name(record.status))
+        );
+    }
+    let (service, provision) = package::catalog_entry(&record.service, &record.provider)?;
+    let today = crate::clock::now().date_naive();
+    let (mrp_tenths, mrp, tenge) = match fees::quote(&service.fee, record.sub_case, today) {
+        Quote::Due {
+            mrp_tenths,
+            mrp,
+            tenge,
+        } => (mrp_tenths, mrp, tenge),
+        Quote::Free => return Err(ApiError::conflict(code::NO_FEE_DUE)),
+        // The applicant settles an unsourced fee with the provider; the application is
+        // submitted without a payment here.
+        Quote::Unknown => return Err(ApiError::conflict(code::FEE_UNKNOWN)),
+    };
+    if state.db.paid_payment(&application_id).await?.is_some() {
+        return Err(ApiError::conflict(code::ALREADY_PAID));
+    }
+    // A double click or a second tab gets the attempt under way, never a second one.
+    if let Some(pending) = state.db.pending_payment(&application_id).await? {
+        return Ok((StatusCode::OK, Json(pending)).into_response());
+    }
+    let documents: Vec<api::StoredDocument> = state
+        .db
+        .documents_of(&application_id)
+        .await?
+        .into_iter()
+        .map(|document| document.stored)
+        .collect();
+    package::check(
+        &package::Package {
+            service,
+            provision,
+            sub_case: record.sub_case,
+            applicant: package::applicant_kind(&account.iin_bin)?,
+            answers: &record.answers,
+            attached: &documents,
+        },
+        today,
+    )?;
+    check_return_url_allowed(&return_url, &headers)?;
+    if !state.settings.test_mode {
+        return Err(
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "gateway-unavailable")
+                .detail("no payment gateway is configured outside test mode"),
+        );
+    }
+
+    let payment_id = Uuid::new_v4().to_string();
+    let path = &status::before_submission(true);
+    let moves_to = (record.status == ApplicationStatus::Draft)
+        .then(|| status::next_on(path, ApplicationStatus::Draft))
+        .flatten()
+        .map(|next| (ApplicationStatus::Draft, next));
+    let created = state
+        .db
+        .create_payment(NewPayment {
+            id: &payment_id,
+            application_id: &application_id,
+            mrp_tenths,
+            mrp,
+            tenge,
+            return_url: &request.return_url,
+            redirect_url: &gateway_page(&return_url, &payment_id),
+            moves_to,
+        })
+        .await?;
+    Ok(match created {
+        PaymentCreated::New(payment) => {
+            let location = format!(
+                "/api/v1/applications/{application_id}/payments/{}",
+                payment.id
+            );
+            (
+                StatusCode::CREATED,
+                [(header::LOCATION, location)],
+                Json(payment),
+            )
+                .into_response()
+        }
+        PaymentCreated::AlreadyPending(payment) => (StatusCode::OK, Json(payment)).into_response(),
+    })
+}
+
+async fn callback(
+    State(state): State<AppState>,
+    _gateway: Gateway,
+    ApiPath(payment_id): ApiPath<Uuid>,
+    ApiJson(report): ApiJson<GatewayCallback>,
+) -> ApiResult<Json<Payment>> {
+    check_callback_shape(&report)?;
+    record_report(&state, &payment_id.to_string(), &report)
+        .await
+        .map(Json)
+}
+
+/// Records what the gateway reported about a payment: once, and the same again changes
+/// nothing. 404 for no such payment, 422 `amount-mismatch`, 409 `payment-final` when it
+/// already ended the other way.
+pub async fn record_report(
+    state: &AppState,
+    payment_id: &str,
+    report: &GatewayCallback,
+) -> ApiResult<Payment> {
+    let known = state
+        .db
+        .gateway_payment(payment_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if report.tenge != known.payment.tenge {
+        return Err(ApiError::validation_failed().field(
+            "/tenge",
+            field_code::AMOUNT_MISMATCH,
+            &[("tenge", known.payment.tenge.to_string())],
+        ));
+    }
+    let path = &status::before_submission(true);
+    let paid_moves = (
+        ApplicationStatus::AwaitingPayment,
+        status::next_on(path, ApplicationStatus::AwaitingPayment)
+            .unwrap_or(ApplicationStatus::Paid),
+    );
+    let recorded = state
+        .db
+        .record_gateway_report(
+            payment_id,
+            GatewayReport {
+                outcome: report.outcome,
+                at: report.at,
+                gateway_reference: &report.gateway_reference,
+                receipt_number: report.receipt_number.as_deref(),
+                decline_code: report.decline_code.as_deref(),
+                budget_code: LICENCE_FEE_BUDGET_CODE,
+                payment_purpose_code: LICENCE_FEE_PAYMENT_PURPOSE_CODE,
+                paid_moves,
+            },
+        )
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    match recorded {
+        ReportRecorded::Changed(payment) | ReportRecorded::Unchanged(payment) => Ok(payment),
+        ReportRecorded::Final(payment) => {
+            Err(ApiError::conflict(code::PAYMENT_FINAL)
+                .param("status", status_name(payment.status)))
+        }
+    }
+}
+
+/// Where the browser goes back to: the `return_url` with `payment=<id>` added to its query.
+pub fn return_address(return_url: &str, payment_id: &str) -> String {
+    let (address, fragment) = match return_url.split_once('#') {
+        Some((address, fragment)) => (address, Some(fragment)),
+        None => (return_url, None),
+    };
+    let separator = if address.contains('?') { '&' } else { '?' };
+    let mut back = format!("{address}{separator}payment={payment_id}");
+    if let Some(fragment) = fragment {
+        back.push('#');
+        back.push_str(fragment);
+    }
+    back
+}
+
+/// The gateway page to open. The test gateway is served by this backend, at the origin the
+/// app itself uses (the `return_url`'s, which must be this backend's own).
+fn gateway_page(return_url: &Uri, payment_id: &str) -> String {
+    let scheme = return_url.scheme_str().unwrap_or("https");
+    let authority = return_url
+        .authority()
+        .map_or("", |authority| authority.as_str());
+    format!("{scheme}://{authority}/test-gateway/{payment_id}")
+}
+
+async fn owned(
+    state: &AppState,
+    account: &CurrentAccount,
+    application_id: &str,
+) -> ApiResult<crate::db::ApplicationRecord> {
+    state
+        .db
+        .application(application_id, Some(account.id))
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// An absolute http(s) URL within the contract's length (400 otherwise).
+fn parsed_return_url(raw: &str) -> ApiResult<Uri> {
+    let field = |code: &str, params: &[(&str, String)]| {
+        ApiError::malformed().field("/return_url", code, params)
+    };
+    if raw.len() > MAX_RETURN_URL {
+        return Err(field(
+            field_code::TOO_LONG,
+            &[("max", MAX_RETURN_URL.to_string())],
+        ));
+    }
+    let uri: Uri = raw
+        .parse()
+        .map_err(|_| field(field_code::BAD_FORMAT, &[]))?;
+    let absolute_http = matches!(uri.scheme_str(), Some("http" | "https"))
+        && uri
+            .authority()
+            .is_some_and(|authority| !authority.host().is_empty());
+    if !absolute_http {
+        return Err(field(field_code::BAD_FORMAT, &[]));
+    }
+    Ok(uri)
+}
+
+/// The gateway may only send the browser back to the app this backend serves: any other
+/// address would make the gateway page an open redirect. The app's origin is the one the
+/// request came to (`Host`). A deployment that serves the app from another site would list
+/// that site here.
+fn check_return_url_allowed(return_url: &Uri, headers: &HeaderMap) -> ApiResult<()> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok());
+    let same_origin = return_url
+        .authority()
+        .zip(host)
+        .is_some_and(|(authority, host)| authority.as_str().eq_ignore_ascii_case(host));
+    if same_origin {
+        Ok(())
+    } else {
+        Err(ApiError::validation_failed().field(
+            "/return_url",
+            field_code::RETURN_URL_NOT_ALLOWED,
+            &[],
+        ))
+    }
+}
+
+/// A member at fault, its field code and the code's parameters.
+type ShapeFault = (&'static str, &'static str, Vec<(&'static str, String)>);
+
+/// The schema's limits that serde does not check (400 `malformed-request`).
+fn check_callback_shape(report: &GatewayCallback) -> ApiResult<()> {
+    let mut faults: Vec<ShapeFault> = Vec::new();
+    if report.tenge == 0 {
+        faults.push((
+            "/tenge",
+            field_code::OUT_OF_RANGE,
+            vec![("min", "1".to_string())],
+        ));
+    }
+    for (field, value, max) in [
+        (
+            "/gateway_reference",
+            Some(report.gateway_reference.as_str()),
+            MAX_GATEWAY_REFERENCE,
+        ),
+        (
+            "/receipt_number",
+            report.receipt_number.as_deref(),
+            MAX_RECEIPT_NUMBER,
+        ),
+    ] {
+        match value {
+            Some("") => faults.push((field, field_code::TOO_SHORT, vec![("min", "1".to_string())])),
+            Some(text) if text.chars().count() > max => {
+                faults.push((field, field_code::TOO_LONG, vec![("max", max.to_string())]));
+            }
+            _ => {}
+        }
+    }
+    if report.outcome == GatewayOutcome::Paid && report.receipt_number.is_none() {
+        faults.push(("/receipt_number", field_code::REQUIRED, Vec::new()));
+    }
+    if report
+        .decline_code
+        .as_deref()
+        .is_some_and(|code| !is_code(code))
+    {
+        faults.push(("/decline_code", field_code::BAD_FORMAT, Vec::new()));
+    }
+    if faults.is_empty() {
+        return Ok(());
+    }
+    Err(faults
+        .into_iter()
+        .fold(ApiError::malformed(), |error, (field, code, params)| {
+            error.field(field, code, &params)
+        }))
+}
+
+/// The contract's `Code`: kebab-case, 1 to 64 characters.
+fn is_code(text: &str) -> bool {
+    text.len() <= MAX_CODE
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+        })
+}
+
+fn status_name<T: serde::Serialize>(value: T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_payment_is_added_to_the_return_address_query() {
+        let id = "c41d8e2f-5a6b-4c7d-9e0f-1a2b3c4d5e6f";
+        assert_eq!(
+            return_address("https://otinish.kz/applications/a/payment", id),
+            format!("https://otinish.kz/applications/a/payment?payment={id}")
+        );
+        assert_eq!(
+            return_address("https://otinish.kz/pay?lang=kk#top", id),
+            format!("https://otinish.kz/pay?lang=kk&payment={id}#top")
+        );
+    }
+
+    #[test]
+    fn return_urls_must_be_absolute_http_addresses() {
+        for good in [
+            "https://otinish.kz/a",
+            "http://127.0.0.1:8080/applications/x/payment?x=1",
+        ] {
+            assert!(parsed_return_url(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "/applications/x",
+            "javascript:alert(1)",
+            "ftp://otinish.kz/",
+            "https://",
+            "not a url",
+        ] {
+            let error = parsed_return_url(bad).unwrap_err();
+            assert_eq!(error.0.code, code::MALFORMED_REQUEST, "{bad}");
+        }
+        let long = format!("https://otinish.kz/{}", "a".repeat(MAX_RETURN_URL));
+        assert_eq!(
+            parsed_return_url(&long).unwrap_err().0.errors[0].code,
+            "too-long"
+        );
+    }
+
+    #[test]
+    fn only_the_backends_own_origin_is_a_return_address() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, "otinish.kz".parse().unwrap());
+        let allowed =
+            |url: &str| check_return_url_allowed(&parsed_return_url(url).unwrap(), &headers);
+        assert!(allowed("https://otinish.kz/applications/x/payment").is_ok());
+        assert!(allowed("https://OTINISH.kz/x").is_ok());
+        for other in [
+            "https://evil.example/x",
+            "https://otinish.kz@evil.example/x",
+            "https://otinish.kz:8443/x",
+        ] {
+            let error = allowed(other).unwrap_err();
+            assert_eq!(
+                error.0.errors[0].code,
+                field_code::RETURN_URL_NOT_ALLOWED,
+                "{other}"
+            );
+        }
+        let url = parsed_return_url("https://otinish.kz/x").unwrap();
+        assert!(check_return_url_allowed(&url, &HeaderMap::new()).is_err());
+    }
+
+    #[test]
+    fn decline_codes_are_kebab_case() {
+        assert!(is_code("card-declined") && is_code("e42"));
+        assert!(!is_code("Card declined") && !is_code("a--b") && !is_code("") && !is_code("-a"));
+    }
 }

@@ -1,0 +1,371 @@
+//! Whether an application's package is complete: every answer the form asks of this
+//! sub-case and applicant type given and accepted by the rules of `otinish-core`, and every
+//! document the applicant must attach attached. The regulations take payment and the
+//! signature only after that (seed 001 Service 1 п. 11 процесс 4–5), so payment, the
+//! signing data and submission all ask here first.
+//!
+//! Faults are 422 `validation-failed` with one field error each: a JSON Pointer into the
+//! application (`/answers/<page>/<field>`, `/answers/<page>/<item>/<field>` on a repeated
+//! page, `/documents/<document>`) and the code of the rule.
+
+use crate::problem::{ApiError, ApiResult};
+use otinish_core::api::{
+    AnswerValue, Answers, FieldAnswers, PageAnswers, StoredDocument, field_code,
+};
+use otinish_core::catalog::{
+    self, ApplicantType, Page, Provision, Service, SubCase, Supplier, applies,
+};
+use otinish_core::validation::{self, Issue};
+
+/// The catalog entries of an application. A service or provider the catalog no longer has
+/// cannot be checked, so it cannot be paid for or submitted.
+pub fn catalog_entry(
+    service: &str,
+    provider: &str,
+) -> ApiResult<(&'static Service, &'static Provision)> {
+    let service = catalog::catalog().service(service).ok_or_else(|| {
+        ApiError::validation_failed().field("/service", field_code::UNKNOWN_SERVICE, &[])
+    })?;
+    let provision = service.provision(provider).ok_or_else(|| {
+        ApiError::validation_failed().field("/provider", field_code::UNKNOWN_PROVIDER, &[])
+    })?;
+    Ok((service, provision))
+}
+
+/// Whether the account applies as a person or an organisation, from its ИИН/БИН.
+pub fn applicant_kind(iin_bin: &str) -> ApiResult<ApplicantType> {
+    // Accounts are only created for valid numbers, so this fails only on damaged storage.
+    validation::applicant_kind(iin_bin).ok_or_else(|| {
+        ApiError::new(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "storage-unavailable",
+        )
+        .detail("an account's ИИН/БИН does not pass its check")
+    })
+}
+
+/// What the package is checked on.
+pub struct Package<'a> {
+    pub service: &'a Service,
+    pub provision: &'a Provision,
+    pub sub_case: SubCase,
+    pub applicant: ApplicantType,
+    pub answers: &'a Answers,
+    pub attached: &'a [StoredDocument],
+}
+
+/// `Ok` when the package is complete; otherwise every fault at once, so that the applicant
+/// sees them all on one error summary.
+pub fn check(package: &Package<'_>, today: chrono::NaiveDate) -> ApiResult<()> {
+    let mut faults = Faults::default();
+    for page in package.service.pages.iter().filter(|page| {
+        applies(&page.sub_cases, &package.sub_case) && applies(&page.applicants, &package.applicant)
+    }) {
+        check_page(page, package.answers.get(&page.id), today, &mut faults);
+    }
+    for requirement in package.provision.documents.iter().filter(|requirement| {
+        requirement.required
+            && requirement.supplied_by == Supplier::Applicant
+            && applies(&requirement.sub_cases, &package.sub_case)
+            && applies(&requirement.applicants, &package.applicant)
+    }) {
+        let attached = package
+            .attached
+            .iter()
+            .any(|file| file.document == requirement.document);
+        if !attached {
+            faults.add(
+                format!("/documents/{}", requirement.document),
+                field_code::DOCUMENT_MISSING,
+                Vec::new(),
+            );
+        }
+    }
+    faults.into_result()
+}
+
+fn check_page(
+    page: &Page,
+    answers: Option<&PageAnswers>,
+    today: chrono::NaiveDate,
+    faults: &mut Faults,
+) {
+    let base = format!("/answers/{}", page.id);
+    let Some(repeat) = &page.repeat else {
+        let empty = FieldAnswers::new();
+        match answers {
+            Some(PageAnswers::Once(item)) => check_item(page, item, &base, today, faults),
+            None => check_item(page, &empty, &base, today, faults),
+            Some(PageAnswers::Repeated(_)) => faults.add(base, field_code::WRONG_TYPE, Vec::new()),
+        }
+        return;
+    };
+    let items: &[FieldAnswers] = match answers {
+        Some(PageAnswers::Repeated(items)) => items,
+        Some(PageAnswers::Once(item)) => std::slice::from_ref(item),
+        None => &[],
+    };
+    let count = u32::try_from(items.len()).unwrap_or(u32::MAX);
+    if count < repeat.min {
+        let code = if count == 0 {
+            field_code::REQUIRED
+        } else {
+            field_code::TOO_SHORT
+        };
+        faults.add(base.clone(), code, vec![("min", repeat.min.to_string())]);
+    } else if count > repeat.max {
+        faults.add(
+            base.clone(),
+            field_code::TOO_MANY_ITEMS,
+            vec![("max", repeat.max.to_string())],
+        );
+    }
+    for (index, item) in items.iter().enumerate() {
+        check_item(page, item, &format!("{base}/{index}"), today, faults);
+    }
+}
+
+/// One set of the page's answers: each field the page shows, judged by its rule.
+fn check_item(
+    page: &Page,
+    item: &FieldAnswers,
+    base: &str,
+    today: chrono::NaiveDate,
+    faults: &mut Faults,
+) {
+    let catalog = catalog::catalog();
+    for field in page.fields.iter().filter_map(|id| catalog.field(id)) {
+        let shown = field.when.as_ref().is_none_or(|condition| {
+            item.get(&condition.field)
+                .is_some_and(|answer| chosen(answer, &condition.equals))
+        });
+        if !shown {
+            continue;
+        }
+        let answer = item.get(&field.id).map(as_text).unwrap_or_default();
+        if let Err(issue) = validation::check_field(field, &answer, today) {
+            faults.add_issue(format!("{base}/{}", field.id), issue);
+        }
+    }
+}
+
+/// Answers travel to the rules as text: check boxes as option ids joined by commas.
+fn as_text(answer: &AnswerValue) -> String {
+    match answer {
+        AnswerValue::Text(text) => text.clone(),
+        AnswerValue::Choices(choices) => choices.join(","),
+    }
+}
+
+fn chosen(answer: &AnswerValue, option: &str) -> bool {
+    match answer {
+        AnswerValue::Text(text) => text.trim() == option,
+        AnswerValue::Choices(choices) => choices.iter().any(|choice| choice == option),
+    }
+}
+
+/// One field at fault: where, the rule's code, and its parameters.
+struct Fault {
+    field: String,
+    code: &'static str,
+    params: Vec<(&'static str, String)>,
+}
+
+#[derive(Default)]
+struct Faults(Vec<Fault>);
+
+impl Faults {
+    fn add(&mut self, field: String, code: &'static str, params: Vec<(&'static str, String)>) {
+        self.0.push(Fault {
+            field,
+            code,
+            params,
+        });
+    }
+
+    fn add_issue(&mut self, field: String, issue: Issue) {
+        self.add(field, issue.code, issue.params);
+    }
+
+    fn into_result(self) -> ApiResult<()> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        Err(self
+            .0
+            .into_iter()
+            .fold(ApiError::validation_failed(), |error, fault| {
+                error.field(&fault.field, fault.code, &fault.params)
+            }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use otinish_core::api::Answers;
+    use serde_json::json;
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn faults(
+        service: &str,
+        provider: &str,
+        sub_case: SubCase,
+        answers: serde_json::Value,
+        attached: &[StoredDocument],
+    ) -> Vec<(String, String)> {
+        let (service, provision) = catalog_entry(service, provider).unwrap();
+        let answers: Answers = serde_json::from_value(answers).unwrap();
+        let package = Package {
+            service,
+            provision,
+            sub_case,
+            applicant: ApplicantType::Individual,
+            answers: &answers,
+            attached,
+        };
+        match check(&package, today()) {
+            Ok(()) => Vec::new(),
+            Err(error) => error
+                .0
+                .errors
+                .iter()
+                .map(|e| (e.field.clone(), e.code.clone()))
+                .collect(),
+        }
+    }
+
+    fn file(document: &str) -> StoredDocument {
+        StoredDocument {
+            id: "9b2e4c7a-1f3d-4e5b-8a6c-0d7e9f1a2b3c".into(),
+            document: document.into(),
+            file_name: "a.pdf".into(),
+            file_type: catalog::FileType::Pdf,
+            size: 10,
+            sha256: "0".repeat(64),
+            uploaded_at: crate::clock::now(),
+        }
+    }
+
+    fn medical_duplicate() -> serde_json::Value {
+        json!({
+            "annex-subtypes": { "activity-subtypes": "Стоматология" },
+            "duplicate-details": {
+                "licence-number": "00123",
+                "licence-date": "2015-03-12",
+                "duplicate-reason": "lost"
+            },
+            "contacts": { "contact-phone": "+77011234567", "contact-email": "a@example.kz" }
+        })
+    }
+
+    #[test]
+    fn a_complete_package_passes() {
+        let found = faults(
+            "medical-licence",
+            "vko-health",
+            SubCase::Duplicate,
+            medical_duplicate(),
+            &[],
+        );
+        assert_eq!(found, Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn every_missing_or_rejected_answer_is_named() {
+        let mut answers = medical_duplicate();
+        answers["duplicate-details"]
+            .as_object_mut()
+            .unwrap()
+            .remove("duplicate-reason");
+        answers["contacts"]["contact-phone"] = json!("+44 20 7946 0000");
+        answers.as_object_mut().unwrap().remove("annex-subtypes");
+        let found = faults(
+            "medical-licence",
+            "vko-health",
+            SubCase::Duplicate,
+            answers,
+            &[],
+        );
+        assert!(found.contains(&(
+            "/answers/duplicate-details/duplicate-reason".into(),
+            "required".into()
+        )));
+        assert!(found.contains(&(
+            "/answers/contacts/contact-phone".into(),
+            "phone-country".into()
+        )));
+        assert!(found.contains(&(
+            "/answers/annex-subtypes/activity-subtypes".into(),
+            "required".into()
+        )));
+        // Optional fields and pages of other sub-cases are not asked for.
+        assert!(!found.iter().any(|(field, _)| field.contains("reissue")));
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn applicant_documents_are_required_for_their_sub_cases_only() {
+        let mut answers = medical_duplicate();
+        answers["activity-address"] = json!({ "activity-address": "г. Алматы, ул. Абая, 1" });
+        let missing = faults(
+            "medical-licence",
+            "vko-health",
+            SubCase::Issue,
+            answers.clone(),
+            &[],
+        );
+        assert_eq!(
+            missing,
+            vec![(
+                "/documents/qualification-form".to_string(),
+                "document-missing".to_string()
+            )]
+        );
+        let attached = faults(
+            "medical-licence",
+            "vko-health",
+            SubCase::Issue,
+            answers,
+            &[file("qualification-form")],
+        );
+        assert!(attached.is_empty(), "{attached:?}");
+    }
+
+    #[test]
+    fn a_conditional_field_is_asked_only_when_its_condition_holds() {
+        let mut answers = medical_duplicate();
+        answers["activity-address"] = json!({ "activity-address": "г. Алматы, ул. Абая, 1" });
+        answers["reissue-details"] = json!({
+            "licence-number": "00123",
+            "licence-date": "2015-03-12",
+            "reissue-reason": "name-change"
+        });
+        let found = faults(
+            "medical-licence",
+            "vko-health",
+            SubCase::Reissue,
+            answers.clone(),
+            &[file("qualification-form")],
+        );
+        assert!(found.is_empty(), "{found:?}");
+        answers["reissue-details"]["reissue-reason"] = json!("other");
+        let found = faults(
+            "medical-licence",
+            "vko-health",
+            SubCase::Reissue,
+            answers,
+            &[file("qualification-form")],
+        );
+        assert_eq!(
+            found,
+            vec![(
+                "/answers/reissue-details/reissue-reason-details".to_string(),
+                "required".to_string()
+            )]
+        );
+    }
+}

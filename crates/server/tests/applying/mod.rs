@@ -1,0 +1,283 @@
+//! Helpers for the payment and submission tests: applications and files put straight into
+//! the database (so that these tests do not depend on the applications API), requests that
+//! come to a named host (the test gateway sends the browser back to the backend's own
+//! origin), and the gateway page's buttons.
+#![allow(dead_code)]
+
+use crate::common::{Reply, TestServer};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use otinish_server::{AppState, Settings, app, db::Db};
+use serde_json::{Value, json};
+use sqlx::SqlitePool;
+
+/// The host every request here is sent to, as a browser on the backend's site would.
+pub const HOST: &str = "otinish.test";
+
+pub struct Applicant {
+    pub token: String,
+    pub account_id: i64,
+    pub iin_bin: String,
+}
+
+/// A test server whose settings the test chooses (test mode off, for one).
+pub async fn server_with(settings: impl FnOnce(&mut Settings)) -> TestServer {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
+    let db = Db::open(&format!(
+        "sqlite://{}",
+        dir.path().join("test.db").display()
+    ))
+    .await
+    .unwrap();
+    let mut chosen = Settings::for_tests(dir.path().to_path_buf());
+    settings(&mut chosen);
+    let state = AppState::new(db, chosen);
+    TestServer {
+        router: app(state.clone(), &dist),
+        state,
+        dir,
+    }
+}
+
+/// Straight access to the test database, to set up and to look behind the API.
+pub async fn database(server: &TestServer) -> SqlitePool {
+    SqlitePool::connect(&format!(
+        "sqlite://{}",
+        server.dir.path().join("test.db").display()
+    ))
+    .await
+    .unwrap()
+}
+
+pub async fn applicant(server: &TestServer, iin_bin: &str) -> Applicant {
+    let token = server.sign_up(iin_bin).await;
+    let account_id = sqlx::query_scalar("SELECT id FROM accounts WHERE identifier = ?")
+        .bind(iin_bin)
+        .fetch_one(&database(server).await)
+        .await
+        .unwrap();
+    Applicant {
+        token,
+        account_id,
+        iin_bin: iin_bin.to_string(),
+    }
+}
+
+fn utc_now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// A draft with these answers, as the applications API would have stored it.
+pub async fn draft(
+    server: &TestServer,
+    owner: &Applicant,
+    service: &str,
+    provider: &str,
+    sub_case: &str,
+    answers: Value,
+) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    let db = database(server).await;
+    let now = utc_now();
+    sqlx::query(
+        "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, \
+         answers, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '[\"licence\"]', 'draft', ?, 1, ?, ?)",
+    )
+    .bind(&id)
+    .bind(owner.account_id)
+    .bind(service)
+    .bind(provider)
+    .bind(sub_case)
+    .bind(answers.to_string())
+    .bind(&now)
+    .bind(&now)
+    .execute(&db)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES (?, 'draft', ?)")
+        .bind(&id)
+        .bind(&now)
+        .execute(&db)
+        .await
+        .unwrap();
+    id
+}
+
+/// A complete duplicate of a medical licence in East Kazakhstan: a 10 МРП fee, no file to
+/// attach.
+pub async fn medical_duplicate(server: &TestServer, owner: &Applicant) -> String {
+    draft(
+        server,
+        owner,
+        "medical-licence",
+        "vko-health",
+        "duplicate",
+        medical_duplicate_answers(),
+    )
+    .await
+}
+
+pub fn medical_duplicate_answers() -> Value {
+    json!({
+        "annex-subtypes": { "activity-subtypes": "Стоматология" },
+        "duplicate-details": {
+            "licence-number": "00123",
+            "licence-date": "2015-03-12",
+            "duplicate-reason": "lost"
+        },
+        "contacts": { "contact-phone": "+77011234567", "contact-email": "aigerim@example.kz" }
+    })
+}
+
+/// A complete end-user certificate: the regulation has no payment step.
+pub async fn free_certificate(server: &TestServer, owner: &Applicant) -> String {
+    draft(
+        server,
+        owner,
+        "end-user-certificate",
+        "mint-industry-committee",
+        "issue",
+        json!({ "contacts": { "contact-phone": "+77011234567", "contact-email": "a@example.kz" } }),
+    )
+    .await
+}
+
+/// A file row, as an upload would have left it.
+pub async fn attach(server: &TestServer, application_id: &str, document: &str) {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO documents (id, application_id, document, file_name, file_type, size, sha256, \
+         storage_key, uploaded_at) VALUES (?, ?, ?, 'сведения.pdf', 'pdf', 48213, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(application_id)
+    .bind(document)
+    .bind("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+    .bind(&id)
+    .bind(utc_now())
+    .execute(&database(server).await)
+    .await
+    .unwrap();
+}
+
+/// `method path` to [`HOST`], with the session and extra headers, and a JSON body or none.
+pub async fn call(
+    server: &TestServer,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    headers: &[(&str, &str)],
+    body: Option<Value>,
+) -> Reply {
+    let mut request = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::HOST, HOST);
+    if let Some(token) = token {
+        request = request.header(header::COOKIE, format!("otinish_session={token}"));
+    }
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let body = match body {
+        Some(json) => {
+            request = request.header(header::CONTENT_TYPE, "application/json");
+            Body::from(json.to_string())
+        }
+        None => Body::empty(),
+    };
+    server.send(request.body(body).unwrap()).await
+}
+
+pub fn return_url(application_id: &str) -> String {
+    format!("http://{HOST}/applications/{application_id}/payment")
+}
+
+/// `POST …/payments` with the app's return address.
+pub async fn start_payment(server: &TestServer, owner: &Applicant, application_id: &str) -> Reply {
+    call(
+        server,
+        "POST",
+        &format!("/api/v1/applications/{application_id}/payments"),
+        Some(&owner.token),
+        &[],
+        Some(json!({ "return_url": return_url(application_id) })),
+    )
+    .await
+}
+
+/// Presses a button of the gateway page (`pay` or `decline`), as the browser would.
+pub async fn press(server: &TestServer, payment_id: &str, button: &str) -> Reply {
+    let request = Request::builder()
+        .method("POST")
+        .uri(format!("/test-gateway/{payment_id}/{button}"))
+        .header(header::HOST, HOST)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap();
+    server.send(request).await
+}
+
+/// Creates a payment and pays it on the gateway page; returns the payment.
+pub async fn pay(server: &TestServer, owner: &Applicant, application_id: &str) -> Value {
+    let created = start_payment(server, owner, application_id).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", text(&created));
+    let payment_id = created.json()["id"].as_str().unwrap().to_string();
+    let back = press(server, &payment_id, "pay").await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER);
+    call(
+        server,
+        "GET",
+        &format!("/api/v1/applications/{application_id}/payments/{payment_id}"),
+        Some(&owner.token),
+        &[],
+        None,
+    )
+    .await
+    .json()
+}
+
+/// The application's status and its history, from the database.
+pub async fn status_and_history(
+    server: &TestServer,
+    application_id: &str,
+) -> (String, Vec<String>) {
+    let db = database(server).await;
+    let status = sqlx::query_scalar("SELECT status FROM applications WHERE id = ?")
+        .bind(application_id)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let history =
+        sqlx::query_scalar("SELECT status FROM status_events WHERE application_id = ? ORDER BY id")
+            .bind(application_id)
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    (status, history)
+}
+
+pub fn text(reply: &Reply) -> String {
+    String::from_utf8_lossy(&reply.body).into_owned()
+}
+
+/// Every field error's `(field, code)`.
+pub fn field_errors(reply: &Reply) -> Vec<(String, String)> {
+    reply.json()["errors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .map(|error| {
+                    (
+                        error["field"].as_str().unwrap_or_default().to_string(),
+                        error["code"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,645 @@
+//! Documents through the HTTP API: streamed multipart uploads judged by content, the
+//! per-document limits and quota, download and removal by the owner only.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::{OTHER_PERSON, PERSON, Reply, TestServer};
+use otinish_server::{AppState, Settings, app, db::Db};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+const APPLICATIONS: &str = "/api/v1/applications";
+const BOUNDARY: &str = "otinish-test-boundary-7MA4YWxkTrZu0gW";
+/// The document medical-licence at vko-health asks the applicant for, to issue.
+const QUALIFICATION_FORM: &str = "qualification-form";
+
+fn pdf(size: usize) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    bytes.resize(size.max(bytes.len()), b'0');
+    bytes
+}
+
+fn png() -> Vec<u8> {
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0".to_vec()
+}
+
+/// One multipart part: name, file name, bytes.
+type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
+
+fn multipart(parts: &[Part<'_>]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, file_name, bytes) in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match file_name {
+            Some(file_name) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                     Content-Type: application/pdf\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+async fn post_raw(
+    server: &TestServer,
+    token: &str,
+    application: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> Reply {
+    let request = Request::post(format!("{APPLICATIONS}/{application}/documents"))
+        .header(header::COOKIE, format!("otinish_session={token}"))
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body))
+        .unwrap();
+    server.send(request).await
+}
+
+async fn upload(server: &TestServer, token: &str, application: &str, parts: &[Part<'_>]) -> Reply {
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    post_raw(server, token, application, &content_type, multipart(parts)).await
+}
+
+async fn upload_pdf(server: &TestServer, token: &str, application: &str, bytes: &[u8]) -> Reply {
+    let parts: [Part<'_>; 2] = [
+        ("document", None, QUALIFICATION_FORM.as_bytes()),
+        ("file", Some("сведения.pdf"), bytes),
+    ];
+    upload(server, token, application, &parts).await
+}
+
+/// A draft that asks the applicant for the qualification form.
+async fn medical_issue(server: &TestServer, token: &str) -> String {
+    let body = json!({ "service": "medical-licence", "provider": "vko-health", "sub_case": "issue", "targets": ["licence"] });
+    let reply = server
+        .call("POST", APPLICATIONS, Some(token), Some(body))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    reply.json()["id"].as_str().unwrap().to_string()
+}
+
+/// The files in the uploads directory, partial ones included.
+fn stored_files(server: &TestServer) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(server.state.settings.uploads_dir()) else {
+        return Vec::new();
+    };
+    entries
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+async fn set_status(server: &TestServer, id: &str, status: &str) {
+    let url = format!("sqlite://{}", server.dir.path().join("test.db").display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query("UPDATE applications SET status = ? WHERE id = ?")
+        .bind(status)
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+}
+
+/// A server whose file ceiling (`--max-file-bytes`) is below the catalog's 10 MiB.
+async fn server_with_ceiling(max_file_bytes: u64) -> TestServer {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let db = Db::open(&url).await.unwrap();
+    let mut settings = Settings::for_tests(dir.path().to_path_buf());
+    settings.max_file_bytes = max_file_bytes;
+    let state = AppState::new(db, settings);
+    TestServer {
+        router: app(state.clone(), &dist),
+        state,
+        dir,
+    }
+}
+
+fn problem(reply: &Reply) -> (StatusCode, String) {
+    (reply.status, reply.code())
+}
+
+// ── Uploading ────────────────────────────────────────────────────────────────────────
+
+#[tokio::test]
+async fn a_pdf_is_stored_with_its_hash_and_downloaded_as_it_was() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    let bytes = pdf(48_213);
+    let reply = upload_pdf(&server, &token, &application, &bytes).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    let stored = reply.json();
+    let id = stored["id"].as_str().unwrap();
+    let location = format!("{APPLICATIONS}/{application}/documents/{id}");
+    assert_eq!(reply.headers[header::LOCATION], location.as_str());
+    assert_eq!(stored["document"], QUALIFICATION_FORM);
+    assert_eq!(stored["file_name"], "сведения.pdf");
+    assert_eq!(stored["file_type"], "pdf");
+    assert_eq!(stored["size"], 48_213);
+    assert_eq!(stored["sha256"], hex::encode(Sha256::digest(&bytes)));
+    assert!(stored["uploaded_at"].as_str().unwrap().ends_with("+05:00"));
+    assert_eq!(
+        stored_files(&server),
+        [id.to_string()],
+        "no partial file is left"
+    );
+
+    let read = server
+        .call(
+            "GET",
+            &format!("{APPLICATIONS}/{application}"),
+            Some(&token),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(read["documents"], json!([stored]));
+
+    let download = server.call("GET", &location, Some(&token), None).await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(download.headers[header::CONTENT_TYPE], "application/pdf");
+    assert_eq!(
+        download.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename*=UTF-8''%D1%81%D0%B2%D0%B5%D0%B4%D0%B5%D0%BD%D0%B8%D1%8F.pdf"
+    );
+    assert_eq!(download.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert_eq!(download.body, bytes);
+}
+
+#[tokio::test]
+async fn the_type_is_judged_by_content_not_by_name_or_declared_type() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+
+    // A PNG sent as "scan.pdf" with a PDF content type is a PNG.
+    let image = png();
+    let parts: [Part<'_>; 2] = [
+        ("document", None, QUALIFICATION_FORM.as_bytes()),
+        ("file", Some("scan.pdf"), &image),
+    ];
+    let reply = upload(&server, &token, &application, &parts).await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert_eq!(reply.json()["file_type"], "png");
+    let id = reply.json()["id"].as_str().unwrap().to_string();
+    let download = server
+        .call(
+            "GET",
+            &format!("{APPLICATIONS}/{application}/documents/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(download.headers[header::CONTENT_TYPE], "image/png");
+
+    // Text called .pdf is refused, short or long (the long one is stopped at its first bytes).
+    for text in [
+        b"Hello, this is not a PDF at all.".to_vec(),
+        vec![b'a'; 300_000],
+    ] {
+        let reply = upload_pdf(&server, &token, &application, &text).await;
+        assert_eq!(
+            problem(&reply),
+            (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "file-type-not-allowed".into()
+            )
+        );
+        let body = reply.json();
+        assert_eq!(body["params"]["accepted"], json!(["pdf", "jpeg", "png"]));
+        assert_eq!(body["errors"][0]["field"], "/file");
+        assert_eq!(body["errors"][0]["code"], "file-type-not-allowed");
+    }
+    assert_eq!(
+        stored_files(&server),
+        [id],
+        "the refused files were deleted"
+    );
+}
+
+#[tokio::test]
+async fn documents_larger_than_axums_default_limit_are_taken() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    let reply = upload_pdf(&server, &token, &application, &pdf(3 * 1024 * 1024)).await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    assert_eq!(reply.json()["size"], 3 * 1024 * 1024);
+}
+
+#[tokio::test]
+async fn a_file_over_the_limit_is_stopped_and_nothing_of_it_is_kept() {
+    let server = server_with_ceiling(64 * 1024).await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+
+    let exactly = upload_pdf(&server, &token, &application, &pdf(64 * 1024)).await;
+    assert_eq!(
+        exactly.status,
+        StatusCode::CREATED,
+        "the limit is inclusive"
+    );
+    let kept = stored_files(&server);
+
+    let over = upload_pdf(&server, &token, &application, &pdf(64 * 1024 + 1)).await;
+    assert_eq!(
+        problem(&over),
+        (StatusCode::PAYLOAD_TOO_LARGE, "file-too-large".into())
+    );
+    let body = over.json();
+    assert_eq!(body["params"]["max_bytes"], 64 * 1024);
+    assert_eq!(
+        body["errors"][0],
+        json!({ "field": "/file", "code": "file-too-large", "params": { "max_bytes": 65536 } })
+    );
+    // Far over the limit, and with the file before the slot: the same, and still nothing kept.
+    let big = pdf(5 * 1024 * 1024);
+    let parts: [Part<'_>; 2] = [
+        ("file", Some("big.pdf"), &big),
+        ("document", None, QUALIFICATION_FORM.as_bytes()),
+    ];
+    let reply = upload(&server, &token, &application, &parts).await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(stored_files(&server), kept);
+}
+
+#[tokio::test]
+async fn a_request_over_the_whole_ceiling_is_refused() {
+    let server = server_with_ceiling(16 * 1024).await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    // Junk before the first boundary is no part at all, yet it is counted.
+    let mut body = vec![b'x'; 200 * 1024];
+    body.extend_from_slice(b"\r\n");
+    body.extend(multipart(&[(
+        "document",
+        None,
+        QUALIFICATION_FORM.as_bytes(),
+    )]));
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let reply = post_raw(&server, &token, &application, &content_type, body.clone()).await;
+    assert_eq!(
+        problem(&reply),
+        (StatusCode::PAYLOAD_TOO_LARGE, "request-too-large".into())
+    );
+    assert_eq!(reply.json()["params"]["max_bytes"], 16 * 1024 + 64 * 1024);
+
+    // Announced as too large, it is refused before it is read.
+    let request = Request::post(format!("{APPLICATIONS}/{application}/documents"))
+        .header(header::COOKIE, format!("otinish_session={token}"))
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap();
+    let reply = server.send(request).await;
+    assert_eq!(
+        problem(&reply),
+        (StatusCode::PAYLOAD_TOO_LARGE, "request-too-large".into())
+    );
+    assert!(stored_files(&server).is_empty());
+}
+
+#[tokio::test]
+async fn empty_missing_and_malformed_parts_are_bad_requests() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+
+    let empty = upload_pdf(&server, &token, &application, b"").await;
+    assert_eq!(
+        problem(&empty),
+        (StatusCode::BAD_REQUEST, "file-empty".into())
+    );
+    assert_eq!(empty.field_error(), ("/file".into(), "file-empty".into()));
+
+    let long_id = "x".repeat(65);
+    let cases: [(Vec<Part<'_>>, &str, &str); 6] = [
+        (
+            vec![("document", None, QUALIFICATION_FORM.as_bytes())],
+            "/file",
+            "required",
+        ),
+        (
+            vec![("file", Some("a.pdf"), b"%PDF-1.7")],
+            "/document",
+            "required",
+        ),
+        (
+            vec![
+                ("document", None, QUALIFICATION_FORM.as_bytes()),
+                ("comment", None, b"hello"),
+                ("file", Some("a.pdf"), b"%PDF-1.7"),
+            ],
+            "/comment",
+            "unknown-field",
+        ),
+        (
+            vec![
+                ("document", None, b"Qualification Form"),
+                ("file", Some("a.pdf"), b"%PDF-1.7"),
+            ],
+            "/document",
+            "bad-format",
+        ),
+        (
+            vec![
+                ("document", None, long_id.as_bytes()),
+                ("file", Some("a.pdf"), b"%PDF-1.7"),
+            ],
+            "/document",
+            "too-long",
+        ),
+        (
+            vec![
+                ("document", None, QUALIFICATION_FORM.as_bytes()),
+                ("file", Some("a.pdf"), b"%PDF-1.7"),
+                ("file", Some("b.pdf"), b"%PDF-1.7"),
+            ],
+            "/file",
+            "too-many-items",
+        ),
+    ];
+    for (parts, field, code) in cases {
+        let reply = upload(&server, &token, &application, &parts).await;
+        assert_eq!(
+            problem(&reply),
+            (StatusCode::BAD_REQUEST, "malformed-request".into()),
+            "{field} {code}: {}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        assert_eq!(reply.field_error(), (field.into(), code.into()));
+    }
+
+    let not_multipart = server
+        .call(
+            "POST",
+            &format!("{APPLICATIONS}/{application}/documents"),
+            Some(&token),
+            Some(json!({ "document": QUALIFICATION_FORM })),
+        )
+        .await;
+    assert_eq!(
+        problem(&not_multipart),
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type".into()
+        )
+    );
+    let no_boundary = post_raw(
+        &server,
+        &token,
+        &application,
+        "multipart/form-data",
+        b"x".to_vec(),
+    )
+    .await;
+    assert_eq!(
+        problem(&no_boundary),
+        (StatusCode::BAD_REQUEST, "malformed-request".into())
+    );
+    let truncated = {
+        let mut body = multipart(&[("document", None, QUALIFICATION_FORM.as_bytes())]);
+        body.truncate(body.len() - 20);
+        let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+        post_raw(&server, &token, &application, &content_type, body).await
+    };
+    assert_eq!(
+        problem(&truncated),
+        (StatusCode::BAD_REQUEST, "malformed-request".into())
+    );
+    assert!(stored_files(&server).is_empty());
+}
+
+#[tokio::test]
+async fn only_documents_the_applicant_is_asked_for_are_taken() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    // The registry's data and the fee come from state databases; the other is not a document.
+    for document in ["identity-data", "fee-payment", "no-such-document"] {
+        let bytes = pdf(100);
+        let parts: [Part<'_>; 2] = [
+            ("document", None, document.as_bytes()),
+            ("file", Some("a.pdf"), &bytes),
+        ];
+        let reply = upload(&server, &token, &application, &parts).await;
+        assert_eq!(
+            problem(&reply),
+            (StatusCode::UNPROCESSABLE_ENTITY, "validation-failed".into()),
+            "{document}"
+        );
+        assert_eq!(
+            reply.field_error(),
+            ("/document".into(), "document-not-expected".into())
+        );
+    }
+    // The qualification form is asked to issue and reissue, not for a duplicate.
+    let body = json!({ "service": "medical-licence", "provider": "vko-health", "sub_case": "duplicate", "targets": ["licence"] });
+    let duplicate = server
+        .call("POST", APPLICATIONS, Some(&token), Some(body))
+        .await
+        .json();
+    let reply = upload_pdf(
+        &server,
+        &token,
+        duplicate["id"].as_str().unwrap(),
+        &pdf(100),
+    )
+    .await;
+    assert_eq!(
+        reply.field_error(),
+        ("/document".into(), "document-not-expected".into())
+    );
+    assert!(stored_files(&server).is_empty());
+}
+
+#[tokio::test]
+async fn a_document_takes_at_most_its_quota_of_files() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    for page in 0..10 {
+        let reply = upload_pdf(&server, &token, &application, &pdf(1_000 + page)).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "file {page}");
+    }
+    let reply = upload_pdf(&server, &token, &application, &pdf(100)).await;
+    assert_eq!(
+        problem(&reply),
+        (StatusCode::UNPROCESSABLE_ENTITY, "validation-failed".into())
+    );
+    assert_eq!(
+        reply.json()["errors"][0],
+        json!({ "field": "/document", "code": "too-many-files", "params": { "max": 10 } })
+    );
+    assert_eq!(stored_files(&server).len(), 10);
+}
+
+// ── Removing, and what the status allows ─────────────────────────────────────────────
+
+#[tokio::test]
+async fn the_owner_removes_a_file_while_the_application_takes_changes() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    let first = upload_pdf(&server, &token, &application, &pdf(500))
+        .await
+        .json();
+    let second = upload_pdf(&server, &token, &application, &pdf(600))
+        .await
+        .json();
+    let path = |stored: &Value| {
+        format!(
+            "{APPLICATIONS}/{application}/documents/{}",
+            stored["id"].as_str().unwrap()
+        )
+    };
+
+    let reply = server
+        .call("DELETE", &path(&first), Some(&token), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        stored_files(&server),
+        [second["id"].as_str().unwrap().to_string()]
+    );
+    for method in ["GET", "DELETE"] {
+        let reply = server.call(method, &path(&first), Some(&token), None).await;
+        assert_eq!(problem(&reply), (StatusCode::NOT_FOUND, "not-found".into()));
+    }
+    let read = server
+        .call(
+            "GET",
+            &format!("{APPLICATIONS}/{application}"),
+            Some(&token),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(read["documents"], json!([second]));
+
+    set_status(&server, &application, "signed").await;
+    let reply = server
+        .call("DELETE", &path(&second), Some(&token), None)
+        .await;
+    assert_eq!(
+        problem(&reply),
+        (StatusCode::CONFLICT, "not-editable".into())
+    );
+    assert_eq!(reply.json()["params"]["status"], "signed");
+    let reply = upload_pdf(&server, &token, &application, &pdf(700)).await;
+    assert_eq!(
+        problem(&reply),
+        (StatusCode::CONFLICT, "not-editable".into())
+    );
+    let download = server.call("GET", &path(&second), Some(&token), None).await;
+    assert_eq!(
+        download.status,
+        StatusCode::OK,
+        "a signed file can still be read"
+    );
+}
+
+#[tokio::test]
+async fn discarding_a_draft_removes_its_files() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    upload_pdf(&server, &token, &application, &pdf(500)).await;
+    upload_pdf(&server, &token, &application, &pdf(600)).await;
+    assert_eq!(stored_files(&server).len(), 2);
+    let reply = server
+        .call(
+            "DELETE",
+            &format!("{APPLICATIONS}/{application}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+    assert!(stored_files(&server).is_empty());
+}
+
+// ── Another account's documents are not there ───────────────────────────────────────
+
+#[tokio::test]
+async fn another_accounts_documents_answer_exactly_like_missing_ones() {
+    let server = TestServer::start().await;
+    let owner = server.sign_up(PERSON).await;
+    let stranger = server.sign_up(OTHER_PERSON).await;
+    let application = medical_issue(&server, &owner).await;
+    let stored = upload_pdf(&server, &owner, &application, &pdf(500))
+        .await
+        .json();
+    let document = stored["id"].as_str().unwrap();
+    let own_application = medical_issue(&server, &stranger).await;
+
+    let reply = upload_pdf(&server, &stranger, &application, &pdf(500)).await;
+    assert_eq!(problem(&reply), (StatusCode::NOT_FOUND, "not-found".into()));
+    let missing = "9b2e4c7a-1f3d-4e5b-8a6c-0d7e9f1a2b3c";
+    for path in [
+        format!("{APPLICATIONS}/{application}/documents/{document}"),
+        // The stranger's own application does not open the door to the owner's file.
+        format!("{APPLICATIONS}/{own_application}/documents/{document}"),
+        format!("{APPLICATIONS}/{application}/documents/{missing}"),
+        format!("{APPLICATIONS}/{application}/documents/not-a-uuid"),
+    ] {
+        for method in ["GET", "DELETE"] {
+            let reply = server.call(method, &path, Some(&stranger), None).await;
+            assert_eq!(
+                problem(&reply),
+                (StatusCode::NOT_FOUND, "not-found".into()),
+                "{method} {path}"
+            );
+        }
+    }
+    let download = server
+        .call(
+            "GET",
+            &format!("{APPLICATIONS}/{application}/documents/{document}"),
+            Some(&owner),
+            None,
+        )
+        .await;
+    assert_eq!(
+        download.status,
+        StatusCode::OK,
+        "the owner's file is untouched"
+    );
+    let anonymous = server
+        .call(
+            "GET",
+            &format!("{APPLICATIONS}/{application}/documents/{document}"),
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(
+        problem(&anonymous),
+        (StatusCode::UNAUTHORIZED, "unauthenticated".into())
+    );
+}

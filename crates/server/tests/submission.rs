@@ -1,0 +1,837 @@
+//! Signing and submitting through the API: the signing data, the idempotency key, the test
+//! signer and a detached CMS, the checks of the package and the payment, and the reference
+//! number and dates a submission sets.
+
+mod applying;
+mod common;
+
+use applying::*;
+use axum::http::{StatusCode, header};
+use base64::Engine;
+use common::{COMPANY, OTHER_PERSON, PERSON, Reply, TestServer};
+use otinish_core::api::{ReferenceNumber, SubmitRequest};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+const KEY: &str = "5b0c2f3e-7d41-4a8e-9f26-1c3d5e7f9a0b";
+
+fn test_signature(version: u64) -> Value {
+    json!({ "version": version, "signature": { "method": "test" } })
+}
+
+async fn signing_data(server: &TestServer, owner: &Applicant, application: &str) -> Reply {
+    call(
+        server,
+        "GET",
+        &format!("/api/v1/applications/{application}/signing-data"),
+        Some(&owner.token),
+        &[],
+        None,
+    )
+    .await
+}
+
+async fn submit(
+    server: &TestServer,
+    owner: &Applicant,
+    application: &str,
+    key: Option<&str>,
+    body: Value,
+) -> Reply {
+    let headers: Vec<(&str, &str)> = key
+        .map(|key| ("idempotency-key", key))
+        .into_iter()
+        .collect();
+    call(
+        server,
+        "POST",
+        &format!("/api/v1/applications/{application}/submission"),
+        Some(&owner.token),
+        &headers,
+        Some(body),
+    )
+    .await
+}
+
+/// The signing data's bytes, checked against its own digest.
+fn signed_bytes(reply: &Reply) -> Vec<u8> {
+    assert_eq!(reply.status, StatusCode::OK, "{}", text(reply));
+    let data = reply.json();
+    assert_eq!(data["media_type"], "application/json");
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data["data"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(data["sha256"], hex::encode(Sha256::digest(&bytes)).as_str());
+    bytes
+}
+
+async fn count(server: &TestServer, sql: &'static str, application: &str) -> i64 {
+    sqlx::query_scalar(sql)
+        .bind(application)
+        .fetch_one(&database(server).await)
+        .await
+        .unwrap()
+}
+
+/// What the submission's dates must be for a request received now (local time).
+fn expected_schedule(
+    service: &str,
+    provider: &str,
+    sub_case: otinish_core::catalog::SubCase,
+) -> (String, Option<String>) {
+    let provision = otinish_core::catalog::catalog()
+        .service(service)
+        .unwrap()
+        .provision(provider)
+        .unwrap();
+    let now = otinish_server::clock::now().naive_local();
+    (
+        otinish_core::calendar::registration_day(now).to_string(),
+        otinish_core::status::expected_result(provision, sub_case, now)
+            .map(|due| due.date().to_string()),
+    )
+}
+
+#[tokio::test]
+async fn the_paid_path_ends_delivered_with_a_reference_number_and_dates() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = medical_duplicate(&server, &owner).await;
+
+    let unpaid = signing_data(&server, &owner, &application).await;
+    assert_eq!(
+        (unpaid.status, unpaid.code()),
+        (StatusCode::CONFLICT, "payment-required".into())
+    );
+    let payment = pay(&server, &owner, &application).await;
+    assert_eq!(payment["status"], "paid");
+
+    let reply = signing_data(&server, &owner, &application).await;
+    assert_eq!(reply.json()["version"], 1);
+    let bytes = signed_bytes(&reply);
+    let signed: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(signed["format"], "otinish-signing-data/1");
+    assert_eq!(signed["application"], application.as_str());
+    assert_eq!(
+        signed["applicant"],
+        json!({ "kind": "individual", "iin_bin": PERSON })
+    );
+    assert_eq!(signed["answers"], medical_duplicate_answers());
+    assert_eq!(signed["fee"]["kind"], "paid");
+    assert_eq!(signed["fee"]["payment"], payment["id"]);
+    assert_eq!(
+        signed["fee"]["receipt_number"],
+        payment["receipt"]["number"]
+    );
+    // Asking again gives the very same bytes.
+    assert_eq!(
+        signed_bytes(&signing_data(&server, &owner, &application).await),
+        bytes
+    );
+
+    let (registered_on, due_date) = expected_schedule(
+        "medical-licence",
+        "vko-health",
+        otinish_core::catalog::SubCase::Duplicate,
+    );
+    let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
+    assert_eq!(
+        reply.headers[header::LOCATION],
+        format!("/api/v1/applications/{application}").as_str()
+    );
+    let submission = reply.json();
+    assert_eq!(submission["application_id"], application.as_str());
+    assert_eq!(submission["status"], "delivered");
+    let reference = submission["reference_number"].as_str().unwrap();
+    assert!(ReferenceNumber::parse(reference).is_some(), "{reference}");
+    assert!(
+        submission["submitted_at"]
+            .as_str()
+            .unwrap()
+            .ends_with("+05:00")
+    );
+    assert_eq!(submission["registered_on"], registered_on.as_str());
+    assert_eq!(submission["due_date"].as_str(), due_date.as_deref());
+    assert!(
+        due_date.is_some(),
+        "East Kazakhstan gives two working days for a duplicate"
+    );
+
+    assert_eq!(
+        status_and_history(&server, &application).await,
+        (
+            "delivered".to_string(),
+            ["draft", "awaiting-payment", "paid", "signed", "delivered"]
+                .map(String::from)
+                .to_vec()
+        )
+    );
+    let db = database(&server).await;
+    let (stored_reference, stored_due, stored_registered): (String, Option<String>, String) =
+        sqlx::query_as(
+            "SELECT reference, expected_result, registered_on FROM applications WHERE id = ?",
+        )
+        .bind(&application)
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        (stored_reference.as_str(), stored_due, stored_registered),
+        (reference, due_date, registered_on)
+    );
+    let (method, stored_bytes): (String, Vec<u8>) =
+        sqlx::query_as("SELECT method, signed_data FROM signatures WHERE application_id = ?")
+            .bind(&application)
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!((method.as_str(), stored_bytes), ("test", bytes));
+
+    let after = signing_data(&server, &owner, &application).await;
+    assert_eq!(
+        (after.status, after.code()),
+        (StatusCode::CONFLICT, "already-submitted".into())
+    );
+    assert_eq!(after.json()["params"]["reference_number"], reference);
+    let another_key = submit(
+        &server,
+        &owner,
+        &application,
+        Some("0b0c2f3e-7d41-4a8e-9f26-1c3d5e7f9a0b"),
+        test_signature(1),
+    )
+    .await;
+    assert_eq!(
+        (another_key.status, another_key.code()),
+        (StatusCode::CONFLICT, "already-submitted".into())
+    );
+    assert_eq!(another_key.json()["params"]["reference_number"], reference);
+}
+
+#[tokio::test]
+async fn a_free_service_goes_from_draft_straight_to_signed() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, COMPANY).await;
+    let application = free_certificate(&server, &owner).await;
+
+    let signed: Value = serde_json::from_slice(&signed_bytes(
+        &signing_data(&server, &owner, &application).await,
+    ))
+    .unwrap();
+    assert_eq!(signed["fee"], json!({ "kind": "free" }));
+    assert_eq!(signed["applicant"]["kind"], "legal-entity");
+
+    let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
+    let (registered_on, due_date) = expected_schedule(
+        "end-user-certificate",
+        "mint-industry-committee",
+        otinish_core::catalog::SubCase::Issue,
+    );
+    assert_eq!(reply.json()["registered_on"], registered_on.as_str());
+    assert_eq!(reply.json()["due_date"].as_str(), due_date.as_deref());
+    assert_eq!(
+        status_and_history(&server, &application).await,
+        (
+            "delivered".to_string(),
+            ["draft", "signed", "delivered"].map(String::from).to_vec()
+        )
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_fee_is_settled_with_the_provider_and_the_application_submitted() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = draft(
+        &server,
+        &owner,
+        "pharmaceutical-licence",
+        "vko-health",
+        "duplicate",
+        medical_duplicate_answers(),
+    )
+    .await;
+    let signed: Value = serde_json::from_slice(&signed_bytes(
+        &signing_data(&server, &owner, &application).await,
+    ))
+    .unwrap();
+    assert_eq!(signed["fee"], json!({ "kind": "unknown" }));
+    let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
+    assert_eq!(
+        status_and_history(&server, &application).await,
+        (
+            "delivered".to_string(),
+            ["draft", "signed", "delivered"].map(String::from).to_vec()
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_key_gets_the_first_answer_and_submits_once() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+
+    let first = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", text(&first));
+    // The same body spelt otherwise, and the key quoted as a Structured Field string.
+    let quoted = format!("\"{}\"", KEY.to_uppercase());
+    let retry = submit(
+        &server,
+        &owner,
+        &application,
+        Some(&quoted),
+        json!({ "signature": { "simulate": "valid", "method": "test" }, "version": 1 }),
+    )
+    .await;
+    assert_eq!(retry.status, StatusCode::CREATED);
+    assert_eq!(retry.body, first.body);
+    assert_eq!(
+        retry.headers[header::LOCATION],
+        first.headers[header::LOCATION]
+    );
+
+    let other_body = submit(
+        &server,
+        &owner,
+        &application,
+        Some(KEY),
+        json!({ "version": 2, "signature": { "method": "test" } }),
+    )
+    .await;
+    assert_eq!(
+        (other_body.status, other_body.code()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency-key-reused".into()
+        )
+    );
+
+    assert_eq!(
+        count(
+            &server,
+            "SELECT count(*) FROM signatures WHERE application_id = ?",
+            &application
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &server,
+            "SELECT count(*) FROM status_events WHERE application_id = ? AND status = 'delivered'",
+            &application
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn concurrent_requests_with_one_key_submit_once() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let (a, b, c) = tokio::join!(
+        submit(&server, &owner, &application, Some(KEY), test_signature(1)),
+        submit(&server, &owner, &application, Some(KEY), test_signature(1)),
+        submit(&server, &owner, &application, Some(KEY), test_signature(1)),
+    );
+    let mut references = std::collections::BTreeSet::new();
+    for reply in [&a, &b, &c] {
+        match reply.status {
+            StatusCode::CREATED => {
+                references.insert(
+                    reply.json()["reference_number"]
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                );
+            }
+            StatusCode::CONFLICT => assert_eq!(reply.code(), "idempotency-key-in-flight"),
+            other => panic!("{other}: {}", text(reply)),
+        }
+    }
+    assert_eq!(references.len(), 1);
+    assert_eq!(
+        count(
+            &server,
+            "SELECT count(*) FROM signatures WHERE application_id = ?",
+            &application
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_key_still_in_flight_answers_409_and_a_missing_or_malformed_one_400() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+
+    // A first request holding the key right now, as the claim would have stored it.
+    let request: SubmitRequest = serde_json::from_value(test_signature(1)).unwrap();
+    let mut hasher = Sha256::new();
+    hasher.update(application.as_bytes());
+    hasher.update(b"\n");
+    hasher.update(serde_json::to_vec(&request).unwrap());
+    sqlx::query("INSERT INTO idempotency_keys (account_id, key, request_hash, started_at) VALUES (?, ?, ?, ?)")
+        .bind(owner.account_id)
+        .bind(KEY)
+        .bind(hex::encode(hasher.finalize()))
+        .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .execute(&database(&server).await)
+        .await
+        .unwrap();
+    let in_flight = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(
+        (in_flight.status, in_flight.code()),
+        (StatusCode::CONFLICT, "idempotency-key-in-flight".into())
+    );
+
+    let missing = submit(&server, &owner, &application, None, test_signature(1)).await;
+    assert_eq!(
+        (missing.status, missing.code()),
+        (StatusCode::BAD_REQUEST, "idempotency-key-missing".into())
+    );
+    assert_eq!(
+        missing.field_error(),
+        ("Idempotency-Key".into(), "required".into())
+    );
+    let malformed = submit(
+        &server,
+        &owner,
+        &application,
+        Some("once"),
+        test_signature(1),
+    )
+    .await;
+    assert_eq!(
+        (malformed.status, malformed.code()),
+        (StatusCode::BAD_REQUEST, "malformed-request".into())
+    );
+    assert_eq!(
+        malformed.field_error(),
+        ("Idempotency-Key".into(), "bad-format".into())
+    );
+    assert_eq!(status_and_history(&server, &application).await.0, "draft");
+}
+
+#[tokio::test]
+async fn missing_answers_and_documents_are_named_and_nothing_is_submitted() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let mut answers = medical_duplicate_answers();
+    answers["contacts"]
+        .as_object_mut()
+        .unwrap()
+        .remove("contact-phone");
+    answers["activity-address"] =
+        json!({ "activity-address": "г. Усть-Каменогорск, ул. Казахстан, 64" });
+    let application = draft(
+        &server,
+        &owner,
+        "medical-licence",
+        "vko-health",
+        "issue",
+        answers,
+    )
+    .await;
+
+    for reply in [
+        signing_data(&server, &owner, &application).await,
+        submit(&server, &owner, &application, Some(KEY), test_signature(1)).await,
+    ] {
+        assert_eq!(
+            (reply.status, reply.code()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "validation-failed".into())
+        );
+        assert_eq!(
+            field_errors(&reply),
+            vec![
+                (
+                    "/answers/contacts/contact-phone".to_string(),
+                    "required".to_string()
+                ),
+                (
+                    "/documents/qualification-form".to_string(),
+                    "document-missing".to_string()
+                ),
+            ]
+        );
+    }
+    assert_eq!(status_and_history(&server, &application).await.0, "draft");
+
+    // Once the file is there, the package is complete but for the phone.
+    attach(&server, &application, "qualification-form").await;
+    let reply = signing_data(&server, &owner, &application).await;
+    assert_eq!(
+        field_errors(&reply),
+        vec![(
+            "/answers/contacts/contact-phone".to_string(),
+            "required".to_string()
+        )]
+    );
+}
+
+#[tokio::test]
+async fn a_fee_must_be_paid_and_the_same_key_works_once_it_is() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = medical_duplicate(&server, &owner).await;
+
+    let unpaid = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(
+        (unpaid.status, unpaid.code()),
+        (StatusCode::CONFLICT, "payment-required".into())
+    );
+    // A pending payment is no payment yet.
+    let pending = start_payment(&server, &owner, &application).await;
+    assert_eq!(pending.status, StatusCode::CREATED);
+    let still_unpaid = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(still_unpaid.code(), "payment-required");
+
+    let payment_id = pending.json()["id"].as_str().unwrap().to_string();
+    press(&server, &payment_id, "pay").await;
+    let paid = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(paid.status, StatusCode::CREATED, "{}", text(&paid));
+}
+
+#[tokio::test]
+async fn the_test_signer_is_refused_outside_test_mode() {
+    let server = server_with(|settings| settings.test_mode = false).await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(
+        (reply.status, reply.code()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "test-signer-disabled".into()
+        )
+    );
+    assert_eq!(status_and_history(&server, &application).await.0, "draft");
+    // The refusal freed the key: it is not stuck in flight.
+    let again = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(again.code(), "test-signer-disabled");
+}
+
+#[tokio::test]
+async fn the_test_signer_plays_each_failing_check() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    for outcome in [
+        "signature-invalid",
+        "certificate-expired",
+        "certificate-revoked",
+        "signer-mismatch",
+    ] {
+        let body = json!({ "version": 1, "signature": { "method": "test", "simulate": outcome } });
+        let reply = submit(&server, &owner, &application, Some(KEY), body).await;
+        assert_eq!(
+            (reply.status, reply.code()),
+            (StatusCode::UNPROCESSABLE_ENTITY, outcome.to_string())
+        );
+    }
+    let unknown = submit(
+        &server,
+        &owner,
+        &application,
+        Some(KEY),
+        json!({ "version": 1, "signature": { "method": "test", "simulate": "lucky" } }),
+    )
+    .await;
+    assert_eq!(
+        (unknown.status, unknown.code()),
+        (StatusCode::BAD_REQUEST, "malformed-request".into())
+    );
+    assert_eq!(status_and_history(&server, &application).await.0, "draft");
+}
+
+#[tokio::test]
+async fn a_stale_version_is_a_conflict() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let reply = submit(&server, &owner, &application, Some(KEY), test_signature(7)).await;
+    assert_eq!(
+        (reply.status, reply.code()),
+        (StatusCode::CONFLICT, "version-conflict".into())
+    );
+    assert_eq!(reply.json()["params"]["current_version"], 1);
+    let zero = submit(&server, &owner, &application, Some(KEY), test_signature(0)).await;
+    assert_eq!(
+        zero.field_error(),
+        ("/version".into(), "out-of-range".into())
+    );
+}
+
+#[tokio::test]
+async fn another_accounts_application_is_not_there() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let stranger = applicant(&server, OTHER_PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+
+    for reply in [
+        signing_data(&server, &stranger, &application).await,
+        submit(
+            &server,
+            &stranger,
+            &application,
+            Some(KEY),
+            test_signature(1),
+        )
+        .await,
+        signing_data(&server, &owner, "not-a-uuid").await,
+        submit(
+            &server,
+            &owner,
+            "3f6c1a52-8d0e-4b7a-9c51-2e4f7d9a1b30",
+            Some(KEY),
+            test_signature(1),
+        )
+        .await,
+    ] {
+        assert_eq!(
+            (reply.status, reply.code()),
+            (StatusCode::NOT_FOUND, "not-found".into())
+        );
+    }
+    // The stranger's key was not taken: the owner may use the same one.
+    let own = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(own.status, StatusCode::CREATED);
+
+    let anonymous = call(
+        &server,
+        "GET",
+        &format!("/api/v1/applications/{application}/signing-data"),
+        None,
+        &[],
+        None,
+    )
+    .await;
+    assert_eq!(
+        (anonymous.status, anonymous.code()),
+        (StatusCode::UNAUTHORIZED, "unauthenticated".into())
+    );
+}
+
+// ── A detached CMS ──────────────────────────────────────────────────────────────────────
+
+mod der {
+    pub fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        let length = content.len().to_be_bytes();
+        if content.len() < 0x80 {
+            out.push(content.len() as u8);
+        } else {
+            let skip = length.iter().take_while(|byte| **byte == 0).count();
+            out.push(0x80 | (length.len() - skip) as u8);
+            out.extend_from_slice(&length[skip..]);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    pub fn seq(parts: &[Vec<u8>]) -> Vec<u8> {
+        tlv(0x30, &parts.concat())
+    }
+
+    pub fn set(parts: &[Vec<u8>]) -> Vec<u8> {
+        tlv(0x31, &parts.concat())
+    }
+
+    pub fn oid(arcs: &[u8]) -> Vec<u8> {
+        tlv(0x06, arcs)
+    }
+}
+
+const SIGNED_DATA: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02];
+const DATA: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x01];
+const MESSAGE_DIGEST: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x04];
+const SHA256: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01];
+const SHA256_WITH_RSA: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x0B];
+
+struct CmsSpec {
+    digest: Vec<u8>,
+    not_before: &'static str,
+    not_after: &'static str,
+    serial_number: String,
+}
+
+/// A detached CMS as NCALayer makes it, with the signer's certificate; the signature value
+/// itself is filler, since this backend has no trust store to check it against.
+fn cms(spec: &CmsSpec) -> Vec<u8> {
+    use der::*;
+    let digest_algorithm = seq(&[oid(SHA256)]);
+    let issuer = seq(&[set(&[seq(&[
+        oid(&[0x55, 0x04, 0x03]),
+        tlv(0x13, b"TEST CA"),
+    ])])]);
+    let serial = tlv(0x02, &[0x07]);
+    let subject = seq(&[set(&[seq(&[
+        oid(&[0x55, 0x04, 0x05]),
+        tlv(0x13, spec.serial_number.as_bytes()),
+    ])])]);
+    let tbs = seq(&[
+        tlv(0xA0, &tlv(0x02, &[2])),
+        serial.clone(),
+        seq(&[oid(SHA256_WITH_RSA)]),
+        issuer.clone(),
+        seq(&[
+            tlv(0x17, spec.not_before.as_bytes()),
+            tlv(0x18, spec.not_after.as_bytes()),
+        ]),
+        subject,
+        seq(&[seq(&[oid(SHA256_WITH_RSA)]), tlv(0x03, &[0])]),
+    ]);
+    let certificate = seq(&[tbs, seq(&[oid(SHA256_WITH_RSA)]), tlv(0x03, &[0, 1, 2, 3])]);
+    let attributes = tlv(
+        0xA0,
+        &seq(&[oid(MESSAGE_DIGEST), set(&[tlv(0x04, &spec.digest)])]),
+    );
+    let signer = seq(&[
+        tlv(0x02, &[1]),
+        seq(&[issuer, serial]),
+        digest_algorithm.clone(),
+        attributes,
+        seq(&[oid(SHA256_WITH_RSA)]),
+        tlv(0x04, &[9, 9, 9]),
+    ]);
+    let signed_data = seq(&[
+        tlv(0x02, &[1]),
+        set(&[digest_algorithm]),
+        seq(&[oid(DATA)]),
+        tlv(0xA0, &certificate),
+        set(&[signer]),
+    ]);
+    // The outer layers with indefinite lengths, as NCALayer writes them.
+    let mut blob = vec![0x30, 0x80];
+    blob.extend(oid(SIGNED_DATA));
+    blob.extend([0xA0, 0x80]);
+    blob.extend(signed_data);
+    blob.extend([0, 0, 0, 0]);
+    blob
+}
+
+fn cms_body(blob: &[u8]) -> Value {
+    json!({
+        "version": 1,
+        "signature": { "method": "cms", "cms": base64::engine::general_purpose::STANDARD.encode(blob) }
+    })
+}
+
+#[tokio::test]
+async fn a_detached_cms_is_checked_for_digest_validity_and_signer() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let bytes = signed_bytes(&signing_data(&server, &owner, &application).await);
+    let valid = CmsSpec {
+        digest: Sha256::digest(&bytes).to_vec(),
+        not_before: "250101000000Z",
+        not_after: "20991231235959Z",
+        serial_number: format!("IIN{PERSON}"),
+    };
+
+    let refusals = [
+        (
+            CmsSpec {
+                digest: Sha256::digest(b"other bytes").to_vec(),
+                ..clone(&valid)
+            },
+            "signature-invalid",
+        ),
+        (
+            CmsSpec {
+                not_after: "20240101000000Z",
+                ..clone(&valid)
+            },
+            "certificate-expired",
+        ),
+        (
+            CmsSpec {
+                not_before: "490101000000Z",
+                ..clone(&valid)
+            },
+            "certificate-expired",
+        ),
+        (
+            CmsSpec {
+                serial_number: format!("IIN{OTHER_PERSON}"),
+                ..clone(&valid)
+            },
+            "signer-mismatch",
+        ),
+    ];
+    for (spec, code) in refusals {
+        let reply = submit(
+            &server,
+            &owner,
+            &application,
+            Some(KEY),
+            cms_body(&cms(&spec)),
+        )
+        .await;
+        assert_eq!(
+            (reply.status, reply.code()),
+            (StatusCode::UNPROCESSABLE_ENTITY, code.to_string())
+        );
+    }
+    let garbage = submit(
+        &server,
+        &owner,
+        &application,
+        Some(KEY),
+        cms_body(b"not a signature"),
+    )
+    .await;
+    assert_eq!(garbage.code(), "signature-invalid");
+    let not_base64 = submit(
+        &server,
+        &owner,
+        &application,
+        Some(KEY),
+        json!({ "version": 1, "signature": { "method": "cms", "cms": "%%%%" } }),
+    )
+    .await;
+    assert_eq!(
+        (not_base64.status, not_base64.code()),
+        (StatusCode::BAD_REQUEST, "malformed-request".into())
+    );
+    assert_eq!(
+        not_base64.field_error(),
+        ("/signature/cms".into(), "bad-format".into())
+    );
+    assert_eq!(status_and_history(&server, &application).await.0, "draft");
+
+    let blob = cms(&valid);
+    let reply = submit(&server, &owner, &application, Some(KEY), cms_body(&blob)).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
+    let stored: (String, Vec<u8>) =
+        sqlx::query_as("SELECT method, cms FROM signatures WHERE application_id = ?")
+            .bind(&application)
+            .fetch_one(&database(&server).await)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        ("cms".to_string(), blob),
+        "the CMS is kept as it came"
+    );
+}
+
+fn clone(spec: &CmsSpec) -> CmsSpec {
+    CmsSpec {
+        digest: spec.digest.clone(),
+        not_before: spec.not_before,
+        not_after: spec.not_after,
+        serial_number: spec.serial_number.clone(),
+    }
+}
