@@ -191,7 +191,7 @@ async fn main() {
                     break;
                 };
                 let body = json!({ "version": version, "signature": { "method": "test" } });
-                let key = format!("load-{id}");
+                let key = id.clone(); // a UUID, as the contract asks of keys; one per application
                 let sent = Instant::now();
                 let (status, answer) = api
                     .call(
@@ -236,7 +236,7 @@ async fn main() {
     for _ in 0..UPLOADS {
         let (api, file) = (api.clone(), file.clone());
         uploads.push(tokio::spawn(async move {
-            let draft = json!({ "service": "medical-licence", "provider": "vko-health", "sub_case": "issue" });
+            let draft = json!({ "service": "medical-licence", "provider": "vko-health", "sub_case": "issue", "targets": ["licence"] });
             let (status, created) = api.call(Method::POST, "/applications", Some(draft), &[]).await;
             assert_eq!(status, StatusCode::CREATED, "{created}");
             let id = created["id"].as_str().expect("an id").to_string();

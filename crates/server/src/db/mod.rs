@@ -49,8 +49,10 @@ impl Db {
             .foreign_keys(true)
             // Writers queue behind each other instead of failing at once under load.
             .busy_timeout(std::time::Duration::from_secs(5));
+        // SQLite has one writer at a time: more connections only wait on its lock, with sleeps
+        // that show in the slowest requests. Two measured best (scripts/bench, BENCHMARKS.md).
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(2)
             .connect_with(options)
             .await
             .map_err(crate::Error::Database)?;
