@@ -1,6 +1,8 @@
 // Shared by the specs: the languages, accessibility scans, and the app-ready wait.
 const { expect } = require('@playwright/test');
 const { default: AxeBuilder } = require('@axe-core/playwright');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const LANGUAGES = ['ru', 'kk'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -31,4 +33,38 @@ function watchErrors(page) {
   return errors;
 }
 
-module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors };
+const LOCALES = path.resolve(__dirname, '../../../locales');
+
+/** Every word of a locale's texts (ids, comments and placeables left out), lower-cased. */
+function wordsOf(lang) {
+  const words = new Set();
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) { walk(file); continue; }
+      for (let line of fs.readFileSync(file, 'utf8').split('\n')) {
+        if (line.startsWith('#')) continue;
+        line = line.replace(/^-?[A-Za-z][\w-]*\s*=/, '').replace(/^\s*\.[\w-]+\s*=/, '').replace(/\{[^}]*\}/g, ' ');
+        for (const word of line.toLowerCase().match(/\p{L}+/gu) || []) words.add(word);
+      }
+    }
+  };
+  walk(path.join(LOCALES, lang));
+  return words;
+}
+
+// Words the Russian texts use and the Kazakh ones never do: finding one on a Kazakh page means
+// a text was not translated or was hard-coded.
+const kazakh = wordsOf('kk');
+const RUSSIAN_ONLY = new Set([...wordsOf('ru')].filter((w) => w.length >= 4 && !kazakh.has(w)));
+const MESSAGE_ID = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){1,}\b/g;
+
+/** The Russian-only words and message ids on the page, for a Kazakh page. */
+async function untranslated(page) {
+  const text = await page.locator('body').innerText();
+  const russian = (text.toLowerCase().match(/\p{L}+/gu) || []).filter((w) => RUSSIAN_ONLY.has(w) && w !== 'русский');
+  const ids = (text.match(MESSAGE_ID) || []).filter((id) => !/^(egov|elicense)\b/.test(id));
+  return [...new Set([...russian, ...ids])];
+}
+
+module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY };
