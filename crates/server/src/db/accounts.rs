@@ -101,22 +101,30 @@ impl Db {
     }
 
     /// The account of a live session, whose expiry moves on by the session's lifetime.
-    pub async fn touch_session(
-        &self,
-        token_hash: &str,
-    ) -> Result<Option<(i64, String)>, sqlx::Error> {
-        let expires = (chrono::Utc::now() + chrono::Duration::minutes(LIFETIME_MINUTES))
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    pub async fn touch_session(&self, token_hash: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
         let row = sqlx::query(
-            "UPDATE sessions SET expires_at = ? WHERE token_hash = ? AND expires_at > ? \
-             RETURNING account_id, (SELECT identifier FROM accounts WHERE accounts.id = sessions.account_id) AS identifier",
+            "SELECT sessions.account_id, sessions.expires_at, accounts.identifier FROM sessions \
+             JOIN accounts ON accounts.id = sessions.account_id WHERE token_hash = ? AND expires_at > ?",
         )
-        .bind(expires)
         .bind(token_hash)
         .bind(now())
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|row| (row.get("account_id"), row.get("identifier"))))
+        let Some(row) = row else { return Ok(None) };
+        // Moving the expiry is a write, and SQLite has one writer: do it at most once a
+        // minute per session rather than on every request.
+        let renewed = chrono::Utc::now() + chrono::Duration::minutes(LIFETIME_MINUTES);
+        let expires_at: String = row.get("expires_at");
+        let stale = chrono::DateTime::parse_from_rfc3339(&expires_at)
+            .map_or(true, |at| renewed.signed_duration_since(at) > chrono::Duration::minutes(1));
+        if stale {
+            sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+                .bind(renewed.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+                .bind(token_hash)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some((row.get("account_id"), row.get("identifier"))))
     }
 
     /// When a live session expires.
