@@ -3,7 +3,7 @@
 //! loses nothing. One draft per service.
 
 use leptos::prelude::*;
-use otinish_core::catalog::SubCase;
+use otinish_core::catalog::{SubCase, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -18,6 +18,9 @@ pub struct Draft {
     pub sub_case: Option<SubCase>,
     #[serde(default)]
     pub provider: Option<String>,
+    /// The licence, its annex, or both, for licences that have annexes.
+    #[serde(default)]
+    pub targets: Vec<Target>,
     #[serde(default)]
     pub answers: Answers,
 }

@@ -6,7 +6,7 @@ use super::steps::Step;
 use crate::components::ErrorSummary;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use otinish_core::catalog::{self, messages};
+use otinish_core::catalog::{self, Service, Target, messages};
 
 /// One option: its value, its label's message id and an optional hint's message id.
 struct Choice {
@@ -40,6 +40,56 @@ pub fn SubCaseChoice(step: Step) -> impl IntoView {
         wizard.draft.update(|d| d.sub_case = case.or(d.sub_case));
     });
     view! { <Choices step choices current choose legend="wizard-sub-case-legend" error="wizard-error-choose-sub-case"/> }
+}
+
+/// Licence, annex, or both: «лицензия и (или) приложение к лицензии».
+#[component]
+pub fn TargetsChoice(step: Step) -> impl IntoView {
+    let wizard = expect_context::<Wizard>();
+    let options = target_options(wizard.service);
+    let choices = options
+        .iter()
+        .map(|(value, label, _)| Choice {
+            value: value.to_string(),
+            label: label.to_string(),
+            hint: None,
+        })
+        .collect();
+    let current = Signal::derive(move || {
+        let chosen = wizard.draft.with(|d| d.targets.clone());
+        target_options(wizard.service)
+            .into_iter()
+            .find(|(_, _, targets)| *targets == chosen)
+            .map(|(v, _, _)| v.to_string())
+    });
+    let choose = Callback::new(move |value: String| {
+        if let Some((_, _, targets)) = target_options(wizard.service)
+            .into_iter()
+            .find(|(v, _, _)| *v == value)
+        {
+            wizard.draft.update(|d| d.targets = targets);
+        }
+    });
+    view! { <Choices step choices current choose legend="wizard-targets-legend" error="wizard-error-choose-targets"/> }
+}
+
+/// `(value, label message, targets)` of each answer to the licence-or-annex question.
+pub fn target_options(service: &Service) -> Vec<(&'static str, &'static str, Vec<Target>)> {
+    let mut options = Vec::new();
+    if service.targets.contains(&Target::Licence) {
+        options.push(("licence", "target-licence", vec![Target::Licence]));
+    }
+    if service.targets.contains(&Target::Annex) {
+        options.push(("annex", "target-annex", vec![Target::Annex]));
+    }
+    if service.targets.len() == 2 {
+        options.push((
+            "both",
+            "wizard-targets-both",
+            vec![Target::Licence, Target::Annex],
+        ));
+    }
+    options
 }
 
 #[component]

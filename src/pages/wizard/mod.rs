@@ -123,7 +123,12 @@ fn StepView(step: Step) -> impl IntoView {
     let service_name = otinish_core::catalog::messages::service_short(&wizard.service.id);
     let body = match step.clone() {
         Step::SubCase => EitherOf5::A(view! { <choice::SubCaseChoice step=step.clone()/> }),
-        Step::Provider => EitherOf5::B(view! { <choice::ProviderChoice step=step.clone()/> }),
+        Step::Provider => {
+            EitherOf5::B(view! { <choice::ProviderChoice step=step.clone()/> }.into_any())
+        }
+        Step::Targets => {
+            EitherOf5::B(view! { <choice::TargetsChoice step=step.clone()/> }.into_any())
+        }
         Step::Page(page) => match wizard.service.pages.iter().find(|p| p.id == page) {
             Some(page) => EitherOf5::C(view! { <form_page::FormPage page step=step.clone()/> }),
             None => EitherOf5::E(view! { <NotFoundPage/> }),

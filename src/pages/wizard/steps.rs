@@ -8,6 +8,7 @@ use otinish_core::catalog::{Service, SubCase, applies, messages};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     SubCase,
+    Targets,
     Provider,
     Page(String),
     Check,
@@ -38,6 +39,7 @@ impl Step {
     pub fn slug(&self) -> String {
         match self {
             Step::SubCase => "case".to_string(),
+            Step::Targets => "targets".to_string(),
             Step::Provider => "provider".to_string(),
             Step::Page(id) => format!("page-{id}"),
             Step::Check => "check".to_string(),
@@ -47,6 +49,7 @@ impl Step {
     pub fn from_slug(slug: &str) -> Option<Step> {
         match slug {
             "case" => Some(Step::SubCase),
+            "targets" => Some(Step::Targets),
             "provider" => Some(Step::Provider),
             "check" => Some(Step::Check),
             other => other
@@ -57,7 +60,7 @@ impl Step {
 
     pub fn stage(&self) -> Stage {
         match self {
-            Step::SubCase | Step::Provider => Stage::Service,
+            Step::SubCase | Step::Targets | Step::Provider => Stage::Service,
             Step::Page(_) => Stage::Details,
             Step::Check => Stage::Check,
         }
@@ -73,6 +76,9 @@ pub fn steps(service: &Service, draft: &Draft) -> Vec<Step> {
     let mut steps = Vec::new();
     if service.sub_cases.len() > 1 {
         steps.push(Step::SubCase);
+    }
+    if !service.targets.is_empty() {
+        steps.push(Step::Targets);
     }
     if service.provisions.len() > 1 {
         steps.push(Step::Provider);
@@ -105,6 +111,7 @@ pub fn settle(service: &Service, draft: &mut Draft) {
 pub fn heading(step: &Step) -> String {
     match step {
         Step::SubCase => "wizard-sub-case-heading".to_string(),
+        Step::Targets => "wizard-targets-heading".to_string(),
         Step::Provider => "wizard-provider-heading".to_string(),
         Step::Page(id) => messages::page(id),
         Step::Check => "wizard-check-heading".to_string(),

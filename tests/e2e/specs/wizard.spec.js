@@ -52,6 +52,10 @@ for (const lang of LANGUAGES) {
 
     await page.locator('label', { hasText: new RegExp(`^${t.issue}$`) }).click();
     await page.getByRole('button', { name: t.next }).click();
+    // A licence with annexes asks which: the licence, the annex, or both.
+    await expect(page).toHaveURL(/\/apply\/targets/);
+    await page.locator('label[for="choice-both"]').click();
+    await page.getByRole('button', { name: t.next }).click();
     // The provider chosen on the service page is already selected.
     await expect(page).toHaveURL(/\/apply\/provider/);
     await expect(page.locator('#choice-vko-health')).toBeChecked();

@@ -101,7 +101,10 @@ impl Db {
     }
 
     /// The account of a live session, whose expiry moves on by the session's lifetime.
-    pub async fn touch_session(&self, token_hash: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
+    pub async fn touch_session(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(i64, String)>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT sessions.account_id, sessions.expires_at, accounts.identifier FROM sessions \
              JOIN accounts ON accounts.id = sessions.account_id WHERE token_hash = ? AND expires_at > ?",
@@ -115,8 +118,9 @@ impl Db {
         // minute per session rather than on every request.
         let renewed = chrono::Utc::now() + chrono::Duration::minutes(LIFETIME_MINUTES);
         let expires_at: String = row.get("expires_at");
-        let stale = chrono::DateTime::parse_from_rfc3339(&expires_at)
-            .map_or(true, |at| renewed.signed_duration_since(at) > chrono::Duration::minutes(1));
+        let stale = chrono::DateTime::parse_from_rfc3339(&expires_at).map_or(true, |at| {
+            renewed.signed_duration_since(at) > chrono::Duration::minutes(1)
+        });
         if stale {
             sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
                 .bind(renewed.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
