@@ -2,7 +2,10 @@
 
 use crate::components::{Footer, Header};
 use crate::i18n::provide_i18n;
-use crate::pages::{CabinetPage, CatalogPage, NotFoundPage, ServicePage, WizardPage};
+use crate::pages::{
+    CabinetPage, CatalogPage, NotFoundPage, RegisterPage, ServicePage, SignInPage, WizardPage,
+};
+use crate::session::provide_auth;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -23,6 +26,7 @@ fn focus_main(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
+    provide_auth();
     view! {
         <Router>
             <a href="#main" class="skip-link" on:click=focus_main>{i18n.text("skip-to-content")}</a>
@@ -35,6 +39,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/services/:id/apply") view=WizardPage/>
                         <Route path=path!("/services/:id/apply/:step") view=WizardPage/>
                         <Route path=path!("/cabinet") view=CabinetPage/>
+                        <Route path=path!("/sign-in") view=SignInPage/>
+                        <Route path=path!("/register") view=RegisterPage/>
                     </Routes>
                 </main>
             </div>

@@ -162,6 +162,10 @@ pub fn provide_i18n() -> I18n {
         .or_else(stored_choice)
         .or_else(browser_language)
         .unwrap_or(Lang::Ru);
+    // A link with `?lang=` is a choice too: keep it for the pages that follow without it.
+    if let Some(lang) = from_url {
+        store_choice(lang);
+    }
 
     let i18n = I18n {
         lang: RwSignal::new(initial),
@@ -181,9 +185,7 @@ pub fn provide_i18n() -> I18n {
 /// the applicant has typed stays where it is.
 pub fn switch_to(i18n: I18n, lang: Lang) {
     i18n.lang.set(lang);
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.set_item(STORAGE_KEY, lang.code());
-    }
+    store_choice(lang);
     // A `?lang=` in the address would win on the next reload; keep it truthful.
     let location = window().location();
     if let (Ok(href), Ok(history)) = (location.href(), window().history())
@@ -192,6 +194,12 @@ pub fn switch_to(i18n: I18n, lang: Lang) {
     {
         url.search_params().set("lang", lang.code());
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+fn store_choice(lang: Lang) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(STORAGE_KEY, lang.code());
     }
 }
 

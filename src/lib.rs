@@ -5,6 +5,7 @@
 //! route and `components` the reusable pieces. The domain (catalog, rules, fees) lives in
 //! `otinish-core`, shared with the reference backend.
 
+mod api;
 mod app;
 pub mod components;
 mod draft;
@@ -12,5 +13,6 @@ mod format;
 pub mod i18n;
 mod pages;
 mod query;
+mod session;
 
 pub use app::App;

@@ -11,6 +11,8 @@ skip-to-content = Перейти к основному содержанию
 nav-label = Основное меню
 # Menu items; keep them short (at most 20 characters).
 nav-services = Услуги
+nav-sign-in = Войти
+nav-sign-out = Выйти
 nav-cabinet = Личный кабинет
 # The name of this language, in this language. Shown in the language switch.
 lang-name = Русский
@@ -36,3 +38,6 @@ cabinet-title = Личный кабинет
 cabinet-intro = Здесь вы будете следить за своими заявлениями и получать результаты.
 cabinet-coming = Вход в личный кабинет скоро появится.
 cabinet-to-services = Перейти к списку услуг
+# Followed by the applicant's name from the registry.
+cabinet-signed-in-as = Вы вошли как
+cabinet-sign-in = Войдите, чтобы увидеть свои заявления

@@ -326,3 +326,6 @@ error-time-out-of-order = Укажите время не раньше преды
 
 # An entry of the error summary: $field is the question's label, $message the error.
 error-summary-item = { $field }: { $message }
+
+# The backend or the network does not answer.
+error-unreachable = Сервис сейчас не отвечает. Ваши данные не потеряны: попробуйте ещё раз через несколько минут.

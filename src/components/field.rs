@@ -10,8 +10,17 @@ use otinish_core::validation::Issue;
 
 /// The message of a rule's failure, e.g. "Введите ИИН из 12 цифр".
 pub fn issue_message(i18n: I18n, issue: &Issue) -> String {
-    let args: Vec<(&str, FluentValue<'static>)> = issue
+    let params: Vec<(&str, &str)> = issue
         .params
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    error_message(i18n, issue.code, &params)
+}
+
+/// The message `error-<code>` with its parameters: the words for a rule's code or a server's.
+pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String {
+    let args: Vec<(&str, FluentValue<'static>)> = params
         .iter()
         .map(|(name, value)| {
             // Numbers stay numbers, so that a message can choose its plural form; dates and
@@ -29,12 +38,12 @@ pub fn issue_message(i18n: I18n, issue: &Issue) -> String {
                         .join(", "),
                 )
             } else {
-                FluentValue::from(value.clone())
+                FluentValue::from(value.to_string())
             };
             (*name, value)
         })
         .collect();
-    i18n.t_with(&format!("error-{}", issue.code), &args)
+    i18n.t_with(&format!("error-{code}"), &args)
 }
 
 /// The id of a field's input, which the error summary links to.

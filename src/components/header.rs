@@ -1,5 +1,6 @@
 use super::LangSwitch;
 use crate::i18n::use_i18n;
+use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -7,6 +8,17 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let auth = use_auth();
+    let account = move || match auth.account.get() {
+        Some(account) => view! {
+            <span class="header__account">{display_name(&account)}</span>
+            <button type="button" class="header__sign-out" on:click=move |_| auth.sign_out()>
+                {i18n.text("nav-sign-out")}
+            </button>
+        }
+        .into_any(),
+        None => view! { <A href="/sign-in">{i18n.text("nav-sign-in")}</A> }.into_any(),
+    };
     view! {
         <header class="header">
             <div class="header__inner">
@@ -17,6 +29,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="header__nav" aria-label=i18n.text("nav-label")>
                     <A href="/">{i18n.text("nav-services")}</A>
                     <A href="/cabinet">{i18n.text("nav-cabinet")}</A>
+                    {account}
                 </nav>
                 <LangSwitch/>
             </div>

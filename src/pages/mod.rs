@@ -1,11 +1,13 @@
 //! One module per route.
 
+mod account;
 mod cabinet;
 mod catalog;
 mod not_found;
 mod service;
 mod wizard;
 
+pub use account::{RegisterPage, SignInPage};
 pub use cabinet::CabinetPage;
 pub use catalog::CatalogPage;
 pub use not_found::NotFoundPage;

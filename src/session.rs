@@ -1,0 +1,95 @@
+//! Who is signed in. The session itself is an HttpOnly cookie the app cannot read; the app
+//! asks the backend (`/auth/me`) at start and keeps the answer here.
+
+use crate::api;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use otinish_core::api::Account;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Auth {
+    pub account: RwSignal<Option<Account>>,
+    /// Whether the first `/auth/me` has answered.
+    pub known: RwSignal<bool>,
+}
+
+impl Auth {
+    pub fn signed_in_as(self, account: Account) {
+        remember(true);
+        self.account.set(Some(account));
+    }
+
+    pub fn sign_out(self) {
+        spawn_local(async move {
+            let _ = api::logout().await;
+            remember(false);
+            self.account.set(None);
+        });
+    }
+}
+
+/// The session cookie is HttpOnly, so the app cannot see it. A flag of its own says whether
+/// there may be a session to ask the backend about: a visitor who never signed in is not
+/// sent a 401 on every page.
+const SIGNED_IN_KEY: &str = "otinish.signed-in";
+
+fn remember(signed_in: bool) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = if signed_in {
+            storage.set_item(SIGNED_IN_KEY, "1")
+        } else {
+            storage.remove_item(SIGNED_IN_KEY)
+        };
+    }
+}
+
+fn maybe_signed_in() -> bool {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(SIGNED_IN_KEY).ok().flatten())
+        .is_some()
+}
+
+pub fn provide_auth() -> Auth {
+    let auth = Auth {
+        account: RwSignal::new(None),
+        known: RwSignal::new(false),
+    };
+    provide_context(auth);
+    if maybe_signed_in() {
+        spawn_local(async move {
+            match api::me().await {
+                Ok(account) => auth.account.set(Some(account)),
+                // The session ended (expired, or signed out elsewhere).
+                Err(api::Failure::Problem(_)) => remember(false),
+                Err(api::Failure::Unreachable) => {}
+            }
+            auth.known.set(true);
+        });
+    } else {
+        auth.known.set(true);
+    }
+    auth
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+/// The applicant's name as the registry writes it.
+pub fn display_name(account: &Account) -> String {
+    match account {
+        Account::Individual(person) => [
+            Some(person.last_name.as_str()),
+            Some(person.first_name.as_str()),
+            person.middle_name.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" "),
+        Account::LegalEntity(entity) => entity.name.clone(),
+    }
+}
