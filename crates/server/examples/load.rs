@@ -136,7 +136,7 @@ fn peak_rss_kb(pid: &str) -> Option<u64> {
         .ok()
 }
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")] // one thread: the server keeps the other core
 async fn main() {
     let mut args = std::env::args().skip(1);
     let base = args
