@@ -37,3 +37,18 @@ wizard-check-heading = Жауаптарыңызды тексеріңіз
 wizard-not-answered = Көрсетілмеген
 wizard-check-saved = Жауаптарыңыз осы браузерде сақталды: оларға кез келген уақытта оралуға болады.
 wizard-check-next = Құжаттарды қоса беру, төлеу, қол қою және өтінішті онлайн жіберу жақында қосылады.
+
+## Өтініш беруші қадамы
+wizard-stage-applicant = Өтініш беруші
+wizard-applicant-heading = Өтініш беруші
+wizard-applicant-checking = Жүйеге кіргеніңізді тексеріп жатырмыз…
+wizard-applicant-sign-in-intro = Өтініш беру үшін жүйеге кіріңіз: деректеріңізді мемлекеттік деректер қорларынан аламыз, оларды енгізудің қажеті жоқ. Берген жауаптарыңыз сақталады.
+wizard-applicant-sign-in = Кіру
+wizard-applicant-register = Тіркелу
+wizard-applicant-name = Өтініш беруші
+wizard-applicant-iin-bin = ЖСН немесе БСН
+wizard-applicant-address = Мекенжайы
+wizard-applicant-from-registry = Бұл мәліметтер «Жеке тұлғалар» және «Заңды тұлғалар» мемлекеттік деректер қорларынан алынды.
+# $who — өтініш бере алатындар, мысалы «Заңды тұлға (БСН)».
+wizard-applicant-not-eligible = Таңдалған көрсетілетін қызметті берушіде бұл қызметті тек мыналар ала алады: { $who }.
+wizard-applicant-back-to-service = Қызмет сипаттамасына оралу

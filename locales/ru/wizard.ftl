@@ -37,3 +37,18 @@ wizard-check-heading = Проверьте ответы
 wizard-not-answered = Не указано
 wizard-check-saved = Ваши ответы сохранены в этом браузере: к ним можно вернуться в любой момент.
 wizard-check-next = Вложение документов, оплата, подписание и отправка заявления онлайн скоро появятся.
+
+## The applicant step
+wizard-stage-applicant = Заявитель
+wizard-applicant-heading = Заявитель
+wizard-applicant-checking = Проверяем, вошли ли вы…
+wizard-applicant-sign-in-intro = Чтобы подать заявление, войдите: ваши данные мы возьмём из государственных баз данных, вводить их не нужно. Ответы, которые вы уже дали, сохранятся.
+wizard-applicant-sign-in = Войти
+wizard-applicant-register = Зарегистрироваться
+wizard-applicant-name = Заявитель
+wizard-applicant-iin-bin = ИИН или БИН
+wizard-applicant-address = Адрес
+wizard-applicant-from-registry = Эти сведения получены из государственных баз данных «Физические лица» и «Юридические лица».
+# $who lists who may apply, e.g. «Юридическое лицо (БИН)».
+wizard-applicant-not-eligible = Эту услугу у выбранного услугодателя могут получить только: { $who }.
+wizard-applicant-back-to-service = Вернуться к описанию услуги

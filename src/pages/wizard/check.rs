@@ -13,6 +13,7 @@ use otinish_core::catalog::{self, Field, FieldKind, messages};
 pub fn CheckAnswers() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
+    let auth = crate::session::use_auth();
     let service = wizard.service;
     let change = move |step: &Step| format!("{}?return=check", step.href(&service.id));
 
@@ -42,8 +43,21 @@ pub fn CheckAnswers() -> impl IntoView {
                 change(&Step::Provider),
             ));
         }
+        let mut rows: Vec<(String, String, Option<String>)> = rows
+            .into_iter()
+            .map(|(label, answer, href)| (i18n.t(&label), answer, Some(href)))
+            .collect();
+        // The applicant comes from the registry: shown, not changeable here.
+        if let Some(account) = auth.account.get() {
+            let applicant = super::applicant::applicant_rows(&account);
+            rows.extend(
+                applicant
+                    .into_iter()
+                    .map(|(label, value)| (i18n.t(label), value, None)),
+            );
+        }
         rows.into_iter()
-            .map(|(label, answer, href)| view! { <Row label=i18n.t(&label) answer href/> })
+            .map(|(label, answer, href)| view! { <Row label answer href/> })
             .collect_view()
     };
 
@@ -64,7 +78,7 @@ pub fn CheckAnswers() -> impl IntoView {
                     .filter(|field| visible(field, &answers))
                     .map(|field| {
                         let answer = display(i18n, field, answers.get(&field.id).map(String::as_str).unwrap_or(""));
-                        view! { <Row label=i18n.t(&messages::field(&field.id)) answer href=change(&step)/> }
+                        view! { <Row label=i18n.t(&messages::field(&field.id)) answer href=Some(change(&step))/> }
                     })
                     .collect_view();
                 view! {
@@ -86,7 +100,7 @@ pub fn CheckAnswers() -> impl IntoView {
 }
 
 #[component]
-fn Row(label: String, answer: String, href: String) -> impl IntoView {
+fn Row(label: String, answer: String, href: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let shown = if answer.is_empty() {
         i18n.t("wizard-not-answered")
@@ -97,9 +111,11 @@ fn Row(label: String, answer: String, href: String) -> impl IntoView {
         <div>
             <dt>{label.clone()}</dt>
             <dd>{shown}</dd>
-            <dd class="summary-list__action">
-                <A href=href>{i18n.text("wizard-change")}<span class="visually-hidden">" " {label}</span></A>
-            </dd>
+            {href.map(|href| view! {
+                <dd class="summary-list__action">
+                    <A href=href>{i18n.text("wizard-change")}<span class="visually-hidden">" " {label.clone()}</span></A>
+                </dd>
+            })}
         </div>
     }
 }

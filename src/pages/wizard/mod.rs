@@ -2,6 +2,7 @@
 //! catalog: the sub-case, the provider, the service's own pages, and "check your answers".
 //! The draft lives in the browser (`crate::draft`), so nothing typed is lost.
 
+mod applicant;
 mod check;
 mod choice;
 mod form_page;
@@ -133,6 +134,9 @@ fn StepView(step: Step) -> impl IntoView {
             Some(page) => EitherOf5::C(view! { <form_page::FormPage page step=step.clone()/> }),
             None => EitherOf5::E(view! { <NotFoundPage/> }),
         },
+        Step::Applicant => {
+            EitherOf5::B(view! { <applicant::ApplicantStep step=step.clone()/> }.into_any())
+        }
         Step::Check => EitherOf5::D(view! { <check::CheckAnswers/> }),
     };
     view! {

@@ -10,6 +10,7 @@ pub enum Step {
     SubCase,
     Targets,
     Provider,
+    Applicant,
     Page(String),
     Check,
 }
@@ -18,16 +19,23 @@ pub enum Step {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Service,
+    Applicant,
     Details,
     Check,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 3] = [Stage::Service, Stage::Details, Stage::Check];
+    pub const ALL: [Stage; 4] = [
+        Stage::Service,
+        Stage::Applicant,
+        Stage::Details,
+        Stage::Check,
+    ];
 
     pub fn message(self) -> &'static str {
         match self {
             Stage::Service => "wizard-stage-service",
+            Stage::Applicant => "wizard-stage-applicant",
             Stage::Details => "wizard-stage-details",
             Stage::Check => "wizard-stage-check",
         }
@@ -41,6 +49,7 @@ impl Step {
             Step::SubCase => "case".to_string(),
             Step::Targets => "targets".to_string(),
             Step::Provider => "provider".to_string(),
+            Step::Applicant => "applicant".to_string(),
             Step::Page(id) => format!("page-{id}"),
             Step::Check => "check".to_string(),
         }
@@ -51,6 +60,7 @@ impl Step {
             "case" => Some(Step::SubCase),
             "targets" => Some(Step::Targets),
             "provider" => Some(Step::Provider),
+            "applicant" => Some(Step::Applicant),
             "check" => Some(Step::Check),
             other => other
                 .strip_prefix("page-")
@@ -61,6 +71,7 @@ impl Step {
     pub fn stage(&self) -> Stage {
         match self {
             Step::SubCase | Step::Targets | Step::Provider => Stage::Service,
+            Step::Applicant => Stage::Applicant,
             Step::Page(_) => Stage::Details,
             Step::Check => Stage::Check,
         }
@@ -83,6 +94,8 @@ pub fn steps(service: &Service, draft: &Draft) -> Vec<Step> {
     if service.provisions.len() > 1 {
         steps.push(Step::Provider);
     }
+    // The applicant as the registry knows them: never typed, always shown.
+    steps.push(Step::Applicant);
     let sub_case: Option<SubCase> = draft.sub_case.or_else(|| single(&service.sub_cases));
     for page in &service.pages {
         if sub_case.is_none_or(|case| applies(&page.sub_cases, &case)) {
@@ -113,6 +126,7 @@ pub fn heading(step: &Step) -> String {
         Step::SubCase => "wizard-sub-case-heading".to_string(),
         Step::Targets => "wizard-targets-heading".to_string(),
         Step::Provider => "wizard-provider-heading".to_string(),
+        Step::Applicant => "wizard-applicant-heading".to_string(),
         Step::Page(id) => messages::page(id),
         Step::Check => "wizard-check-heading".to_string(),
     }

@@ -9,6 +9,17 @@ const TEXT = {
 };
 
 /** Answers every visible question of a form page with something valid for its kind. */
+/** Registers a seeded applicant through the form, which signs them in. */
+async function signUp(page, lang, iinBin) {
+  await open(page, '/register', lang);
+  await page.locator('#account-iin-bin').fill(iinBin);
+  await page.locator('#account-password').fill('a long enough pass phrase');
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).toHaveURL(/\/cabinet$/);
+}
+
+const APPLICANTS = { ru: '780101300006', kk: '061211600012' };
+
 /** On a Kazakh page: no Russian-only words and no raw message ids. */
 async function expectTranslated(page, lang) {
   if (lang === 'kk') expect(await untranslated(page), page.url()).toEqual([]);
@@ -38,6 +49,7 @@ for (const lang of LANGUAGES) {
     test.setTimeout(60_000);
     const t = TEXT[lang];
     const errors = watchErrors(page);
+    await signUp(page, lang, APPLICANTS[lang]);
     await open(page, '/services/medical-licence', lang);
     await page.getByRole('button', { name: t.start }).click();
     await expect(page).toHaveURL(/\/apply\/case/);
@@ -59,6 +71,13 @@ for (const lang of LANGUAGES) {
     // The provider chosen on the service page is already selected.
     await expect(page).toHaveURL(/\/apply\/provider/);
     await expect(page.locator('#choice-vko-health')).toBeChecked();
+    await page.getByRole('button', { name: t.next }).click();
+
+    // The applicant is shown from the registry, never typed.
+    await expect(page).toHaveURL(/\/apply\/applicant/);
+    await expect(page.locator('main .summary-list')).toContainText(APPLICANTS[lang]);
+    await expectNoAxeViolations(page);
+    await expectTranslated(page, lang);
     await page.getByRole('button', { name: t.next }).click();
 
     let pages = 0;
@@ -96,8 +115,16 @@ for (const lang of LANGUAGES) {
   });
 }
 
+test('without an account the form asks to sign in, and keeps the answers meanwhile', async ({ page }) => {
+  await open(page, '/services/end-user-certificate/apply', 'ru');
+  await expect(page).toHaveURL(/\/apply\/applicant/);
+  await expect(page.getByRole('link', { name: 'Войти' }).last()).toHaveAttribute('href', /\/sign-in\?next=\/services\/end-user-certificate\/apply\/applicant/);
+  await expectNoAxeViolations(page);
+});
+
 test('a draft survives a reload and a language switch', async ({ page }) => {
-  await page.goto('/services/end-user-certificate/apply?lang=ru');
+  await signUp(page, 'ru', '010203500008');
+  await page.goto('/services/end-user-certificate/apply/page-contacts?lang=ru');
   const phone = page.locator('input[type=tel]');
   await expect(phone).toBeVisible();
   await phone.fill('8 701 111 22 33');
@@ -113,7 +140,8 @@ test('a draft survives a reload and a language switch', async ({ page }) => {
 });
 
 test('inline errors appear when a field is left, in the chosen language', async ({ page }) => {
-  await page.goto('/services/end-user-certificate/apply?lang=kk');
+  await signUp(page, 'kk', '120340000004');
+  await page.goto('/services/end-user-certificate/apply/page-contacts?lang=kk');
   const email = page.locator('input[type=email]');
   await email.fill('not-an-email');
   await email.blur();
