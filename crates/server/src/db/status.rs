@@ -199,20 +199,6 @@ impl Db {
             .collect())
     }
 
-    /// Why the application was refused, if it was.
-    pub async fn refusal(&self, id: &str) -> Result<Option<Reason>, sqlx::Error> {
-        let reason: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT reason FROM status_events WHERE application_id = ? AND status = 'refused' \
-             ORDER BY id DESC LIMIT 1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(reason
-            .flatten()
-            .and_then(|json| serde_json::from_str(&json).ok()))
-    }
-
     pub async fn last_transition_at(&self, id: &str) -> Result<Option<Time>, sqlx::Error> {
         let at: Option<String> = sqlx::query_scalar(
             "SELECT at FROM status_events WHERE application_id = ? ORDER BY id DESC LIMIT 1",
@@ -378,34 +364,6 @@ impl Db {
                 application,
             })
         }))
-    }
-
-    /// The files attached to an application, in upload order.
-    pub async fn attached_documents(
-        &self,
-        id: &str,
-    ) -> Result<Vec<otinish_core::api::StoredDocument>, sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT id, document, file_name, file_type, size, sha256, uploaded_at \
-             FROM documents WHERE application_id = ? ORDER BY uploaded_at, rowid",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .filter_map(|row| {
-                Some(otinish_core::api::StoredDocument {
-                    id: row.get("id"),
-                    document: row.get("document"),
-                    file_name: row.get("file_name"),
-                    file_type: parse_file_type(row.get("file_type"))?,
-                    size: u64::try_from(row.get::<i64, _>("size")).ok()?,
-                    sha256: row.get("sha256"),
-                    uploaded_at: parse_time(row.get("uploaded_at"))?,
-                })
-            })
-            .collect())
     }
 }
 

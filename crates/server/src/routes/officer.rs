@@ -3,7 +3,7 @@
 
 use super::accounts::account_of;
 use crate::auth::Officer;
-use crate::db::{OfficerListQuery, OfficerRecord};
+use crate::db::OfficerListQuery;
 use crate::extract::{ApiJson, ApiPath};
 use crate::problem::{ApiError, ApiResult};
 use crate::processing;
@@ -18,11 +18,10 @@ use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use otinish_core::api::{
-    self, Application, ApplicationStatus as Status, OfficerApplication, OfficerApplicationList,
-    ResultInfo, StatusEntry, TransitionRequest, code, field_code,
+    self, ApplicationStatus as Status, OfficerApplication, OfficerApplicationList, ResultInfo,
+    StatusEntry, TransitionRequest, code, field_code,
 };
-use otinish_core::catalog::{FileType, catalog, messages};
-use otinish_core::{calendar, fees};
+use otinish_core::catalog::{FileType, messages};
 use uuid::Uuid;
 
 const DEFAULT_LIMIT: u32 = 20;
@@ -126,71 +125,27 @@ async fn show(
     ApiPath(id): ApiPath<Uuid>,
 ) -> ApiResult<Json<OfficerApplication>> {
     let id = id.to_string();
-    let record = state
+    // Only submitted applications exist for an officer; the record also names the applicant.
+    let submitted = state
         .db
         .officer_record(&id)
         .await?
         .ok_or_else(ApiError::not_found)?;
     let applicant = state
         .db
-        .registry_record(&record.application.iin_bin)
+        .registry_record(&submitted.application.iin_bin)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let documents = state.db.attached_documents(&id).await?;
-    let result = state.db.stored_result(&id).await?.map(|stored| stored.info);
-    let refusal = state.db.refusal(&id).await?;
+    let record = state
+        .db
+        .application(&id, None)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     Ok(Json(OfficerApplication {
-        application: application_of(record, documents, result, refusal),
+        // The same body the applicant sees: one builder, one fee rule.
+        application: super::applications::application_body(&state, record).await?,
         applicant: account_of(applicant),
     }))
-}
-
-/// The contract's `Application` from what is stored. The fee is quoted on the day it was
-/// paid, or, with nothing paid here, on the day of submission.
-fn application_of(
-    record: OfficerRecord,
-    documents: Vec<api::StoredDocument>,
-    result: Option<ResultInfo>,
-    refusal: Option<api::Reason>,
-) -> Application {
-    let submitted = &record.application;
-    let fee_date = record
-        .paid_at
-        .or(record.submitted_at)
-        .unwrap_or(submitted.received)
-        .date_naive();
-    let fee = catalog()
-        .service(&submitted.service)
-        .map_or(fees::Quote::Unknown, |service| {
-            fees::quote(&service.fee, submitted.sub_case, fee_date)
-        });
-    let registered_on = record.registered_on.or_else(|| {
-        record
-            .submitted_at
-            .map(|at| calendar::registration_day(at.naive_local()))
-    });
-    Application {
-        id: submitted.id.clone(),
-        service: submitted.service.clone(),
-        provider: submitted.provider.clone(),
-        sub_case: submitted.sub_case,
-        targets: record.targets,
-        status: submitted.status,
-        status_at: record.status_at,
-        version: record.version,
-        answers: serde_json::from_str(&record.answers).unwrap_or_default(),
-        documents,
-        fee,
-        fee_date,
-        reference_number: submitted.reference.clone(),
-        submitted_at: record.submitted_at,
-        registered_on,
-        due_date: submitted.expected_result,
-        result,
-        refusal,
-        created_at: record.created_at,
-        updated_at: record.updated_at,
-    }
 }
 
 async fn transition(
