@@ -3,6 +3,7 @@
 //! loses nothing. One draft per service.
 
 use leptos::prelude::*;
+use crate::api::IdempotencyKey;
 use otinish_core::catalog::{SubCase, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -23,6 +24,27 @@ pub struct Draft {
     pub targets: Vec<Target>,
     #[serde(default)]
     pub answers: Answers,
+    /// The backend's copy, once the applicant is signed in.
+    #[serde(default)]
+    pub remote: Option<Remote>,
+    /// The idempotency key of the submission under way: kept with the draft so that a retry,
+    /// even after a reload, repeats the same submission instead of making a second.
+    #[serde(default)]
+    pub submission_key: Option<IdempotencyKey>,
+}
+
+/// The application on the backend that this draft is saved to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Remote {
+    pub id: String,
+    /// The version last read or written; a save sends it and gets the next one.
+    pub version: u32,
+    /// What the application was created with: the backend cannot change these, so a draft
+    /// whose sub-case, provider or targets change starts a new application.
+    pub provider: String,
+    pub sub_case: SubCase,
+    #[serde(default)]
+    pub targets: Vec<Target>,
 }
 
 impl Draft {

@@ -14,5 +14,6 @@ pub mod i18n;
 mod pages;
 mod query;
 mod session;
+mod signing;
 
 pub use app::App;

@@ -1,9 +1,25 @@
-//! The typed client of the API contract (`api/openapi.yaml`). The base URL comes from
-//! `/config.json`, so the app can be pointed at any backend that implements the contract.
-//! Failures come back as the contract's problems, whose codes the pages put into words.
+//! The typed client of the API contract (`api/openapi.yaml`), one module per resource. The
+//! base URL comes from `/config.json`, so the app can be pointed at any backend that
+//! implements the contract. Failures come back as the contract's problems, whose codes the
+//! pages put into words.
+
+mod accounts;
+mod applications;
+mod documents;
+mod payments;
+mod submission;
+
+pub use accounts::{login, logout, me, register};
+pub use applications::{
+    application, applications, config, create_application, discard, history, result_url,
+    save_answers,
+};
+pub use documents::{Upload, delete_document, document_url, upload_document};
+pub use payments::{create_payment, payment, payments};
+pub use submission::{IdempotencyKey, signing_data, submit};
 
 use gloo_net::http::{Request, RequestBuilder, Response};
-use otinish_core::api::{Account, LoginRequest, Problem, RegisterRequest, Session};
+use otinish_core::api::Problem;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::cell::RefCell;
@@ -23,6 +39,14 @@ impl Failure {
         match self {
             Failure::Problem(problem) => &problem.code,
             Failure::Unreachable => "unreachable",
+        }
+    }
+
+    /// The HTTP status of a problem; `None` when nothing answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Failure::Problem(problem) => Some(problem.status),
+            Failure::Unreachable => None,
         }
     }
 }
@@ -57,6 +81,11 @@ async fn base_url() -> String {
     url
 }
 
+/// The absolute address of an API path, for links the browser follows itself (downloads).
+pub async fn url(path: &str) -> String {
+    format!("{}{path}", base_url().await)
+}
+
 async fn send<T: DeserializeOwned>(
     request: std::result::Result<Request, gloo_net::Error>,
 ) -> Result<T> {
@@ -68,47 +97,10 @@ async fn send<T: DeserializeOwned>(
     read(response).await
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T> {
-    if response.ok() {
-        return response.json::<T>().await.map_err(|_| Failure::Unreachable);
-    }
-    match response.json::<Problem>().await {
-        Ok(problem) => Err(Failure::Problem(problem)),
-        Err(_) => Err(Failure::Unreachable),
-    }
-}
-
-async fn builder(method: fn(&str) -> RequestBuilder, path: &str) -> RequestBuilder {
-    method(&format!("{}{path}", base_url().await))
-}
-
-fn with_body<B: Serialize>(
-    builder: RequestBuilder,
-    body: &B,
-) -> std::result::Result<Request, gloo_net::Error> {
-    builder.json(body)
-}
-
-pub async fn register(request: &RegisterRequest) -> Result<Session> {
-    send(with_body(
-        builder(Request::post, "/auth/register").await,
-        request,
-    ))
-    .await
-}
-
-pub async fn login(request: &LoginRequest) -> Result<Session> {
-    send(with_body(
-        builder(Request::post, "/auth/login").await,
-        request,
-    ))
-    .await
-}
-
-/// Ends the session; the backend answers 204 whatever the state.
-pub async fn logout() -> Result<()> {
-    let response = builder(Request::post, "/auth/logout")
-        .await
+/// For calls answered by 204 No Content.
+async fn send_empty(request: std::result::Result<Request, gloo_net::Error>) -> Result<()> {
+    let response = request
+        .map_err(|_| Failure::Unreachable)?
         .send()
         .await
         .map_err(|_| Failure::Unreachable)?;
@@ -119,7 +111,30 @@ pub async fn logout() -> Result<()> {
     }
 }
 
-/// The signed-in applicant, as the registry knows them.
-pub async fn me() -> Result<Account> {
-    send(builder(Request::get, "/auth/me").await.build()).await
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T> {
+    if response.ok() {
+        return response.json::<T>().await.map_err(|_| Failure::Unreachable);
+    }
+    problem(response.status(), response.json::<Problem>().await.ok())
+}
+
+/// A non-2xx answer: the contract's problem, or `Unreachable` when a proxy or a broken
+/// backend answered something else.
+fn problem<T>(status: u16, problem: Option<Problem>) -> Result<T> {
+    match problem {
+        Some(problem) => Err(Failure::Problem(problem)),
+        None if status == 0 => Err(Failure::Unreachable),
+        None => Err(Failure::Unreachable),
+    }
+}
+
+async fn builder(method: fn(&str) -> RequestBuilder, path: &str) -> RequestBuilder {
+    method(&url(path).await)
+}
+
+fn with_body<B: Serialize>(
+    builder: RequestBuilder,
+    body: &B,
+) -> std::result::Result<Request, gloo_net::Error> {
+    builder.json(body)
 }

@@ -1,0 +1,45 @@
+//! Paying the fee through the gateway.
+
+use super::{Request, Result, builder, send, with_body};
+use otinish_core::api::{CreatePaymentRequest, Payment, PaymentList};
+
+/// Starts paying, or answers the payment already under way (so a second click never pays
+/// twice). `return_url` is where the gateway sends the applicant back.
+pub async fn create_payment(application: &str, return_url: &str) -> Result<Payment> {
+    send(with_body(
+        builder(
+            Request::post,
+            &format!("/applications/{application}/payments"),
+        )
+        .await,
+        &CreatePaymentRequest {
+            return_url: return_url.to_string(),
+        },
+    ))
+    .await
+}
+
+pub async fn payment(application: &str, payment: &str) -> Result<Payment> {
+    send(
+        builder(
+            Request::get,
+            &format!("/applications/{application}/payments/{payment}"),
+        )
+        .await
+        .build(),
+    )
+    .await
+}
+
+/// Every attempt, newest first.
+pub async fn payments(application: &str) -> Result<PaymentList> {
+    send(
+        builder(
+            Request::get,
+            &format!("/applications/{application}/payments"),
+        )
+        .await
+        .build(),
+    )
+    .await
+}
