@@ -134,6 +134,8 @@ field-activity-subtypes = Қызметтің кіші түрлері
 
 page-contacts = Байланыс деректері
 page-activity-address = Қызмет жүзеге асырылатын орын
+page-activity-address-item = { $n }-объект
+page-activity-address-add = Тағы бір объект қосу
 page-reissue-details = Қайта ресімделетін лицензия туралы мәліметтер
 page-duplicate-details = Жоғалған немесе бүлінген лицензия туралы мәліметтер
 page-annex-subtypes = Қызметтің кіші түрлері

@@ -134,6 +134,8 @@ field-activity-subtypes = Подвиды деятельности
 
 page-contacts = Контактные данные
 page-activity-address = Где будет осуществляться деятельность
+page-activity-address-item = Объект { $n }
+page-activity-address-add = Добавить ещё один объект
 page-reissue-details = Сведения о лицензии, которую нужно переоформить
 page-duplicate-details = Сведения об утерянной или повреждённой лицензии
 page-annex-subtypes = Подвиды деятельности

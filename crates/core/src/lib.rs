@@ -6,5 +6,6 @@ pub mod api;
 pub mod calendar;
 pub mod catalog;
 pub mod fees;
+pub mod package;
 pub mod status;
 pub mod validation;

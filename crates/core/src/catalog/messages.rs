@@ -35,6 +35,14 @@ pub fn field_option(field: &str, option: &str) -> String {
 pub fn page(page: &str) -> String {
     format!("page-{page}")
 }
+/// The heading of one item of a repeated page, with `$n`.
+pub fn page_item(page: &str) -> String {
+    format!("page-{page}-item")
+}
+/// The "add another" button of a repeated page.
+pub fn page_add(page: &str) -> String {
+    format!("page-{page}-add")
+}
 
 /// The id of a message named after an enum value, e.g. `kind-licence` or `region-almaty-city`.
 pub fn of<T: serde::Serialize>(prefix: &str, value: &T) -> String {
@@ -83,6 +91,9 @@ pub fn all(catalog: &Catalog) -> Vec<String> {
         ids.extend(service.sub_cases.iter().map(|s| of("sub-case", s)));
         ids.extend(service.targets.iter().map(|t| of("target", t)));
         ids.extend(service.pages.iter().map(|p| page(&p.id)));
+        for repeated in service.pages.iter().filter(|p| p.repeat.is_some()) {
+            ids.extend([page_item(&repeated.id), page_add(&repeated.id)]);
+        }
         for provision in &service.provisions {
             ids.extend(provision.channels.iter().map(|c| of("channel", c)));
             for step in &provision.steps {

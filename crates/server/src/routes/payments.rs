@@ -129,7 +129,10 @@ async fn create(
             sub_case: record.sub_case,
             applicant: package::applicant_kind(&account.iin_bin)?,
             answers: &record.answers,
-            attached: &documents,
+            attached: &documents
+                .iter()
+                .map(|d| d.document.as_str())
+                .collect::<Vec<_>>(),
         },
         today,
     )?;

@@ -268,7 +268,10 @@ async fn ready_to_sign(
             sub_case: record.sub_case,
             applicant,
             answers: &record.answers,
-            attached: &documents,
+            attached: &documents
+                .iter()
+                .map(|d| d.document.as_str())
+                .collect::<Vec<_>>(),
         },
         clock::now().date_naive(),
     )?;
