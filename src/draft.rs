@@ -2,15 +2,17 @@
 //! `localStorage` shortly after each change, so that a reload, a closed tab or a lost network
 //! loses nothing. One draft per service.
 
-use leptos::prelude::*;
 use crate::api::IdempotencyKey;
+use leptos::prelude::*;
 use otinish_core::catalog::{SubCase, Target};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::time::Duration;
 
-/// Answers by page id, then field id; every value as typed.
-pub type Answers = BTreeMap<String, BTreeMap<String, String>>;
+/// Answers by page id, then field id, every value as typed: the contract's own shape, so
+/// the draft goes to the backend as it is. A page that repeats ("add another") keeps one set
+/// of answers per item.
+pub use otinish_core::api::Answers;
+use otinish_core::api::{AnswerValue, FieldAnswers, PageAnswers, Signature, Submission};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -27,10 +29,22 @@ pub struct Draft {
     /// The backend's copy, once the applicant is signed in.
     #[serde(default)]
     pub remote: Option<Remote>,
-    /// The idempotency key of the submission under way: kept with the draft so that a retry,
-    /// even after a reload, repeats the same submission instead of making a second.
+    /// The submission under way, kept with the draft so that a retry, even after a reload,
+    /// repeats the same submission instead of making a second.
     #[serde(default)]
-    pub submission_key: Option<IdempotencyKey>,
+    pub pending_submission: Option<PendingSubmission>,
+    /// The backend's acknowledgement, once submitted: the confirmation shows it.
+    #[serde(default)]
+    pub submitted: Option<Submission>,
+}
+
+/// A submission sent but not yet acknowledged: the exact request and its key, so that every
+/// retry (even after a reload) is the same request and the backend makes one application.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingSubmission {
+    pub key: IdempotencyKey,
+    pub version: u32,
+    pub signature: Signature,
 }
 
 /// The application on the backend that this draft is saved to.
@@ -48,19 +62,80 @@ pub struct Remote {
 }
 
 impl Draft {
-    pub fn answer(&self, page: &str, field: &str) -> String {
-        self.answers
-            .get(page)
-            .and_then(|p| p.get(field))
-            .cloned()
+    /// The answers of item `index` of a page (0 on a page answered once).
+    pub fn item(&self, page: &str, index: usize) -> FieldAnswers {
+        match self.answers.get(page) {
+            Some(PageAnswers::Once(item)) if index == 0 => item.clone(),
+            Some(PageAnswers::Repeated(items)) => items.get(index).cloned().unwrap_or_default(),
+            _ => FieldAnswers::new(),
+        }
+    }
+
+    /// How many items a page has; a page not yet answered has one, empty.
+    pub fn item_count(&self, page: &str) -> usize {
+        match self.answers.get(page) {
+            Some(PageAnswers::Repeated(items)) => items.len().max(1),
+            _ => 1,
+        }
+    }
+
+    pub fn answer(&self, page: &str, index: usize, field: &str) -> String {
+        self.item(page, index)
+            .get(field)
+            .map(text_of)
             .unwrap_or_default()
     }
 
-    pub fn set_answer(&mut self, page: &str, field: &str, value: String) {
-        self.answers
-            .entry(page.to_string())
-            .or_default()
-            .insert(field.to_string(), value);
+    pub fn set_answer(&mut self, page: &str, index: usize, field: &str, value: String) {
+        self.edit_items(page, |items| {
+            while items.len() <= index {
+                items.push(FieldAnswers::new());
+            }
+            items[index].insert(field.to_string(), AnswerValue::Text(value));
+        });
+    }
+
+    /// Adds an empty item at the end ("add another").
+    pub fn add_item(&mut self, page: &str) {
+        self.edit_items(page, |items| {
+            if items.is_empty() {
+                items.push(FieldAnswers::new());
+            }
+            items.push(FieldAnswers::new());
+        });
+    }
+
+    pub fn remove_item(&mut self, page: &str, index: usize) {
+        self.edit_items(page, |items| {
+            if index < items.len() {
+                items.remove(index);
+            }
+        });
+    }
+
+    /// Edits a page's items as a list, then stores them in the contract's shape: one item as
+    /// a page answered once (which every page accepts), more as a list.
+    fn edit_items(&mut self, page: &str, edit: impl FnOnce(&mut Vec<FieldAnswers>)) {
+        let mut items = match self.answers.remove(page) {
+            Some(PageAnswers::Once(item)) => vec![item],
+            Some(PageAnswers::Repeated(items)) => items,
+            None => Vec::new(),
+        };
+        edit(&mut items);
+        let settled = if items.len() <= 1 {
+            PageAnswers::Once(items.pop().unwrap_or_default())
+        } else {
+            PageAnswers::Repeated(items)
+        };
+        self.answers.insert(page.to_string(), settled);
+    }
+}
+
+/// An answer as the rules read it: check boxes as option ids joined by commas.
+pub fn text_of(answer: &AnswerValue) -> String {
+    match answer {
+        AnswerValue::Text(text) => text.clone(),
+        AnswerValue::Choices(choices) => choices.join(","),
     }
 }
 
@@ -84,7 +159,9 @@ pub fn load(service: &str) -> Draft {
         })
 }
 
-fn save_now(draft: &Draft) {
+/// Writes the draft to storage at once, for what must survive a reload this instant (a
+/// submission under way).
+pub fn save_now(draft: &Draft) {
     if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(draft)) {
         // A full storage must not stop the applicant: the draft stays in memory.
         let _ = storage.set_item(&key(&draft.service), &json);

@@ -2,7 +2,7 @@
 //! The words themselves are Fluent messages; this module only picks them and fills them in.
 
 use crate::i18n::I18n;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 use fluent_bundle::FluentValue;
 use otinish_core::catalog::{Term, TimeUnit};
 use otinish_core::fees::{self, Quote};
@@ -101,4 +101,39 @@ pub fn iso_date(text: &str) -> Option<NaiveDate> {
 /// Today in the applicant's time zone (the browser's clock).
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// "15 января 2026 г., 10:15": a moment from the backend, in the provider's time zone as the
+/// backend wrote it (Kazakhstan, +05:00), so that it reads the same on every device.
+pub fn date_time(i18n: I18n, at: &otinish_core::api::Time) -> String {
+    i18n.t_with(
+        "date-time",
+        &[
+            ("date", FluentValue::from(date(i18n, at.date_naive()))),
+            (
+                "time",
+                FluentValue::from(format!("{:02}:{:02}", at.hour(), at.minute())),
+            ),
+        ],
+    )
+}
+
+/// "48 КБ", "2,3 МБ": a file's size as the applicant reads it.
+pub fn file_size(i18n: I18n, bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let bytes = bytes as f64;
+    if bytes < KB * KB {
+        i18n.t_with(
+            "size-kilobytes",
+            &[("size", FluentValue::from((bytes / KB).ceil()))],
+        )
+    } else {
+        // Both languages write a decimal comma.
+        let tenths = (bytes / (KB * KB) * 10.0).round() as u64;
+        let size = match tenths % 10 {
+            0 => (tenths / 10).to_string(),
+            tenth => format!("{},{tenth}", tenths / 10),
+        };
+        i18n.t_with("size-megabytes", &[("size", FluentValue::from(size))])
+    }
 }

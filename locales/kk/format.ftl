@@ -41,3 +41,10 @@ month-attributive-9 = қыркүйектегі
 month-attributive-10 = қазандағы
 month-attributive-11 = қарашадағы
 month-attributive-12 = желтоқсандағы
+
+# Уақыт сәті: $date — толық күн, $time — «10:15». same in every language
+date-time = { $date }, { $time }
+# Файлдың көлемі. $size — сан. same in every language
+size-kilobytes = { $size } КБ
+# same in every language
+size-megabytes = { $size } МБ

@@ -35,8 +35,9 @@ answer-no = Жоқ
 
 wizard-check-heading = Жауаптарыңызды тексеріңіз
 wizard-not-answered = Көрсетілмеген
-wizard-check-saved = Жауаптарыңыз осы браузерде сақталды: оларға кез келген уақытта оралуға болады.
-wizard-check-next = Құжаттарды қоса беру, төлеу, қол қою және өтінішті онлайн жіберу жақында қосылады.
+# Жауаптардың астында. «Жалғастыру» батырмасынан кейін төлем (алым алынатын болса) және қол қою.
+wizard-check-next = Жауаптар мен құжаттарды тексеріңіз. Одан әрі — алым алынатын болса, оны төлеу, өтінішке қол қою және оны жіберу.
+wizard-check-continue = Бәрі дұрыс, жалғастыру
 
 ## Өтініш беруші қадамы
 wizard-stage-applicant = Өтініш беруші
@@ -52,3 +53,89 @@ wizard-applicant-from-registry = Бұл мәліметтер «Жеке тұлғ
 # $who — өтініш бере алатындар, мысалы «Заңды тұлға (БСН)».
 wizard-applicant-not-eligible = Таңдалған көрсетілетін қызметті берушіде бұл қызметті тек мыналар ала алады: { $who }.
 wizard-applicant-back-to-service = Қызмет сипаттамасына оралу
+
+wizard-stage-documents = Құжаттар
+wizard-stage-payment = Төлем
+wizard-stage-submit = Жіберу
+
+## Қайталанатын беттер («тағы біреуін қосу»). $field — сұрақ, $n — реттік нөмір.
+wizard-item-field = { $field } (№ { $n })
+wizard-remove = Жою
+
+## Жауаптардың серверде сақталғаны; нысанның астында көрсетіледі және сыпайы оқылады.
+wizard-save-saving = Сақталуда…
+wizard-save-saved = Жауаптар жеке кабинетте сақталды.
+wizard-save-local = Сервермен байланыс жоқ: жауаптар осы браузерде сақталды, байланыс қалпына келгенде жіберіледі.
+
+## Құжаттар қадамы
+wizard-documents-heading = Құжаттар
+wizard-documents-intro = Құжаттарды қоса беріңіз: әрқайсысы үшін жарамды файл пішімдері мен файлдың ең үлкен көлемі көрсетілген.
+wizard-documents-none = Сіздің өтінішіңізге құжат қоса берудің қажеті жоқ.
+wizard-documents-sign-in = Құжаттарды қоса беру үшін жеке кабинетке кіріңіз. Жауаптарыңыз сақталады.
+# $formats — файл пішімдері, мысалы «PDF, JPG, PNG»; $megabytes — сан.
+wizard-documents-formats = Пішімі: { $formats }, көлемі { $megabytes } МБ-тан аспасын.
+wizard-documents-replace = Ауыстыру
+# $percent — 0-ден 100-ге дейінгі бүтін сан.
+wizard-documents-sending = Жүктелуде: { $percent } %
+wizard-documents-drop = Файлды осында сүйреп әкелуге де болады.
+
+## Төлем қадамы
+wizard-payment-heading = Лицензиялық алымды төлеу
+wizard-payment-checking = Төлемді тексеріп жатырмыз…
+wizard-payment-intro = Алым «электрондық үкіметтің» төлем шлюзі арқылы төленеді. Сомасы бүгінгі айлық есептік көрсеткіш бойынша есептелді.
+wizard-payment-amount = Төленетін сома
+wizard-payment-gateway-note = Сіз төлем шлюзінің бетіне өтесіз, төлегеннен кейін осында ораласыз.
+wizard-payment-pay = Төлеуге өту
+wizard-payment-pending = Төлем әлі өңделуде. Жауап келген бойда бет өздігінен жаңарады.
+wizard-payment-back-to-gateway = Төлемге оралу
+wizard-payment-declined = Төлем өтпеді
+wizard-payment-declined-cancelled = Сіз төлемнен бас тарттыңыз. Ақша есептен шығарылған жоқ.
+wizard-payment-declined-other = Төлем шлюзі төлемді қабылдамады. Ақша есептен шығарылған жоқ. Қайталап көріңіз немесе басқа картаны таңдаңыз.
+wizard-payment-retry = Қайта төлеу
+wizard-payment-paid = Алым төленді
+wizard-payment-to-check = Жауаптарды тексеруге оралу
+
+wizard-receipt-heading = Түбіртек
+wizard-receipt-number = Түбіртектің нөмірі
+wizard-receipt-paid-at = Төленген күні мен уақыты
+wizard-receipt-amount = Сомасы
+wizard-receipt-payer = Төлеушінің ЖСН/БСН
+wizard-receipt-budget-code = Бюджеттік сыныптама коды (БСК)
+wizard-receipt-purpose-code = Төлем мақсатының коды (ТМК)
+wizard-receipt-gateway-reference = Төлем шлюзіндегі операцияның нөмірі
+
+## Қол қою және жіберу қадамы
+wizard-sign-heading = Қол қою және жіберу
+wizard-sign-intro = Өтінішке электрондық цифрлық қолтаңбамен (ЭЦҚ) қол қойылады және ол бірден көрсетілетін қызметті берушіге жіберіледі.
+wizard-sign-how = Немен қол қою
+wizard-sign-test = Тестілік қолтаңба
+wizard-sign-file = Компьютердегі файлдағы ЭЦҚ (NCALayer)
+wizard-sign-token = Қорғалған тасымалдағыштағы — токендегі ЭЦҚ (NCALayer)
+wizard-sign-id-card = Жеке куәліктегі ЭЦҚ (NCALayer)
+wizard-sign-test-warning = Тестілік қолтаңба электрондық цифрлық қолтаңба болып табылмайды және заңды күші жоқ. Ол тек тестілік режимде қолжетімді.
+wizard-sign-submit = Қол қою және жіберу
+wizard-sign-signing = Өтінішке қол қойылуда…
+# $attempt — әрекеттің нөмірі, 1-ден басталады.
+wizard-sign-sending = Өтініш жіберілуде{ $attempt ->
+    [1] …
+   *[other] … ({ $attempt }-әрекет)
+}
+wizard-sign-refused = Өтініш қабылданбады
+wizard-sign-not-sent = Сервермен байланысу мүмкін болмады. Өтінішке қол қойылды және ол осы браузерде сақталды; байланыс қалпына келгенде оны қайта жіберіңіз. Екінші өтініш пайда болмайды.
+wizard-sign-resend = Қайта жіберу
+
+## Растау
+wizard-done-heading = Өтініш жіберілді
+wizard-done-reference = Өтінішіңіздің нөмірі
+# $at — күні мен уақыты.
+wizard-done-sent = Жіберілген уақыты: { $at }.
+# $date — күні.
+wizard-done-registered = Өтініштің тіркелген күні: { $date }.
+wizard-done-due = Нәтиже { $date } кешіктірілмей күтіледі.
+wizard-done-due-unknown = Мемлекеттік қызмет көрсету мерзімі бізге қолжетімді дереккөздерде көрсетілмеген — оны көрсетілетін қызметті берушіден нақтылаңыз.
+wizard-done-next-heading = Одан әрі не болады
+# $provider — көрсетілетін қызметті берушінің атауы.
+wizard-done-next = Өтінішті { $provider } қарайды. Қараудың әр қадамы мен оның мерзімі жеке кабинетте көрінеді.
+wizard-done-notify = Нәтижені — лицензияны, рұқсатты немесе дәлелді бас тартуды — жеке кабинеттен жүктеп алуға болады.
+wizard-done-cabinet = Жеке кабинетке өту
+wizard-done-another = Басқа өтініш беру

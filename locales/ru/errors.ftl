@@ -329,3 +329,6 @@ error-summary-item = { $field }: { $message }
 
 # The backend or the network does not answer.
 error-unreachable = Сервис сейчас не отвечает. Ваши данные не потеряны: попробуйте ещё раз через несколько минут.
+
+error-upload-unreachable = Файл не загрузился: нет связи с сервером. Выберите файл ещё раз, когда связь восстановится
+error-gateway-unavailable = Платёжный шлюз сейчас недоступен. Попробуйте оплатить позже: ваши ответы сохранены

@@ -62,3 +62,9 @@ month-attributive-9 = сентября
 month-attributive-10 = октября
 month-attributive-11 = ноября
 month-attributive-12 = декабря
+
+# A moment: $date is a long date, $time is "10:15".
+date-time = { $date }, { $time }
+# A file's size. $size is a number.
+size-kilobytes = { $size } КБ
+size-megabytes = { $size } МБ

@@ -35,8 +35,9 @@ answer-no = Нет
 
 wizard-check-heading = Проверьте ответы
 wizard-not-answered = Не указано
-wizard-check-saved = Ваши ответы сохранены в этом браузере: к ним можно вернуться в любой момент.
-wizard-check-next = Вложение документов, оплата, подписание и отправка заявления онлайн скоро появятся.
+# Under the answers. After "Continue" come payment (where a fee is due) and the signature.
+wizard-check-next = Проверьте ответы и документы. Дальше — оплата сбора, если он взимается, подписание и отправка заявления.
+wizard-check-continue = Всё верно, продолжить
 
 ## The applicant step
 wizard-stage-applicant = Заявитель
@@ -52,3 +53,89 @@ wizard-applicant-from-registry = Эти сведения получены из �
 # $who lists who may apply, e.g. «Юридическое лицо (БИН)».
 wizard-applicant-not-eligible = Эту услугу у выбранного услугодателя могут получить только: { $who }.
 wizard-applicant-back-to-service = Вернуться к описанию услуги
+
+wizard-stage-documents = Документы
+wizard-stage-payment = Оплата
+wizard-stage-submit = Отправка
+
+## Pages that repeat ("add another"). $field is a question, $n the item's number.
+wizard-item-field = { $field } (№ { $n })
+wizard-remove = Удалить
+
+## Whether the answers are saved on the server; shown under the form and read out politely.
+wizard-save-saving = Сохраняем…
+wizard-save-saved = Ответы сохранены в личном кабинете.
+wizard-save-local = Нет связи с сервером: ответы сохранены в этом браузере и будут отправлены, когда связь восстановится.
+
+## The documents step
+wizard-documents-heading = Документы
+wizard-documents-intro = Приложите документы: для каждого указаны подходящие форматы и наибольший размер файла.
+wizard-documents-none = Для вашего заявления прикладывать документы не нужно.
+wizard-documents-sign-in = Чтобы приложить документы, войдите в личный кабинет. Ваши ответы сохранятся.
+# $formats lists file formats, e.g. «PDF, JPG, PNG»; $megabytes is a number.
+wizard-documents-formats = Формат { $formats }, не больше { $megabytes } МБ.
+wizard-documents-replace = Заменить
+# $percent is a whole number from 0 to 100.
+wizard-documents-sending = Загружается: { $percent } %
+wizard-documents-drop = Можно также перетащить файл сюда.
+
+## The payment step
+wizard-payment-heading = Оплата лицензионного сбора
+wizard-payment-checking = Проверяем оплату…
+wizard-payment-intro = Сбор оплачивается через платёжный шлюз «электронного правительства». Сумма рассчитана на сегодня по месячному расчётному показателю.
+wizard-payment-amount = К оплате
+wizard-payment-gateway-note = Вы перейдёте на страницу платёжного шлюза, а после оплаты вернётесь сюда.
+wizard-payment-pay = Перейти к оплате
+wizard-payment-pending = Платёж ещё обрабатывается. Страница обновится сама, как только придёт ответ.
+wizard-payment-back-to-gateway = Вернуться к оплате
+wizard-payment-declined = Платёж не прошёл
+wizard-payment-declined-cancelled = Вы отменили оплату. Деньги не списаны.
+wizard-payment-declined-other = Платёжный шлюз отклонил платёж. Деньги не списаны. Попробуйте ещё раз или выберите другую карту.
+wizard-payment-retry = Оплатить ещё раз
+wizard-payment-paid = Сбор оплачен
+wizard-payment-to-check = Вернуться к проверке ответов
+
+wizard-receipt-heading = Квитанция
+wizard-receipt-number = Номер квитанции
+wizard-receipt-paid-at = Дата и время оплаты
+wizard-receipt-amount = Сумма
+wizard-receipt-payer = ИИН/БИН плательщика
+wizard-receipt-budget-code = Код бюджетной классификации (КБК)
+wizard-receipt-purpose-code = Код назначения платежа (КНП)
+wizard-receipt-gateway-reference = Номер операции в платёжном шлюзе
+
+## The signing and sending step
+wizard-sign-heading = Подписание и отправка
+wizard-sign-intro = Заявление подписывается электронной цифровой подписью (ЭЦП) и сразу отправляется услугодателю.
+wizard-sign-how = Чем подписать
+wizard-sign-test = Тестовая подпись
+wizard-sign-file = ЭЦП в файле на компьютере (NCALayer)
+wizard-sign-token = ЭЦП на защищённом носителе — токене (NCALayer)
+wizard-sign-id-card = ЭЦП на удостоверении личности (NCALayer)
+wizard-sign-test-warning = Тестовая подпись не является электронной цифровой подписью и не имеет юридической силы. Она доступна только в тестовом режиме.
+wizard-sign-submit = Подписать и отправить
+wizard-sign-signing = Подписываем заявление…
+# $attempt is the number of the attempt, from 1.
+wizard-sign-sending = Отправляем заявление{ $attempt ->
+    [1] …
+   *[other] … (попытка { $attempt })
+}
+wizard-sign-refused = Заявление не принято
+wizard-sign-not-sent = Не удалось связаться с сервером. Заявление подписано и сохранено в этом браузере; отправьте его ещё раз, когда связь восстановится. Второе заявление не появится.
+wizard-sign-resend = Отправить ещё раз
+
+## The confirmation
+wizard-done-heading = Заявление отправлено
+wizard-done-reference = Номер вашего заявления
+# $at is a date and time.
+wizard-done-sent = Отправлено { $at }.
+# $date is a date.
+wizard-done-registered = Дата регистрации заявления: { $date }.
+wizard-done-due = Результат ожидается не позднее { $date }.
+wizard-done-due-unknown = Срок оказания услуги в доступных нам источниках не указан — уточните его у услугодателя.
+wizard-done-next-heading = Что дальше
+# $provider is the provider's name.
+wizard-done-next = Заявление рассмотрит { $provider }. Каждый шаг рассмотрения и его срок видны в личном кабинете.
+wizard-done-notify = Результат — лицензию, разрешение или мотивированный отказ — можно будет скачать в личном кабинете.
+wizard-done-cabinet = Перейти в личный кабинет
+wizard-done-another = Подать другое заявление

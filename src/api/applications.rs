@@ -31,7 +31,12 @@ pub async fn create_application(request: &CreateApplicationRequest) -> Result<Ap
 }
 
 pub async fn application(id: &str) -> Result<Application> {
-    send(builder(Request::get, &format!("/applications/{id}")).await.build()).await
+    send(
+        builder(Request::get, &format!("/applications/{id}"))
+            .await
+            .build(),
+    )
+    .await
 }
 
 /// Replaces the stored answers; `version` is the one last read.

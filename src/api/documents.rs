@@ -35,11 +35,12 @@ pub async fn upload_document(
         .map_err(|_| Failure::Unreachable)?;
     request.set_with_credentials(true);
 
-    let progress = Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
-        if event.length_computable() && event.total() > 0.0 {
-            on_progress(event.loaded() / event.total());
-        }
-    });
+    let progress =
+        Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |event: web_sys::ProgressEvent| {
+            if event.length_computable() && event.total() > 0.0 {
+                on_progress(event.loaded() / event.total());
+            }
+        });
     if let Ok(target) = request.upload() {
         target.set_onprogress(Some(progress.as_ref().unchecked_ref()));
     }

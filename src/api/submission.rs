@@ -3,7 +3,7 @@
 //! application.
 
 use super::{Request, Result, builder, send, with_body};
-use otinish_core::api::{Signature, SigningData, SubmitRequest, Submission};
+use otinish_core::api::{Signature, SigningData, Submission, SubmitRequest};
 use serde::{Deserialize, Serialize};
 
 /// The exact bytes the backend will check the signature against, at the current version.

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 /// screen reader announces it, each error linking to its field.
 #[component]
 pub fn ErrorSummary(
-    /// `(input id, message)` of each error, in page order.
+    /// `(input id, message)` of each error, in page order; an id that starts with `/` is the
+    /// address of another page.
     errors: Signal<Vec<(String, String)>>,
     /// Bumped on each failed "Continue": moves focus to the summary again.
     attempt: Signal<u32>,
@@ -25,6 +26,10 @@ pub fn ErrorSummary(
             .get()
             .into_iter()
             .map(|(input, message)| {
+                // A gap found on another page links there.
+                if input.starts_with('/') {
+                    return view! { <li><a href=input>{message}</a></li> }.into_any();
+                }
                 let href = format!("#{input}");
                 let on_click = move |event: leptos::ev::MouseEvent| {
                     // The router would treat the fragment as a navigation: focus the field instead.
@@ -42,7 +47,7 @@ pub fn ErrorSummary(
                         }
                     }
                 };
-                view! { <li><a href=href on:click=on_click>{message}</a></li> }
+                view! { <li><a href=href on:click=on_click>{message}</a></li> }.into_any()
             })
             .collect_view()
     };

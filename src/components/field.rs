@@ -46,9 +46,63 @@ pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String 
     i18n.t_with(&format!("error-{code}"), &args)
 }
 
-/// The id of a field's input, which the error summary links to.
-pub fn input_id(field: &str) -> String {
-    format!("field-{field}")
+/// The message of a server's problem or field error: its code and JSON parameters, lists
+/// joined by commas, a byte limit put in megabytes as the applicant reads it.
+pub fn problem_message(i18n: I18n, code: &str, params: &otinish_core::api::Params) -> String {
+    let texts = problem_params(params);
+    let pairs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    error_message(i18n, code, &pairs)
+}
+
+/// What went wrong with a call, in words: the first field error when there is one (it is
+/// the precise one, e.g. `file-too-large` with its limit), else the problem itself.
+pub fn failure_message(i18n: I18n, failure: &crate::api::Failure) -> String {
+    match failure {
+        crate::api::Failure::Problem(problem) => match problem.errors.first() {
+            Some(error) => problem_message(i18n, &error.code, &error.params),
+            None => problem_message(i18n, &problem.code, &problem.params),
+        },
+        crate::api::Failure::Unreachable => error_message(i18n, "unreachable", &[]),
+    }
+}
+
+/// A problem's JSON parameters as text.
+pub fn problem_params(params: &otinish_core::api::Params) -> Vec<(String, String)> {
+    params
+        .iter()
+        .map(|(name, value)| {
+            let text = match value {
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|item| {
+                        item.as_str()
+                            .map_or_else(|| item.to_string(), str::to_owned)
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+                other => other.to_string(),
+            };
+            if name == "max_bytes" {
+                let megabytes = value.as_u64().unwrap_or(0) / (1024 * 1024);
+                ("megabytes".to_string(), megabytes.to_string())
+            } else {
+                (name.clone(), text)
+            }
+        })
+        .collect()
+}
+
+/// The id of a field's input, which the error summary links to. Items of a repeated page
+/// after the first carry their number.
+pub fn input_id(field: &str, item: usize) -> String {
+    match item {
+        0 => format!("field-{field}"),
+        n => format!("field-{field}-{}", n + 1),
+    }
 }
 
 #[component]
@@ -59,9 +113,14 @@ pub fn FieldInput(
     /// Called when the field is left: the page validates it then.
     on_leave: Callback<()>,
     error: Signal<Option<String>>,
+    /// The item of a repeated page ("add another"); 0 on a page answered once.
+    #[prop(optional)]
+    item: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = input_id(&field.id);
+    let id = input_id(&field.id, item);
+    // Radios of different items must not form one group.
+    let name = id.clone();
     let label_id = messages::field(&field.id);
     let hint = Signal::derive(move || i18n.attr(&label_id, "hint"));
     let hint_id = format!("{id}-hint");
@@ -128,7 +187,7 @@ pub fn FieldInput(
                     view! {
                         <div class=if multiple { "checkbox" } else { "checkbox radio" }>
                             <input type=if multiple { "checkbox" } else { "radio" } id=option_id.clone()
-                                name=field.id.clone() value=value_id prop:checked=checked on:change=on_input
+                                name=name.clone() value=value_id prop:checked=checked on:change=on_input
                                 on:blur=move |_| on_leave.run(())/>
                             <label for=option_id>{i18n.text(label_id)}</label>
                         </div>
@@ -161,7 +220,7 @@ pub fn FieldInput(
                 })
                 .collect_view();
             view! {
-                <select class="select" id=id.clone() name=field.id.clone() aria-describedby=described_by
+                <select class="select" id=id.clone() name=name.clone() aria-describedby=described_by
                     aria-invalid=move || has_error().then_some("true")
                     on:change=move |event| on_change.run(event_target_value(&event))
                     on:blur=move |_| on_leave.run(())>
@@ -172,7 +231,7 @@ pub fn FieldInput(
             .into_any()
         }
         FieldKind::Textarea => view! {
-            <textarea class="input textarea" id=id.clone() name=field.id.clone() rows="5"
+            <textarea class="input textarea" id=id.clone() name=name.clone() rows="5"
                 aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
                 prop:value=move || value.get()
                 on:input=move |event| on_change.run(event_target_value(&event))
@@ -186,7 +245,7 @@ pub fn FieldInput(
                 .clone()
                 .unwrap_or_else(|| autocomplete.to_string());
             view! {
-                <input class="input" id=id.clone() name=field.id.clone() type=input_type inputmode=input_mode
+                <input class="input" id=id.clone() name=name.clone() type=input_type inputmode=input_mode
                     autocomplete=autocomplete spellcheck="false"
                     aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
                     prop:value=move || value.get()

@@ -10,7 +10,10 @@ mod step_indicator;
 mod title;
 
 pub use error_summary::ErrorSummary;
-pub use field::{FieldInput, error_message, input_id, issue_message};
+pub use field::{
+    FieldInput, error_message, failure_message, input_id, issue_message, problem_message,
+    problem_params,
+};
 pub use footer::Footer;
 pub use header::Header;
 pub use lang_switch::LangSwitch;

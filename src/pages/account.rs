@@ -2,7 +2,7 @@
 //! it. One form for both: they differ only in the call they make and the words they use.
 
 use crate::api::{self, Failure};
-use crate::components::{ErrorSummary, error_message, use_page_title};
+use crate::components::{ErrorSummary, error_message, problem_params, use_page_title};
 use crate::i18n::use_i18n;
 use crate::query;
 use crate::session::use_auth;
@@ -224,19 +224,7 @@ fn problems_of(failure: &Failure) -> BTreeMap<Option<&'static str>, Reported> {
                 "/password" => Some(PASSWORD),
                 _ => None,
             };
-            let params = error
-                .params
-                .iter()
-                .map(|(name, value)| {
-                    (
-                        name.clone(),
-                        value
-                            .as_str()
-                            .map(str::to_owned)
-                            .unwrap_or_else(|| value.to_string()),
-                    )
-                })
-                .collect();
+            let params = problem_params(&error.params);
             found.insert(
                 field,
                 Reported {

@@ -2,11 +2,14 @@
 //! retyped (WCAG 3.3.7). A service or provider that does not accept this kind of applicant
 //! says so here, before any question is asked.
 
-use super::Wizard;
 use super::steps::Step;
+use super::{Wizard, remote};
+use crate::api::Failure;
+use crate::components::error_message;
 use crate::i18n::use_i18n;
 use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::Account;
 use otinish_core::catalog::messages;
@@ -80,12 +83,34 @@ pub fn ApplicantStep(step: Step) -> impl IntoView {
                 }
                 .into_any();
             }
-            let step = step.clone();
+            let step = StoredValue::new(step.clone());
+            let busy = RwSignal::new(false);
+            let failure: RwSignal<Option<String>> = RwSignal::new(None);
+            // From here on the draft is kept on the backend too: a draft begun signed out
+            // is adopted now.
+            let go_on = move |_| {
+                busy.set(true);
+                spawn_local(async move {
+                    match remote::ensure(wizard).await {
+                        // Offline: the draft is safe in this browser; the backend copy is
+                        // made again at the documents.
+                        Ok(_) | Err(Failure::Unreachable) => wizard.advance(&step.get_value()),
+                        Err(Failure::Problem(problem)) => failure.set(Some(problem.code)),
+                    }
+                    busy.set(false);
+                });
+            };
+            let failure_view = move || {
+                failure.get().map(|code| {
+                    view! { <div class="error-summary" role="alert"><p>{error_message(i18n, &code, &[])}</p></div> }
+                })
+            };
             view! {
+                {failure_view}
                 <p>{i18n.text(kind)}</p>
                 <dl class="summary-list">{rows}</dl>
                 <p class="secondary">{i18n.text("wizard-applicant-from-registry")}</p>
-                <button type="button" class="button" on:click=move |_| wizard.advance(&step)>
+                <button type="button" class="button" on:click=go_on disabled=move || busy.get()>
                     {i18n.text("wizard-continue")}
                 </button>
             }

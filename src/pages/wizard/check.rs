@@ -1,21 +1,49 @@
 //! "Check your answers": the path the applicant took, page by page, each answer with a link
-//! that changes it and comes back here.
+//! that changes it and comes back here, and the files attached. "Continue" saves the answers
+//! to the backend and checks the whole package by the rules the backend applies before it
+//! takes payment or a signature, so nothing is refused later for a gap found now.
 
-use super::Wizard;
-use super::form_page::visible;
-use super::steps::{self, Step};
+use super::steps::Step;
+use super::{Wizard, remote};
+use crate::api;
+use crate::components::{ErrorSummary, error_message, issue_message};
+use crate::draft::text_of;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
+use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{self, Field, FieldKind, messages};
+use otinish_core::package;
+use otinish_core::validation::Issue;
 
 #[component]
-pub fn CheckAnswers() -> impl IntoView {
+pub fn CheckAnswers(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
     let auth = crate::session::use_auth();
     let service = wizard.service;
     let change = move |step: &Step| format!("{}?return=check", step.href(&service.id));
+    let files: RwSignal<Option<Vec<StoredDocument>>> = RwSignal::new(None);
+    // `(link, message)` of each gap in the package, after "Continue".
+    let faults: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    let attempt = RwSignal::new(0u32);
+    let busy = RwSignal::new(false);
+    let failure: RwSignal<Option<String>> = RwSignal::new(None);
+
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || auth.account.with(Option::is_none) {
+            return done.unwrap_or(false);
+        }
+        spawn_local(async move {
+            if let Some(remote) = wizard.draft.with_untracked(|d| d.remote.clone())
+                && let Ok(application) = api::application(&remote.id).await
+            {
+                files.set(Some(application.documents));
+            }
+        });
+        true
+    });
 
     let choices = move || {
         let draft = wizard.draft.get();
@@ -63,40 +91,173 @@ pub fn CheckAnswers() -> impl IntoView {
 
     let pages = move || {
         let draft = wizard.draft.get();
-        steps::steps(service, &draft)
+        wizard
+            .steps()
             .into_iter()
             .filter_map(|step| match &step {
                 Step::Page(id) => service.pages.iter().find(|p| &p.id == id).map(|page| (step.clone(), page)),
                 _ => None,
             })
             .map(|(step, page)| {
-                let answers = draft.answers.get(&page.id).cloned().unwrap_or_default();
-                let rows = page
-                    .fields
-                    .iter()
-                    .filter_map(|id| catalog::catalog().field(id))
-                    .filter(|field| visible(field, &answers))
-                    .map(|field| {
-                        let answer = display(i18n, field, answers.get(&field.id).map(String::as_str).unwrap_or(""));
-                        view! { <Row label=i18n.t(&messages::field(&field.id)) answer href=Some(change(&step))/> }
+                let items = (0..draft.item_count(&page.id))
+                    .map(|item| {
+                        let answers = draft.item(&page.id, item);
+                        let rows = page
+                            .fields
+                            .iter()
+                            .filter_map(|id| catalog::catalog().field(id))
+                            .filter(|field| package::shown(field, &answers))
+                            .map(|field| {
+                                let value = answers.get(&field.id).map(text_of).unwrap_or_default();
+                                let answer = display(i18n, field, &value);
+                                view! { <Row label=i18n.t(&messages::field(&field.id)) answer href=Some(change(&step))/> }
+                            })
+                            .collect_view();
+                        let heading = page.repeat.is_some().then(|| {
+                            i18n.t_with(&messages::page_item(&page.id), &[("n", (item + 1).into())])
+                        });
+                        view! {
+                            {heading.map(|h| view! { <h3>{h}</h3> })}
+                            <dl class="summary-list">{rows}</dl>
+                        }
                     })
                     .collect_view();
                 view! {
                     <h2>{i18n.text(messages::page(&page.id))}</h2>
-                    <dl class="summary-list">{rows}</dl>
+                    {items}
                 }
             })
             .collect_view()
     };
 
+    let has_documents = wizard.steps().contains(&Step::Documents);
+    let documents = move || {
+        let attached = files.get()?;
+        let href = Some(change(&Step::Documents));
+        let mut by_document: Vec<(String, Vec<String>)> = Vec::new();
+        for file in attached {
+            match by_document.iter_mut().find(|(d, _)| *d == file.document) {
+                Some((_, names)) => names.push(file.file_name),
+                None => by_document.push((file.document, vec![file.file_name])),
+            }
+        }
+        let rows = by_document
+            .into_iter()
+            .map(|(document, names)| {
+                view! { <Row label=i18n.t(&messages::document(&document)) answer=names.join(", ") href=href.clone()/> }
+            })
+            .collect_view();
+        Some(view! {
+            <h2>{i18n.text("wizard-documents-heading")}</h2>
+            <dl class="summary-list">{rows}</dl>
+        })
+    };
+
+    let on_continue = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failure.set(None);
+        let step = step.clone();
+        spawn_local(async move {
+            let outcome = async {
+                let remote = remote::ensure(wizard).await?;
+                remote::push(wizard).await?;
+                api::application(&remote.id).await
+            }
+            .await;
+            match outcome {
+                Ok(application) => {
+                    files.set(Some(application.documents.clone()));
+                    let found = gaps(wizard, &application.documents);
+                    let failed = !found.is_empty();
+                    faults.set(
+                        found
+                            .into_iter()
+                            .map(|(link, label, issue)| {
+                                let text = i18n.t_with(
+                                    "error-summary-item",
+                                    &[
+                                        ("field", i18n.t(&label).into()),
+                                        ("message", issue_message(i18n, &issue).into()),
+                                    ],
+                                );
+                                (link, text)
+                            })
+                            .collect(),
+                    );
+                    wizard.has_errors.set(failed);
+                    if failed {
+                        attempt.update(|n| *n += 1);
+                    } else {
+                        wizard.advance(&step);
+                    }
+                }
+                Err(problem) => failure.set(Some(problem.code().to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    let links = Signal::derive(move || faults.get());
+
     view! {
+        <ErrorSummary errors=links attempt=attempt.into()/>
+        {move || failure.get().map(|code| view! {
+            <div class="warning" role="alert"><p>{error_message(i18n, &code, &[])}</p></div>
+        })}
         <dl class="summary-list">{choices}</dl>
         {pages}
+        {has_documents.then_some(documents)}
         <div class="inset">
-            <p>{i18n.text("wizard-check-saved")}</p>
             <p>{i18n.text("wizard-check-next")}</p>
         </div>
+        <button type="button" class="button" on:click=on_continue disabled=move || busy.get()>
+            {i18n.text("wizard-check-continue")}
+        </button>
     }
+}
+
+/// The gaps the backend would find, each with the address of the step that fills it and the
+/// message id of what is missing.
+fn gaps(wizard: Wizard, attached: &[StoredDocument]) -> Vec<(String, String, Issue)> {
+    let applicant = wizard.applicant();
+    let draft = wizard.draft.get_untracked();
+    let service = wizard.service;
+    let (Some(provision), Some(sub_case), Some(applicant)) = (
+        draft.provider.as_deref().and_then(|p| service.provision(p)),
+        draft.sub_case,
+        applicant,
+    ) else {
+        return Vec::new();
+    };
+    let attached: Vec<&str> = attached.iter().map(|f| f.document.as_str()).collect();
+    let package = package::Package {
+        service,
+        provision,
+        sub_case,
+        applicant,
+        answers: &draft.answers,
+        attached: &attached,
+    };
+    package::check(&package, crate::format::today())
+        .into_iter()
+        .map(|fault| {
+            let parts: Vec<&str> = fault.pointer.trim_start_matches('/').split('/').collect();
+            let last = parts.last().copied().unwrap_or_default();
+            let (step, label) = match parts.as_slice() {
+                ["answers", page, ..] if parts.len() > 2 => {
+                    (Step::Page(page.to_string()), messages::field(last))
+                }
+                ["answers", page] => (Step::Page(page.to_string()), messages::page(page)),
+                _ => (Step::Documents, messages::document(last)),
+            };
+            let link = format!("{}?return=check", step.href(&service.id));
+            let mut issue = Issue::new(fault.code);
+            issue.params = fault.params;
+            (link, label, issue)
+        })
+        .collect()
 }
 
 #[component]

@@ -1,23 +1,29 @@
-//! `/services/:id/apply/:step`: the application form, one topic a page, driven by the
-//! catalog: the sub-case, the provider, the service's own pages, and "check your answers".
-//! The draft lives in the browser (`crate::draft`), so nothing typed is lost.
+//! `/services/:id/apply/:step`: the application, one topic a page, driven by the catalog:
+//! the sub-case, the provider, the applicant, the service's own pages, the documents,
+//! "check your answers", payment, signing and submission, and the confirmation. The draft
+//! lives in the browser (`crate::draft`) and, once signed in, on the backend too (`remote`).
 
 mod applicant;
 mod check;
 mod choice;
+mod documents;
+mod done;
 mod form_page;
+mod payment;
+mod remote;
+mod sign;
 mod steps;
 
 use crate::components::{StepIndicator, use_page_title};
 use crate::draft::{Draft, use_draft};
 use crate::i18n::use_i18n;
 use crate::pages::NotFoundPage;
-use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use otinish_core::catalog::{self, Service};
-use steps::{Stage, Step};
+use otinish_core::catalog::{self, ApplicantType, Service};
+use remote::SaveState;
+use steps::Step;
 
 /// What every step of the form needs.
 #[derive(Clone, Copy)]
@@ -26,16 +32,32 @@ pub struct Wizard {
     pub draft: RwSignal<Draft>,
     /// Errors on the current page; the page title shows their presence.
     pub has_errors: RwSignal<bool>,
+    /// Whether the backend has the latest answers.
+    pub save_state: RwSignal<SaveState>,
 }
 
 impl Wizard {
+    /// The kind of the signed-in applicant, once known.
+    pub fn applicant(self) -> Option<ApplicantType> {
+        crate::session::use_auth()
+            .account
+            .with(|a| a.as_ref().map(|a| a.kind()))
+    }
+
+    /// The steps as the draft stands now.
+    pub fn steps(self) -> Vec<Step> {
+        let applicant = self.applicant();
+        self.draft
+            .with(|d| steps::steps(self.service, d, applicant))
+    }
+
     /// Goes on from `step`: back to "check your answers" when the applicant came from
     /// there to change an answer, otherwise to the next step.
     pub fn advance(self, step: &Step) {
         let returning =
             use_query_map().with_untracked(|q| q.get("return").as_deref() == Some("check"));
-        let steps = self.draft.with_untracked(|d| steps::steps(self.service, d));
-        let next = if returning && *step != Step::Check {
+        let steps = untrack(|| self.steps());
+        let next = if returning && steps::before_check(step) {
             Some(Step::Check)
         } else {
             steps
@@ -44,13 +66,17 @@ impl Wizard {
                 .and_then(|i| steps.get(i + 1).cloned())
         };
         if let Some(next) = next {
-            use_navigate()(&next.href(&self.service.id), Default::default());
+            self.go(&next);
         }
+    }
+
+    pub fn go(self, step: &Step) {
+        use_navigate()(&step.href(&self.service.id), Default::default());
     }
 
     /// Where the back link of `step` leads.
     pub fn back_href(self, step: &Step) -> String {
-        let steps = self.draft.with(|d| steps::steps(self.service, d));
+        let steps = self.steps();
         match steps.iter().position(|s| s == step) {
             Some(index) if index > 0 => steps[index - 1].href(&self.service.id),
             _ => format!("/services/{}", self.service.id),
@@ -66,6 +92,14 @@ pub fn WizardPage() -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let draft = use_draft(&service.id);
+    let slug = params.with_untracked(|p| p.get("step"));
+    // A submitted application is done with: "apply" again starts afresh.
+    if slug.as_deref() != Some("done") && draft.with_untracked(|d| d.submitted.is_some()) {
+        draft.set(Draft {
+            service: service.id.clone(),
+            ..Draft::default()
+        });
+    }
     // The "before you start" page passes the provider the applicant was looking at.
     let chosen = crate::query::get("provider").filter(|p| service.provision(p).is_some());
     draft.update(|d| {
@@ -78,12 +112,17 @@ pub fn WizardPage() -> impl IntoView {
         service,
         draft,
         has_errors: RwSignal::new(false),
+        save_state: RwSignal::new(SaveState::Idle),
     };
     provide_context(wizard);
+    if let Some(application) = crate::query::get("application") {
+        remote::resume(wizard, application);
+    }
+    remote::autosave(wizard, wizard.save_state);
 
     (move || {
         let slug = params.with(|p| p.get("step"));
-        let steps = draft.with_untracked(|d| steps::steps(service, d));
+        let steps = untrack(|| wizard.steps());
         match slug
             .and_then(|s| Step::from_slug(&s))
             .filter(|step| steps.contains(step))
@@ -115,35 +154,52 @@ fn StepView(step: Step) -> impl IntoView {
             title
         }
     });
-    let stage = Stage::ALL
-        .iter()
-        .position(|s| *s == step.stage())
-        .unwrap_or(0);
-    let stages = Stage::ALL.iter().map(|s| s.message()).collect::<Vec<_>>();
-    let back = wizard.back_href(&step);
+    let indicator = step.stage().map(|current| {
+        let stages = steps::stages(&untrack(|| wizard.steps()));
+        let index = stages.iter().position(|s| *s == current).unwrap_or(0);
+        let names = stages.iter().map(|s| s.message()).collect::<Vec<_>>();
+        view! { <StepIndicator stages=names current=index/> }
+    });
+    let back = (step != Step::Done).then(|| {
+        let href = wizard.back_href(&step);
+        view! { <A href=href attr:class="back-link">{i18n.text("wizard-back")}</A> }
+    });
     let service_name = otinish_core::catalog::messages::service_short(&wizard.service.id);
     let body = match step.clone() {
-        Step::SubCase => EitherOf5::A(view! { <choice::SubCaseChoice step=step.clone()/> }),
-        Step::Provider => {
-            EitherOf5::B(view! { <choice::ProviderChoice step=step.clone()/> }.into_any())
-        }
-        Step::Targets => {
-            EitherOf5::B(view! { <choice::TargetsChoice step=step.clone()/> }.into_any())
-        }
+        Step::SubCase => view! { <choice::SubCaseChoice step=step.clone()/> }.into_any(),
+        Step::Provider => view! { <choice::ProviderChoice step=step.clone()/> }.into_any(),
+        Step::Targets => view! { <choice::TargetsChoice step=step.clone()/> }.into_any(),
         Step::Page(page) => match wizard.service.pages.iter().find(|p| p.id == page) {
-            Some(page) => EitherOf5::C(view! { <form_page::FormPage page step=step.clone()/> }),
-            None => EitherOf5::E(view! { <NotFoundPage/> }),
+            Some(page) => view! { <form_page::FormPage page step=step.clone()/> }.into_any(),
+            None => view! { <NotFoundPage/> }.into_any(),
         },
-        Step::Applicant => {
-            EitherOf5::B(view! { <applicant::ApplicantStep step=step.clone()/> }.into_any())
-        }
-        Step::Check => EitherOf5::D(view! { <check::CheckAnswers/> }),
+        Step::Applicant => view! { <applicant::ApplicantStep step=step.clone()/> }.into_any(),
+        Step::Documents => view! { <documents::DocumentsStep step=step.clone()/> }.into_any(),
+        Step::Check => view! { <check::CheckAnswers step=step.clone()/> }.into_any(),
+        Step::Payment => view! { <payment::PaymentStep step=step.clone()/> }.into_any(),
+        Step::Sign => view! { <sign::SignStep/> }.into_any(),
+        Step::Done => view! { <done::Confirmation/> }.into_any(),
     };
+    let save_state = move || {
+        wizard
+            .save_state
+            .get()
+            .message()
+            .map(|id| i18n.t(id))
+            .unwrap_or_default()
+    };
+    // The confirmation carries its own heading, in its panel.
+    let title = (step != Step::Done).then(|| {
+        view! {
+            <p class="caption">{i18n.text(service_name)}</p>
+            <h1>{i18n.text(heading)}</h1>
+        }
+    });
     view! {
-        <A href=back attr:class="back-link">{i18n.text("wizard-back")}</A>
-        <StepIndicator stages current=stage/>
-        <p class="caption">{i18n.text(service_name)}</p>
-        <h1>{i18n.text(heading)}</h1>
+        {back}
+        {indicator}
+        {title}
         {body}
+        <p class="save-state secondary" role="status">{save_state}</p>
     }
 }

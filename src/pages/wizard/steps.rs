@@ -1,9 +1,13 @@
 //! The steps of the form for one service, derived from the catalog and the draft: the
-//! sub-case and provider questions only where there is a choice, then the service's pages
-//! that apply to the chosen sub-case, then "check your answers".
+//! sub-case and provider questions only where there is a choice, the applicant, the
+//! service's pages that apply to the chosen sub-case, the documents where there are any,
+//! "check your answers", payment where a fee is due, signing and submission, and the
+//! confirmation.
 
 use crate::draft::Draft;
-use otinish_core::catalog::{Service, SubCase, applies, messages};
+use otinish_core::catalog::{ApplicantType, Service, SubCase, applies, messages};
+use otinish_core::fees::{self, Quote};
+use otinish_core::package;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
@@ -12,7 +16,12 @@ pub enum Step {
     Provider,
     Applicant,
     Page(String),
+    Documents,
     Check,
+    Payment,
+    Sign,
+    /// The confirmation, once submitted.
+    Done,
 }
 
 /// The stages the step indicator shows; each step belongs to one.
@@ -21,25 +30,35 @@ pub enum Stage {
     Service,
     Applicant,
     Details,
+    Documents,
     Check,
+    Payment,
+    Submit,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [
-        Stage::Service,
-        Stage::Applicant,
-        Stage::Details,
-        Stage::Check,
-    ];
-
     pub fn message(self) -> &'static str {
         match self {
             Stage::Service => "wizard-stage-service",
             Stage::Applicant => "wizard-stage-applicant",
             Stage::Details => "wizard-stage-details",
+            Stage::Documents => "wizard-stage-documents",
             Stage::Check => "wizard-stage-check",
+            Stage::Payment => "wizard-stage-payment",
+            Stage::Submit => "wizard-stage-submit",
         }
     }
+}
+
+/// The stages of these steps, in order, each once (at most seven).
+pub fn stages(steps: &[Step]) -> Vec<Stage> {
+    let mut stages: Vec<Stage> = Vec::new();
+    for stage in steps.iter().filter_map(Step::stage) {
+        if !stages.contains(&stage) {
+            stages.push(stage);
+        }
+    }
+    stages
 }
 
 impl Step {
@@ -51,7 +70,11 @@ impl Step {
             Step::Provider => "provider".to_string(),
             Step::Applicant => "applicant".to_string(),
             Step::Page(id) => format!("page-{id}"),
+            Step::Documents => "documents".to_string(),
             Step::Check => "check".to_string(),
+            Step::Payment => "payment".to_string(),
+            Step::Sign => "sign".to_string(),
+            Step::Done => "done".to_string(),
         }
     }
 
@@ -61,20 +84,29 @@ impl Step {
             "targets" => Some(Step::Targets),
             "provider" => Some(Step::Provider),
             "applicant" => Some(Step::Applicant),
+            "documents" => Some(Step::Documents),
             "check" => Some(Step::Check),
+            "payment" => Some(Step::Payment),
+            "sign" => Some(Step::Sign),
+            "done" => Some(Step::Done),
             other => other
                 .strip_prefix("page-")
                 .map(|id| Step::Page(id.to_string())),
         }
     }
 
-    pub fn stage(&self) -> Stage {
-        match self {
+    /// The stage the step belongs to; the confirmation is past every stage.
+    pub fn stage(&self) -> Option<Stage> {
+        Some(match self {
             Step::SubCase | Step::Targets | Step::Provider => Stage::Service,
             Step::Applicant => Stage::Applicant,
             Step::Page(_) => Stage::Details,
+            Step::Documents => Stage::Documents,
             Step::Check => Stage::Check,
-        }
+            Step::Payment => Stage::Payment,
+            Step::Sign => Stage::Submit,
+            Step::Done => return None,
+        })
     }
 
     pub fn href(&self, service: &str) -> String {
@@ -82,8 +114,8 @@ impl Step {
     }
 }
 
-/// The steps, in order, for the draft as it stands.
-pub fn steps(service: &Service, draft: &Draft) -> Vec<Step> {
+/// The steps, in order, for the draft as it stands and the applicant signed in (if known).
+pub fn steps(service: &Service, draft: &Draft, applicant: Option<ApplicantType>) -> Vec<Step> {
     let mut steps = Vec::new();
     if service.sub_cases.len() > 1 {
         steps.push(Step::SubCase);
@@ -98,12 +130,41 @@ pub fn steps(service: &Service, draft: &Draft) -> Vec<Step> {
     steps.push(Step::Applicant);
     let sub_case: Option<SubCase> = draft.sub_case.or_else(|| single(&service.sub_cases));
     for page in &service.pages {
-        if sub_case.is_none_or(|case| applies(&page.sub_cases, &case)) {
+        let asked = sub_case.is_none_or(|case| applies(&page.sub_cases, &case))
+            && applicant.is_none_or(|kind| applies(&page.applicants, &kind));
+        if asked {
             steps.push(Step::Page(page.id.clone()));
         }
     }
+    let provision = draft.provider.as_deref().and_then(|p| service.provision(p));
+    let has_documents = match (provision, sub_case, applicant) {
+        (Some(provision), Some(case), Some(kind)) => {
+            package::documents(provision, case, kind).next().is_some()
+        }
+        // Not known yet: the step is there until the answers rule it out.
+        _ => provision.is_none_or(|p| !p.documents.is_empty()),
+    };
+    if has_documents {
+        steps.push(Step::Documents);
+    }
     steps.push(Step::Check);
+    if sub_case.is_some_and(|case| fee_due(service, case)) {
+        steps.push(Step::Payment);
+    }
+    steps.push(Step::Sign);
+    if draft.submitted.is_some() {
+        steps.push(Step::Done);
+    }
     steps
+}
+
+/// Whether the applicant pays here: only a sourced fee is taken online; an unknown one is
+/// settled with the provider.
+pub fn fee_due(service: &Service, sub_case: SubCase) -> bool {
+    matches!(
+        fees::quote(&service.fee, sub_case, crate::format::today()),
+        Quote::Due { .. }
+    )
 }
 
 fn single<T: Copy>(list: &[T]) -> Option<T> {
@@ -128,6 +189,24 @@ pub fn heading(step: &Step) -> String {
         Step::Provider => "wizard-provider-heading".to_string(),
         Step::Applicant => "wizard-applicant-heading".to_string(),
         Step::Page(id) => messages::page(id),
+        Step::Documents => "wizard-documents-heading".to_string(),
         Step::Check => "wizard-check-heading".to_string(),
+        Step::Payment => "wizard-payment-heading".to_string(),
+        Step::Sign => "wizard-sign-heading".to_string(),
+        Step::Done => "wizard-done-heading".to_string(),
     }
+}
+
+/// Whether a step comes before "check your answers", so that changing its answer leads back
+/// there.
+pub fn before_check(step: &Step) -> bool {
+    matches!(
+        step,
+        Step::SubCase
+            | Step::Targets
+            | Step::Provider
+            | Step::Applicant
+            | Step::Page(_)
+            | Step::Documents
+    )
 }

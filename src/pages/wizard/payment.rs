@@ -1,0 +1,223 @@
+//! Paying the fee: today's amount, then the e-government payment gateway, and on return the
+//! outcome (paid with its receipt, declined with a retry, or still pending). The backend
+//! answers an unfinished payment again instead of making a new one, and a paid application
+//! is never offered payment again, so Back after paying never pays twice.
+
+use super::steps::Step;
+use super::{Wizard, remote};
+use crate::api::{self, Failure};
+use crate::components::error_message;
+use crate::format;
+use crate::i18n::{I18n, use_i18n};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use otinish_core::api::{Payment, PaymentStatus};
+use otinish_core::fees;
+use std::time::Duration;
+
+/// What the page shows.
+#[derive(Debug, Clone, PartialEq)]
+enum View {
+    Loading,
+    /// Nothing paid yet: the fee and the button.
+    Due,
+    Pending(Payment),
+    Declined(Payment),
+    Paid(Payment),
+    /// The package is not complete, or the backend failed; the message code.
+    Failed(String),
+}
+
+/// How long a pending payment is asked after, doubling from 1 s.
+const POLL_LIMIT: u32 = 6;
+
+#[component]
+pub fn PaymentStep(step: Step) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = expect_context::<Wizard>();
+    let state = RwSignal::new(View::Loading);
+    let busy = RwSignal::new(false);
+    let returned = crate::query::get("payment").filter(|id| !id.is_empty());
+
+    // Each change asks the backend again; a pending payment is asked after 1, 2, 4… s.
+    let poll = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let round = poll.get();
+        let returned = returned.clone();
+        spawn_local(async move {
+            let next = load(wizard, returned).await;
+            let pending = matches!(next, View::Pending(_));
+            state.set(next);
+            if pending && round < POLL_LIMIT {
+                set_timeout(
+                    move || {
+                        poll.try_set(round + 1);
+                    },
+                    Duration::from_secs(1 << round),
+                );
+            }
+        });
+    });
+
+    let pay = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let outcome = async {
+                let remote = remote::ensure(wizard).await?;
+                remote::push(wizard).await?;
+                let back = format!(
+                    "{}{}",
+                    window().location().origin().unwrap_or_default(),
+                    Step::Payment.href(&wizard.service.id)
+                );
+                api::create_payment(&remote.id, &back).await
+            }
+            .await;
+            match outcome {
+                Ok(payment) => match payment.redirect_url.clone() {
+                    Some(url) => {
+                        let _ = window().location().assign(&url);
+                    }
+                    None => state.set(view_of(payment)),
+                },
+                Err(Failure::Problem(problem)) if problem.code == "already-paid" => poll.set(0),
+                Err(failure) => state.set(View::Failed(failure.code().to_string())),
+            }
+            busy.set(false);
+        });
+    };
+    let step = StoredValue::new(step);
+    let next = move |_| wizard.advance(&step.get_value());
+
+    let fee = move || {
+        let quote = wizard.draft.with(|d| {
+            d.sub_case
+                .map(|case| fees::quote(&wizard.service.fee, case, format::today()))
+        });
+        quote.map(|q| format::quote(i18n, &q))
+    };
+
+    move || {
+        match state.get() {
+        View::Loading => view! { <p role="status">{i18n.text("wizard-payment-checking")}</p> }.into_any(),
+        View::Due => view! {
+            <p>{i18n.text("wizard-payment-intro")}</p>
+            <dl class="summary-list">
+                <div><dt>{i18n.text("wizard-payment-amount")}</dt><dd>{fee}</dd></div>
+            </dl>
+            <p class="secondary">{i18n.text("wizard-payment-gateway-note")}</p>
+            <button type="button" class="button" on:click=pay disabled=move || busy.get()>
+                {i18n.text("wizard-payment-pay")}
+            </button>
+        }
+        .into_any(),
+        View::Pending(payment) => view! {
+            <div class="inset" role="status">
+                <p>{i18n.text("wizard-payment-pending")}</p>
+            </div>
+            {payment.redirect_url.map(|url| view! {
+                <p><a href=url class="button">{i18n.text("wizard-payment-back-to-gateway")}</a></p>
+            })}
+        }
+        .into_any(),
+        View::Declined(payment) => view! {
+            <div class="error-summary" role="alert">
+                <h2 class="error-summary__title">{i18n.text("wizard-payment-declined")}</h2>
+                <p>{decline_text(i18n, payment.decline_code.as_deref())}</p>
+            </div>
+            <button type="button" class="button" on:click=pay disabled=move || busy.get()>
+                {i18n.text("wizard-payment-retry")}
+            </button>
+        }
+        .into_any(),
+        View::Paid(payment) => view! {
+            <div class="panel panel--success" role="status">
+                <p class="panel__title">{i18n.text("wizard-payment-paid")}</p>
+            </div>
+            <Receipt payment/>
+            <button type="button" class="button" on:click=next>{i18n.text("wizard-continue")}</button>
+        }
+        .into_any(),
+        View::Failed(code) => view! {
+            <div class="warning" role="alert"><p>{error_message(i18n, &code, &[])}</p></div>
+            <p><A href=Step::Check.href(&wizard.service.id)>{i18n.text("wizard-payment-to-check")}</A></p>
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// The state of payment: the payment the gateway sent the applicant back with, or else the
+/// newest attempt.
+async fn load(wizard: Wizard, returned: Option<String>) -> View {
+    let remote = match remote::ensure(wizard).await {
+        Ok(remote) => remote,
+        Err(failure) => return View::Failed(failure.code().to_string()),
+    };
+    let payments = match api::payments(&remote.id).await {
+        Ok(list) => list.items,
+        Err(failure) => return View::Failed(failure.code().to_string()),
+    };
+    // A paid attempt wins whatever the address says: never offer to pay twice.
+    if let Some(paid) = payments.iter().find(|p| p.status == PaymentStatus::Paid) {
+        return View::Paid(paid.clone());
+    }
+    let chosen = match returned {
+        Some(id) => payments.into_iter().find(|p| p.id == id),
+        None => payments.into_iter().next(),
+    };
+    chosen.map_or(View::Due, view_of)
+}
+
+fn view_of(payment: Payment) -> View {
+    match payment.status {
+        PaymentStatus::Paid => View::Paid(payment),
+        PaymentStatus::Declined => View::Declined(payment),
+        _ => View::Pending(payment),
+    }
+}
+
+/// Why the gateway declined, in words: the payer's own cancellation, or any other reason.
+fn decline_text(i18n: I18n, code: Option<&str>) -> String {
+    match code {
+        Some("cancelled-by-payer") => i18n.t("wizard-payment-declined-cancelled"),
+        _ => i18n.t("wizard-payment-declined-other"),
+    }
+}
+
+/// The receipt the gateway issued.
+#[component]
+pub fn Receipt(payment: Payment) -> impl IntoView {
+    let i18n = use_i18n();
+    let receipt = payment.receipt?;
+    let mut rows = vec![
+        ("wizard-receipt-number", receipt.number.clone()),
+        (
+            "wizard-receipt-paid-at",
+            format::date_time(i18n, &receipt.paid_at),
+        ),
+        ("wizard-receipt-amount", fees::format_tenge(receipt.tenge)),
+        ("wizard-receipt-payer", receipt.payer_iin_bin.clone()),
+    ];
+    if let Some(code) = receipt.budget_code.clone() {
+        rows.push(("wizard-receipt-budget-code", code));
+    }
+    if let Some(code) = receipt.payment_purpose_code.clone() {
+        rows.push(("wizard-receipt-purpose-code", code));
+    }
+    if let Some(reference) = receipt.gateway_reference.clone() {
+        rows.push(("wizard-receipt-gateway-reference", reference));
+    }
+    let rows = rows
+        .into_iter()
+        .map(|(label, value)| view! { <div><dt>{i18n.text(label)}</dt><dd>{value}</dd></div> })
+        .collect_view();
+    Some(view! {
+        <h2>{i18n.text("wizard-receipt-heading")}</h2>
+        <dl class="summary-list">{rows}</dl>
+    })
+}
