@@ -16,19 +16,25 @@ mod steps;
 
 use crate::components::{StepIndicator, use_page_title};
 use crate::draft::{Draft, use_draft};
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
 use crate::pages::NotFoundPage;
+use crate::session::Auth;
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map};
 use otinish_core::catalog::{self, ApplicantType, Service};
 use remote::SaveState;
 use steps::Step;
 
-/// What every step of the form needs.
+/// What every step of the form needs. Everything here is `Copy` and free of context look-ups,
+/// so that it also works in the async tasks that finish after a call to the backend.
 #[derive(Clone, Copy)]
 pub struct Wizard {
     pub service: &'static Service,
+    pub auth: Auth,
+    pub i18n: I18n,
+    /// The router's navigation, taken while the page was built.
+    navigate: Callback<String>,
     pub draft: RwSignal<Draft>,
     /// Errors on the current page; the page title shows their presence.
     pub has_errors: RwSignal<bool>,
@@ -39,9 +45,7 @@ pub struct Wizard {
 impl Wizard {
     /// The kind of the signed-in applicant, once known.
     pub fn applicant(self) -> Option<ApplicantType> {
-        crate::session::use_auth()
-            .account
-            .with(|a| a.as_ref().map(|a| a.kind()))
+        self.auth.account.with(|a| a.as_ref().map(|a| a.kind()))
     }
 
     /// The steps as the draft stands now.
@@ -54,8 +58,7 @@ impl Wizard {
     /// Goes on from `step`: back to "check your answers" when the applicant came from
     /// there to change an answer, otherwise to the next step.
     pub fn advance(self, step: &Step) {
-        let returning =
-            use_query_map().with_untracked(|q| q.get("return").as_deref() == Some("check"));
+        let returning = crate::query::get("return").as_deref() == Some("check");
         let steps = untrack(|| self.steps());
         let next = if returning && steps::before_check(step) {
             Some(Step::Check)
@@ -71,7 +74,7 @@ impl Wizard {
     }
 
     pub fn go(self, step: &Step) {
-        use_navigate()(&step.href(&self.service.id), Default::default());
+        self.navigate.run(step.href(&self.service.id));
     }
 
     /// Where the back link of `step` leads.
@@ -108,8 +111,12 @@ pub fn WizardPage() -> impl IntoView {
         }
         steps::settle(service, d);
     });
+    let navigate = use_navigate();
     let wizard = Wizard {
         service,
+        auth: crate::session::use_auth(),
+        i18n: use_i18n(),
+        navigate: Callback::new(move |href: String| navigate(&href, Default::default())),
         draft,
         has_errors: RwSignal::new(false),
         save_state: RwSignal::new(SaveState::Idle),

@@ -105,7 +105,7 @@ pub async fn push(wizard: Wizard) -> Result<(), Failure> {
 /// in and once the draft has a backend copy.
 pub fn autosave(wizard: Wizard, state: RwSignal<SaveState>) {
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    let signed_in = crate::session::use_auth().account;
+    let signed_in = wizard.auth.account;
     Effect::new(
         move |previous: Option<Option<otinish_core::api::Answers>>| {
             let answers = wizard
@@ -140,7 +140,7 @@ pub fn autosave(wizard: Wizard, state: RwSignal<SaveState>) {
 /// Opens a backend draft (`?application=<id>`, from the cabinet or another device) in this
 /// browser, unless this browser already holds the same draft at the same or a later version.
 pub fn resume(wizard: Wizard, application: String) {
-    let auth = crate::session::use_auth();
+    let auth = wizard.auth;
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) || auth.account.with(Option::is_none) {
             return done.unwrap_or(false);

@@ -9,7 +9,10 @@ use crate::api::{self, Failure, IdempotencyKey};
 use crate::components::failure_message;
 use crate::draft::{PendingSubmission, save_now};
 use crate::i18n::use_i18n;
-use crate::signing::{KeyStorage, Signer, SigningError};
+use crate::signing::{
+    KeyStorage, SIGNATURE_REFUSALS, SignatureRefusal, Signer, SignerChoice, SignerFailure,
+    SigningError,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -26,6 +29,9 @@ enum Progress {
     Sending(u32),
     /// The signer gave no signature.
     SignerFailed(SigningError),
+    /// The backend refused the signature itself (another ИИН/БИН, an expired certificate…):
+    /// the code, one of `SIGNATURE_REFUSALS`.
+    SignatureRefused(String),
     /// The backend refused; the message (already worded).
     Refused(String),
     /// Every attempt failed to reach the backend; the submission is kept and can be resent.
@@ -42,6 +48,7 @@ pub fn SignStep() -> impl IntoView {
     let progress = RwSignal::new(Progress::Ready);
     let test_mode = RwSignal::new(None::<bool>);
     let chosen = RwSignal::new(None::<Signer>);
+    let owner = StoredValue::new(Owner::current());
     spawn_local(async move {
         let config = api::config().await.ok();
         let test = config
@@ -60,7 +67,7 @@ pub fn SignStep() -> impl IntoView {
         .draft
         .with_untracked(|d| d.pending_submission.is_some())
     {
-        spawn_local(send(wizard, progress));
+        spawn_in(owner, send(wizard, progress));
     }
 
     let start = move |_| {
@@ -74,7 +81,7 @@ pub fn SignStep() -> impl IntoView {
             return;
         };
         progress.set(Progress::Signing);
-        spawn_local(async move {
+        spawn_in(owner, async move {
             if let Err(message) = sign(wizard, signer).await {
                 progress.set(message);
                 return;
@@ -82,52 +89,30 @@ pub fn SignStep() -> impl IntoView {
             send(wizard, progress).await;
         });
     };
-    let resend = move |_| spawn_local(send(wizard, progress));
+    let resend = move |_| spawn_in(owner, send(wizard, progress));
 
     let signer_choice = move || {
         let test = test_mode.get()?;
-        let options = signer_options(test)
-            .into_iter()
-            .map(|(signer, label)| {
-                let id = format!("signer-{label}");
-                view! {
-                    <div class="checkbox radio">
-                        <input type="radio" id=id.clone() name="signer"
-                            prop:checked=move || chosen.get() == Some(signer)
-                            on:change=move |_| chosen.set(Some(signer))/>
-                        <label for=id>{i18n.text(format!("wizard-sign-{label}"))}</label>
-                    </div>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <fieldset class="fieldset">
-                <legend class="fieldset__legend--m">{i18n.text("wizard-sign-how")}</legend>
-                <div class="checkboxes">{options}</div>
-            </fieldset>
-            <Show when=move || chosen.get() == Some(Signer::Test)>
-                <div class="warning"><p>{i18n.text("wizard-sign-test-warning")}</p></div>
-            </Show>
-        })
+        Some(view! { <SignerChoice test_mode=test chosen/> })
     };
 
     let status = move || {
         match progress.get() {
         Progress::Ready => None,
-        Progress::Signing => Some(view! { <p>{i18n.text("wizard-sign-signing")}</p> }.into_any()),
+        Progress::Signing => {
+            // NCALayer opens its own window, which may come up behind the browser's.
+            let signing = match chosen.get_untracked() {
+                Some(Signer::NcaLayer(_)) => "signing-ncalayer-open",
+                _ => "wizard-sign-signing",
+            };
+            Some(view! { <p>{i18n.text(signing)}</p> }.into_any())
+        }
         Progress::Sending(attempt) => Some(
             view! { <p>{i18n.t_with("wizard-sign-sending", &[("attempt", attempt.into())])}</p> }
                 .into_any(),
         ),
-        Progress::SignerFailed(error) => Some(
-            view! {
-                <div class="error-summary" tabindex="-1">
-                    <h2 class="error-summary__title">{i18n.text(format!("signing-error-{}", error.code()))}</h2>
-                    <p>{i18n.text(format!("signing-error-{}-help", error.code()))}</p>
-                </div>
-            }
-            .into_any(),
-        ),
+        Progress::SignerFailed(error) => Some(view! { <SignerFailure error/> }.into_any()),
+        Progress::SignatureRefused(code) => Some(view! { <SignatureRefusal code/> }.into_any()),
         Progress::Refused(message) => Some(
             view! {
                 <div class="error-summary" tabindex="-1">
@@ -152,7 +137,10 @@ pub fn SignStep() -> impl IntoView {
     let can_start = move || {
         matches!(
             progress.get(),
-            Progress::Ready | Progress::SignerFailed(_) | Progress::Refused(_)
+            Progress::Ready
+                | Progress::SignerFailed(_)
+                | Progress::SignatureRefused(_)
+                | Progress::Refused(_)
         )
     };
 
@@ -166,25 +154,19 @@ pub fn SignStep() -> impl IntoView {
     }
 }
 
-/// The signers the applicant may choose, with the stem of their labels' message ids. The test
-/// signer is offered only when the backend runs in test mode.
-fn signer_options(test_mode: bool) -> Vec<(Signer, &'static str)> {
-    let mut options = Vec::new();
-    if test_mode {
-        options.push((Signer::Test, "test"));
+/// Runs `future` in the page's owner: `spawn_local` alone runs it outside any, where the
+/// contexts `sign` and `send` read (the language, the router, the session) are not found.
+fn spawn_in(owner: StoredValue<Option<Owner>>, future: impl Future<Output = ()> + 'static) {
+    match owner.get_value() {
+        Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(future)),
+        None => spawn_local(future),
     }
-    options.extend([
-        (Signer::NcaLayer(KeyStorage::File), "file"),
-        (Signer::NcaLayer(KeyStorage::Token), "token"),
-        (Signer::NcaLayer(KeyStorage::IdCard), "id-card"),
-    ]);
-    options
 }
 
 /// Saves the answers, signs the bytes the backend gives, and keeps the submission to send in
 /// the draft (written at once, so a reload cannot lose it).
 async fn sign(wizard: Wizard, signer: Signer) -> Result<(), Progress> {
-    let i18n = use_i18n();
+    let i18n = wizard.i18n;
     let refused = |failure: Failure| Progress::Refused(failure_message(i18n, &failure));
     let remote = remote::ensure(wizard).await.map_err(refused)?;
     remote::push(wizard).await.map_err(refused)?;
@@ -204,7 +186,7 @@ async fn sign(wizard: Wizard, signer: Signer) -> Result<(), Progress> {
 /// Sends the kept submission until the backend answers, waiting 1, 2, 4… s between attempts
 /// that did not reach it. The same key and body every time: one application, never two.
 async fn send(wizard: Wizard, progress: RwSignal<Progress>) {
-    let i18n = use_i18n();
+    let i18n = wizard.i18n;
     let Some((pending, application)) = wizard
         .draft
         .with_untracked(|d| Some((d.pending_submission.clone()?, d.remote.as_ref()?.id.clone())))
@@ -241,6 +223,10 @@ async fn send(wizard: Wizard, progress: RwSignal<Progress>) {
         }
         // Refused for good: this signature will not be accepted; sign again.
         wizard.draft.update(|d| d.pending_submission = None);
+        if SIGNATURE_REFUSALS.contains(&problem.code.as_str()) {
+            progress.set(Progress::SignatureRefused(problem.code));
+            return;
+        }
         progress.set(Progress::Refused(failure_message(
             i18n,
             &Failure::Problem(problem),

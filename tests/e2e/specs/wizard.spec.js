@@ -42,6 +42,10 @@ async function answerPage(page) {
     const first = group.locator('label').first();
     if (await first.count()) await first.click();
   }
+  for (const input of await page.locator('main input[type=file]').all()) {
+    await input.setInputFiles({ name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect(input.locator('xpath=ancestor::div[contains(@class, "document-slot")]').locator('.attachment')).toHaveCount(1);
+  }
 }
 
 for (const lang of LANGUAGES) {
@@ -89,7 +93,7 @@ for (const lang of LANGUAGES) {
         // Each error links to its field.
         const link = summary.locator('a').first();
         await link.click();
-        await expect(page.locator(':focus')).toHaveAttribute('id', /^field-/);
+        await expect(page.locator(':focus')).toHaveAttribute('id', /^(field|document)-/);
         await expectNoAxeViolations(page);
         await expectTranslated(page, lang);
         await answerPage(page);

@@ -1,0 +1,294 @@
+// Whole journeys, from the catalog to the confirmation, against the reference backend: one
+// service of each kind in both languages, paid and free, a declined then retried payment, a
+// reload and an outage halfway, a submission under injected network failures, and a
+// keyboard-only journey. Every page on the way is scanned by axe (and, in Kazakh, for
+// untranslated text).
+const { test, expect } = require('@playwright/test');
+const { open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+
+const TEXT = {
+  ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
+  kk: { start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді' },
+};
+
+// Accounts from the seeded test registry, shared by these tests: each test signs in again.
+const PERSON = '850314300003';
+const COMPANY = '081140000005';
+const PASSWORD = 'journeys pass phrase long';
+
+// Session cookies by account, per worker: signing in once per account keeps these tests under
+// the backend's log-in rate limit (five at once, then one a minute per account).
+const sessions = new Map();
+
+/** Signs in as `iinBin` (registering the first time) in the page's browser context. */
+async function signIn(page, iinBin) {
+  if (sessions.has(iinBin)) {
+    await page.context().addCookies(sessions.get(iinBin));
+  } else {
+    const body = { iin_bin: iinBin, password: PASSWORD };
+    const registered = await page.request.post('/api/v1/auth/register', { data: body });
+    if (registered.status() !== 201) {
+      const login = await page.request.post('/api/v1/auth/login', { data: body });
+      expect(login.status(), await login.text()).toBe(200);
+    }
+    sessions.set(iinBin, await page.context().cookies());
+  }
+  // The app asks the backend who is signed in only when it has signed in before.
+  await page.addInitScript(() => localStorage.setItem('otinish.signed-in', '1'));
+}
+
+/** A small but real PDF: the backend judges files by their first bytes. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+async function scan(page, lang) {
+  await expectNoAxeViolations(page);
+  if (lang === 'kk') expect(await untranslated(page), page.url()).toEqual([]);
+}
+
+/** Answers every visible question of a form page with something valid for its kind. */
+async function answerPage(page) {
+  for (const input of await page.locator('main form input.input, main form textarea').all()) {
+    if ((await input.inputValue()) !== '') continue;
+    const type = await input.getAttribute('type');
+    const name = (await input.getAttribute('name')) || '';
+    let value = 'Өскемен қаласы, Абай даңғылы, 64';
+    if (type === 'tel') value = '8 (701) 234-56-78';
+    else if (type === 'email') value = 'applicant@example.kz';
+    else if (type === 'date') value = '2020-01-15';
+    else if (name.includes('postcode')) value = '070000';
+    else if (name.includes('number') || name.includes('quantity')) value = '12';
+    await input.fill(value);
+  }
+  for (const group of await page.locator('main form .checkboxes').all()) {
+    if (await group.locator('input:checked').count()) continue;
+    const first = group.locator('label').first();
+    if (await first.count()) await first.click();
+  }
+  for (const select of await page.locator('main form select').all()) {
+    if ((await select.inputValue()) === '') await select.selectOption({ index: 1 });
+  }
+}
+
+/**
+ * Walks the wizard from wherever it is to the confirmation, answering each step. Options:
+ * `subCase`, `decline` (decline the first payment, then retry), `onPage` (called on each
+ * step's address before answering it).
+ */
+async function walk(page, lang, options = {}) {
+  const t = TEXT[lang];
+  const seen = [];
+  for (let guard = 0; guard < 25; guard += 1) {
+    await expect(page.locator('main h1')).toBeVisible();
+    const url = new URL(page.url());
+    const step = url.pathname.split('/').pop();
+    if (step === 'done') return seen;
+    if (!seen.includes(step)) {
+      seen.push(step);
+      await scan(page, lang);
+    }
+    if (options.onPage) await options.onPage(step);
+    const next = page.getByRole('button', { name: t.next, exact: true });
+    if (step === 'case') {
+      await page.locator(`label[for="choice-${options.subCase || 'issue'}"]`).click();
+      await next.click();
+    } else if (step === 'targets') {
+      await page.locator('label[for="choice-licence"]').click();
+      await next.click();
+    } else if (step === 'provider') {
+      if (!(await page.locator('main input[type=radio]:checked').count())) {
+        await page.locator('main .checkboxes label').first().click();
+      }
+      await next.click();
+    } else if (step === 'applicant') {
+      await next.click();
+    } else if (step.startsWith('page-')) {
+      await answerPage(page);
+      await next.click();
+    } else if (step === 'documents') {
+      for (const input of await page.locator('main input[type=file]').all()) {
+        const slot = input.locator('xpath=ancestor::div[contains(@class, "document-slot")]');
+        if (await slot.locator('.attachment').count()) continue;
+        await input.setInputFiles({ name: 'құжат.pdf', mimeType: 'application/pdf', buffer: PDF });
+        await expect(slot.locator('.attachment')).toHaveCount(1);
+      }
+      await next.click();
+    } else if (step === 'check') {
+      await page.getByRole('button', { name: t.checkOk }).click();
+    } else if (step === 'payment') {
+      await pay(page, t, options.decline);
+      options.decline = false;
+    } else if (step === 'sign') {
+      await page.getByRole('button', { name: t.sign }).click();
+      await expect(page).toHaveURL(/\/apply\/done$/, { timeout: 20_000 });
+      continue;
+    }
+    // Each step moves on, or the page shows why not (then the next round answers again).
+    await expect.poll(() => new URL(page.url()).pathname.split('/').pop() !== step
+      || page.locator('.error-summary').isVisible()).toBe(true);
+  }
+  throw new Error(`the journey did not end: ${seen.join(' → ')}`);
+}
+
+/** Pays on the simulated gateway; with `decline`, declines first and then retries. */
+async function pay(page, t, decline) {
+  await expect(page.getByRole('button', { name: t.pay })).toBeVisible();
+  await page.getByRole('button', { name: t.pay }).click();
+  await expect(page).toHaveURL(/\/test-gateway\//);
+  if (decline) {
+    await page.locator('form').nth(1).locator('button').click();
+    await expect(page.locator('main h2')).toHaveText(t.declined);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: t.retry }).click();
+    await expect(page).toHaveURL(/\/test-gateway\//);
+  }
+  await page.locator('form').first().locator('button').click();
+  await expect(page.locator('.panel__title')).toHaveText(t.paid);
+  await expect(page.locator('main')).toContainText('105402');
+  await expectNoAxeViolations(page);
+  // Back after paying never pays twice: the page shows the receipt, not the button.
+  await page.goBack();
+  await page.goForward();
+  await expect(page.locator('.panel__title')).toHaveText(t.paid);
+  await expect(page.getByRole('button', { name: t.pay })).toHaveCount(0);
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+}
+
+/** Opens the catalog, finds the service by its link, and starts. */
+async function startFromCatalog(page, lang, service) {
+  await open(page, '/', lang);
+  await page.locator(`main a[href^="/services/${service}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/services/${service}`));
+  await page.getByRole('button', { name: TEXT[lang].start }).click();
+}
+
+/** The confirmation: a reference number, and the application in the cabinet's API. */
+async function expectConfirmation(page, lang) {
+  await expect(page.locator('.panel__title')).toHaveText(TEXT[lang].done);
+  const reference = (await page.locator('.reference-number').innerText()).trim();
+  expect(reference).toMatch(/^[A-HJ-NPR-Y2-9]{8}$/);
+  await scan(page, lang);
+  return reference;
+}
+
+const JOURNEYS = [
+  { kind: 'licence issue (paid, declined then retried)', service: 'medical-licence', subCase: 'issue', account: PERSON, decline: true },
+  { kind: 'licence reissue (paid)', service: 'pesticides-licence', subCase: 'reissue', account: COMPANY },
+  { kind: 'licence duplicate (paid)', service: 'mining-chemical-licence', subCase: 'duplicate', account: PERSON },
+  { kind: 'permit (free)', service: 'controlled-transit-permit', account: COMPANY },
+  { kind: 'end-user certificate (free)', service: 'end-user-certificate', account: PERSON },
+  { kind: 'conclusion (free)', service: 'export-control-conclusion', account: COMPANY },
+];
+
+for (const lang of ['ru', 'kk']) {
+  for (const journey of JOURNEYS) {
+    test(`${journey.kind}: ${journey.service} from the catalog to confirmation in ${lang}`, async ({ page }) => {
+      test.setTimeout(90_000);
+      const errors = watchErrors(page);
+      await signIn(page, journey.account);
+      await startFromCatalog(page, lang, journey.service);
+      const seen = await walk(page, lang, { subCase: journey.subCase, decline: journey.decline });
+      const reference = await expectConfirmation(page, lang);
+      const list = await page.request.get('/api/v1/applications');
+      const mine = (await list.json()).items.filter((a) => a.reference_number === reference);
+      expect(mine).toHaveLength(1);
+      expect(mine[0].status).toBe('delivered');
+      if (journey.decline || journey.subCase) expect(seen).toContain('payment');
+      else expect(seen).not.toContain('payment');
+      // 4xx answers the app expects (e.g. a first /auth/me) are not errors of the page.
+      expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+    });
+  }
+}
+
+test('a journey that reloads and goes offline halfway finishes with every answer intact', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await signIn(page, PERSON);
+  await startFromCatalog(page, 'ru', 'end-user-certificate');
+  let cut = false;
+  const seen = await walk(page, 'ru', {
+    onPage: async (step) => {
+      if (!step.startsWith('page-') || cut) return;
+      cut = true;
+      await answerPage(page);
+      const typed = await page.locator('main form input.input, main form textarea').evaluateAll((els) => els.map((e) => e.value));
+      // Offline: the answers stay in the browser; the page says so and nothing breaks.
+      await context.setOffline(true);
+      await page.locator('main form input.input, main form textarea').first().press('End');
+      await page.locator('main form input.input, main form textarea').first().type(' ');
+      await expect(page.locator('.save-state')).toContainText('Нет связи', { timeout: 10_000 });
+      await context.setOffline(false);
+      await page.reload();
+      await expect(page.locator('main h1')).toBeVisible();
+      const kept = await page.locator('main form input.input, main form textarea').evaluateAll((els) => els.map((e) => e.value.trim()));
+      expect(kept).toEqual(typed.map((v) => v.trim()));
+    },
+  });
+  expect(cut).toBe(true);
+  expect(seen).toContain('check');
+  const reference = await expectConfirmation(page, 'ru');
+  const list = await (await page.request.get('/api/v1/applications')).json();
+  const application = list.items.find((a) => a.reference_number === reference);
+  const full = await (await page.request.get(`/api/v1/applications/${application.id}`)).json();
+  // What was typed before the outage reached the backend after it.
+  expect(JSON.stringify(full.answers)).toContain('applicant@example.kz');
+});
+
+test('a submission under injected network failures yields exactly one application', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, COMPANY);
+  await startFromCatalog(page, 'kk', 'export-control-conclusion');
+  let failures = 0;
+  await page.route('**/api/v1/applications/*/submission', async (route) => {
+    if (failures < 2) {
+      failures += 1;
+      // The request reaches the backend, but its answer is lost on the way back.
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
+  await walk(page, 'kk');
+  expect(failures).toBe(2);
+  const reference = await expectConfirmation(page, 'kk');
+  const list = await (await page.request.get('/api/v1/applications')).json();
+  const submitted = list.items.filter((a) => a.reference_number === reference);
+  expect(submitted).toHaveLength(1);
+  // No second application was made for this service by the retries.
+  const history = await (await page.request.get(`/api/v1/applications/${submitted[0].id}/history`)).json();
+  expect(history.items.filter((s) => s.status === 'delivered')).toHaveLength(1);
+});
+
+test('a keyboard-only journey reaches the confirmation', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, PERSON);
+  await open(page, '/services/end-user-certificate', 'ru');
+  // Tab to the start button and press Enter, then answer every step with the keyboard.
+  const start = page.getByRole('button', { name: 'Начать' });
+  for (let i = 0; i < 60 && !(await start.evaluate((el) => el === document.activeElement)); i += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  for (let guard = 0; guard < 20; guard += 1) {
+    await expect(page.locator('main h1')).toBeVisible();
+    const step = new URL(page.url()).pathname.split('/').pop();
+    if (step === 'done') break;
+    if (step.startsWith('page-')) {
+      for (const input of await page.locator('main form input.input, main form textarea').all()) {
+        await input.focus();
+        const type = await input.getAttribute('type');
+        if ((await input.inputValue()) === '') {
+          await page.keyboard.type(type === 'tel' ? '87012345678' : type === 'email' ? 'a@example.kz' : 'Астана, Мәңгілік Ел, 8');
+        }
+      }
+      await page.keyboard.press('Enter');
+    } else {
+      const button = page.locator('main button.button').last();
+      await button.focus();
+      await expect(button).toBeFocused();
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => new URL(page.url()).pathname.split('/').pop()).not.toBe(step);
+  }
+  await expectConfirmation(page, 'ru');
+});
