@@ -74,6 +74,7 @@ wizard-documents-none = Сіздің өтінішіңізге құжат қос�
 wizard-documents-sign-in = Құжаттарды қоса беру үшін жеке кабинетке кіріңіз. Жауаптарыңыз сақталады.
 # $formats — файл пішімдері, мысалы «PDF, JPG, PNG»; $megabytes — сан.
 wizard-documents-formats = Пішімі: { $formats }, көлемі { $megabytes } МБ-тан аспасын.
+wizard-documents-choose = Файлды таңдау
 wizard-documents-replace = Ауыстыру
 # $percent — 0-ден 100-ге дейінгі бүтін сан.
 wizard-documents-sending = Жүктелуде: { $percent } %
@@ -107,12 +108,6 @@ wizard-receipt-gateway-reference = Төлем шлюзіндегі операц�
 ## Қол қою және жіберу қадамы
 wizard-sign-heading = Қол қою және жіберу
 wizard-sign-intro = Өтінішке электрондық цифрлық қолтаңбамен (ЭЦҚ) қол қойылады және ол бірден көрсетілетін қызметті берушіге жіберіледі.
-wizard-sign-how = Немен қол қою
-wizard-sign-test = Тестілік қолтаңба
-wizard-sign-file = Компьютердегі файлдағы ЭЦҚ (NCALayer)
-wizard-sign-token = Қорғалған тасымалдағыштағы — токендегі ЭЦҚ (NCALayer)
-wizard-sign-id-card = Жеке куәліктегі ЭЦҚ (NCALayer)
-wizard-sign-test-warning = Тестілік қолтаңба электрондық цифрлық қолтаңба болып табылмайды және заңды күші жоқ. Ол тек тестілік режимде қолжетімді.
 wizard-sign-submit = Қол қою және жіберу
 wizard-sign-signing = Өтінішке қол қойылуда…
 # $attempt — әрекеттің нөмірі, 1-ден басталады.

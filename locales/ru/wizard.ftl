@@ -74,6 +74,7 @@ wizard-documents-none = Для вашего заявления приклады�
 wizard-documents-sign-in = Чтобы приложить документы, войдите в личный кабинет. Ваши ответы сохранятся.
 # $formats lists file formats, e.g. «PDF, JPG, PNG»; $megabytes is a number.
 wizard-documents-formats = Формат { $formats }, не больше { $megabytes } МБ.
+wizard-documents-choose = Выбрать файл
 wizard-documents-replace = Заменить
 # $percent is a whole number from 0 to 100.
 wizard-documents-sending = Загружается: { $percent } %
@@ -107,12 +108,6 @@ wizard-receipt-gateway-reference = Номер операции в платёжн
 ## The signing and sending step
 wizard-sign-heading = Подписание и отправка
 wizard-sign-intro = Заявление подписывается электронной цифровой подписью (ЭЦП) и сразу отправляется услугодателю.
-wizard-sign-how = Чем подписать
-wizard-sign-test = Тестовая подпись
-wizard-sign-file = ЭЦП в файле на компьютере (NCALayer)
-wizard-sign-token = ЭЦП на защищённом носителе — токене (NCALayer)
-wizard-sign-id-card = ЭЦП на удостоверении личности (NCALayer)
-wizard-sign-test-warning = Тестовая подпись не является электронной цифровой подписью и не имеет юридической силы. Она доступна только в тестовом режиме.
 wizard-sign-submit = Подписать и отправить
 wizard-sign-signing = Подписываем заявление…
 # $attempt is the number of the attempt, from 1.
@@ -130,8 +125,8 @@ wizard-done-reference = Номер вашего заявления
 # $at is a date and time.
 wizard-done-sent = Отправлено { $at }.
 # $date is a date.
-wizard-done-registered = Дата регистрации заявления: { $date }.
-wizard-done-due = Результат ожидается не позднее { $date }.
+wizard-done-registered = Дата регистрации заявления: { $date }
+wizard-done-due = Результат ожидается не позднее { $date }
 wizard-done-due-unknown = Срок оказания услуги в доступных нам источниках не указан — уточните его у услугодателя.
 wizard-done-next-heading = Что дальше
 # $provider is the provider's name.

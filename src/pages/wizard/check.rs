@@ -59,6 +59,18 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
                 change(&Step::SubCase),
             ));
         }
+        if !service.targets.is_empty() {
+            let answer = super::choice::target_options(service)
+                .into_iter()
+                .find(|(_, _, targets)| *targets == draft.targets)
+                .map(|(_, label, _)| i18n.t(label))
+                .unwrap_or_default();
+            rows.push((
+                "wizard-targets-legend".to_string(),
+                answer,
+                change(&Step::Targets),
+            ));
+        }
         if service.provisions.len() > 1 {
             let answer = draft
                 .provider

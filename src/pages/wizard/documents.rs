@@ -416,8 +416,11 @@ fn DocumentSlot(
             })}
             <ul class="attachments" aria-live="polite">{attached_list}</ul>
             {progress}
-            <input type="file" class="file-upload" id=input_id accept=accept
+            <input type="file" class="file-upload" id=input_id.clone() accept=accept
                 aria-describedby=described_by on:change=on_pick/>
+            <label for=input_id class="button button--secondary file-upload__button">
+                {i18n.text("wizard-documents-choose")}
+            </label>
             <p class="secondary document-slot__drop">{i18n.text("wizard-documents-drop")}</p>
         </div>
     }
