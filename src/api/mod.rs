@@ -54,31 +54,52 @@ impl Failure {
 pub type Result<T> = std::result::Result<T, Failure>;
 
 thread_local! {
-    static BASE_URL: RefCell<Option<String>> = const { RefCell::new(None) };
+    static CONFIG: RefCell<Option<AppConfig>> = const { RefCell::new(None) };
 }
 
-#[derive(serde::Deserialize)]
+/// `/config.json`: where the app finds its backend and the applicant's NCALayer.
+#[derive(Clone, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct AppConfig {
+    #[serde(default = "default_api_base_url")]
     api_base_url: String,
+    #[serde(default = "default_ncalayer_url")]
+    ncalayer_url: String,
 }
 
-/// `/config.json`'s `apiBaseUrl`, read once.
-async fn base_url() -> String {
-    if let Some(url) = BASE_URL.with(|b| b.borrow().clone()) {
-        return url;
+fn default_api_base_url() -> String {
+    "/api/v1".to_string()
+}
+
+fn default_ncalayer_url() -> String {
+    crate::signing::DEFAULT_NCALAYER_URL.to_string()
+}
+
+/// `/config.json`, read once; the defaults when it cannot be read.
+async fn app_config() -> AppConfig {
+    if let Some(config) = CONFIG.with(|c| c.borrow().clone()) {
+        return config;
     }
     let configured = match Request::get("/config.json").send().await {
-        Ok(response) if response.ok() => response
-            .json::<AppConfig>()
-            .await
-            .ok()
-            .map(|c| c.api_base_url),
+        Ok(response) if response.ok() => response.json::<AppConfig>().await.ok(),
         _ => None,
     };
-    let url = configured.unwrap_or_else(|| "/api/v1".to_string());
-    BASE_URL.with(|b| *b.borrow_mut() = Some(url.clone()));
-    url
+    let config = configured.unwrap_or_else(|| AppConfig {
+        api_base_url: default_api_base_url(),
+        ncalayer_url: default_ncalayer_url(),
+    });
+    CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
+    config
+}
+
+/// `/config.json`'s `apiBaseUrl`.
+async fn base_url() -> String {
+    app_config().await.api_base_url
+}
+
+/// `/config.json`'s `ncalayerUrl`: where NCALayer listens (`wss://127.0.0.1:13579`).
+pub async fn ncalayer_url() -> String {
+    app_config().await.ncalayer_url
 }
 
 /// The absolute address of an API path, for links the browser follows itself (downloads).

@@ -5,13 +5,18 @@
 //! - `test`: the backend's test signer, offered only when the backend says it runs in test
 //!   mode; the page says plainly that it is not a legal signature.
 //! - `ncalayer`: the applicant's ЭЦП through NCALayer, the national CA's local agent.
+//!
+//! `view` holds what the sign page shows of signing: the choice of signer, and a screen for
+//! each way signing can fail.
 
 mod ncalayer;
+mod view;
 
 use otinish_core::api::{Signature, SigningData, TestOutcome};
 use serde::{Deserialize, Serialize};
 
-pub use ncalayer::KeyStorage;
+pub use ncalayer::{DEFAULT_URL as DEFAULT_NCALAYER_URL, KeyStorage};
+pub use view::{SIGNATURE_REFUSALS, SignatureRefusal, SignerChoice, SignerFailure};
 
 /// Which signer the applicant chose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +37,9 @@ pub enum SigningError {
     Cancelled,
     /// The key store held no usable signing certificate, or the password was wrong.
     NoCertificate,
+    /// NCALayer took the request and gave no answer in time (its window may be hidden
+    /// behind the browser, or it hangs).
+    TimedOut,
     /// The signer answered something we do not understand.
     Failed,
 }
@@ -43,6 +51,7 @@ impl SigningError {
             SigningError::NotRunning => "ncalayer-not-running",
             SigningError::Cancelled => "signing-cancelled",
             SigningError::NoCertificate => "no-certificate",
+            SigningError::TimedOut => "ncalayer-timed-out",
             SigningError::Failed => "signing-failed",
         }
     }

@@ -8,6 +8,32 @@ const fs = require('node:fs');
 const root = path.resolve(__dirname, '../..');
 const port = Number(process.env.E2E_PORT || 8099);
 const dataDir = process.env.E2E_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'otinish-e2e-'));
+// The signing tests start a fake NCALayer here (tests/e2e/fake-ncalayer.js).
+const ncalayerPort = Number(process.env.E2E_NCALAYER_PORT || port + 1);
+// The workers read this file again: the same data directory and port for them (specs look
+// into the database, and connect the fake).
+process.env.E2E_DATA_DIR = dataDir;
+process.env.E2E_NCALAYER_PORT = String(ncalayerPort);
+
+/**
+ * The built app as served to the tests: a copy of dist/ whose config.json points the app at
+ * the fake NCALayer, over ws:// because browsers refuse a fake's self-signed wss:// (the
+ * backend's CSP follows config.json, so the policy under test is the one operators get).
+ */
+function testDist() {
+  const dist = path.join(dataDir, 'dist');
+  const built = path.join(root, 'dist');
+  if (!fs.existsSync(dist) && fs.existsSync(built)) {
+    fs.cpSync(built, dist, { recursive: true });
+    const configFile = path.join(dist, 'config.json');
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    config.ncalayerUrl = `ws://127.0.0.1:${ncalayerPort}`;
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
+    // The precompressed copies would still say the built file's address.
+    for (const stale of ['config.json.br', 'config.json.gz']) fs.rmSync(path.join(dist, stale), { force: true });
+  }
+  return dist;
+}
 
 module.exports = defineConfig({
   testDir: './specs',
@@ -29,7 +55,7 @@ module.exports = defineConfig({
   },
   webServer: {
     command: `"${path.join(root, 'target/release/otinish-server')}" serve --addr 127.0.0.1:${port} ` +
-      `--data-dir "${dataDir}" --dist "${path.join(root, 'dist')}"`,
+      `--data-dir "${dataDir}" --dist "${testDist()}"`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 30_000,

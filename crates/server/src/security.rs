@@ -3,7 +3,8 @@
 //! The Content-Security-Policy allows what a wasm app needs and no more: scripts from our own
 //! origin plus the one inline bootstrap script trunk writes into `index.html` (allowed by its
 //! hash, computed at start from the built file), `'wasm-unsafe-eval'` to compile the module,
-//! and connections to our own origin only.
+//! and connections to our own origin and to the applicant's NCALayer only: the address
+//! `ncalayerUrl` of the app's `config.json`, `wss://127.0.0.1:13579` when it names none.
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
@@ -18,40 +19,50 @@ pub struct ContentSecurityPolicy {
     header: HeaderValue,
 }
 
-/// The policy of the app in `dist`, recomputed when `index.html` changes: a rebuild while the
-/// server runs (`scripts/dev`, a deploy that swaps `dist/`) writes a new bootstrap script.
+/// Where NCALayer listens unless the app's `config.json` says otherwise.
+const NCALAYER_DEFAULT: &str = "wss://127.0.0.1:13579";
+
+type Modified = (Option<std::time::SystemTime>, Option<std::time::SystemTime>);
+
+/// The policy of the app in `dist`, recomputed when `index.html` or `config.json` changes: a
+/// rebuild while the server runs (`scripts/dev`, a deploy that swaps `dist/`) writes a new
+/// bootstrap script, and an operator may move NCALayer's address.
 pub struct DistPolicy {
     index: std::path::PathBuf,
-    current: std::sync::RwLock<(Option<std::time::SystemTime>, Arc<ContentSecurityPolicy>)>,
+    config: std::path::PathBuf,
+    current: std::sync::RwLock<(Modified, Arc<ContentSecurityPolicy>)>,
 }
 
 impl DistPolicy {
     pub fn new(dist: &Path) -> DistPolicy {
-        let index = dist.join("index.html");
         let policy = DistPolicy {
-            index,
-            current: std::sync::RwLock::new((None, Arc::new(ContentSecurityPolicy::for_html("")))),
+            index: dist.join("index.html"),
+            config: dist.join("config.json"),
+            current: std::sync::RwLock::new((
+                (None, None),
+                Arc::new(ContentSecurityPolicy::for_app("", "")),
+            )),
         };
         policy.refresh();
         policy
     }
 
-    fn modified(&self) -> Option<std::time::SystemTime> {
-        std::fs::metadata(&self.index)
-            .and_then(|m| m.modified())
-            .ok()
+    fn modified(&self) -> Modified {
+        let of = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        (of(&self.index), of(&self.config))
     }
 
     fn refresh(&self) -> Arc<ContentSecurityPolicy> {
         let modified = self.modified();
         if let Ok(current) = self.current.read()
             && current.0 == modified
-            && modified.is_some()
+            && modified.0.is_some()
         {
             return current.1.clone();
         }
         let html = std::fs::read_to_string(&self.index).unwrap_or_default();
-        let policy = Arc::new(ContentSecurityPolicy::for_html(&html));
+        let config = std::fs::read_to_string(&self.config).unwrap_or_default();
+        let policy = Arc::new(ContentSecurityPolicy::for_app(&html, &config));
         if let Ok(mut current) = self.current.write() {
             *current = (modified, policy.clone());
         }
@@ -60,14 +71,16 @@ impl DistPolicy {
 }
 
 impl ContentSecurityPolicy {
-    pub fn for_html(html: &str) -> ContentSecurityPolicy {
+    /// The policy for the app's `index.html` and its `config.json` (either may be empty).
+    pub fn for_app(html: &str, config: &str) -> ContentSecurityPolicy {
         let hashes: String = inline_scripts(html)
             .map(|script| format!(" 'sha256-{}'", sha256_base64(script)))
             .collect();
+        let ncalayer = ncalayer_source(config);
         let policy = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-             img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; \
-             base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+             img-src 'self' data:; font-src 'self'; connect-src 'self' {ncalayer}; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         );
         ContentSecurityPolicy {
             header: HeaderValue::from_str(&policy).expect("the policy is plain ASCII"),
@@ -76,6 +89,28 @@ impl ContentSecurityPolicy {
 
     pub fn value(&self) -> &HeaderValue {
         &self.header
+    }
+}
+
+/// NCALayer's origin as a CSP source (`wss://127.0.0.1:13579`): the scheme and authority of
+/// the app's `ncalayerUrl`. An address that is not a plain `ws:`/`wss:` one is ignored for
+/// the default, so that a typo in `config.json` cannot widen or break the policy.
+fn ncalayer_source(config: &str) -> String {
+    let configured = serde_json::from_str::<serde_json::Value>(config)
+        .ok()
+        .and_then(|config| config.get("ncalayerUrl")?.as_str().map(str::to_owned));
+    let Some(url) = configured else {
+        return NCALAYER_DEFAULT.to_string();
+    };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return NCALAYER_DEFAULT.to_string();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    if matches!(scheme, "ws" | "wss") && !authority.is_empty() && authority.chars().all(plain) {
+        format!("{scheme}://{authority}")
+    } else {
+        NCALAYER_DEFAULT.to_string()
     }
 }
 
@@ -154,12 +189,71 @@ mod tests {
     fn inline_scripts_are_allowed_by_hash_and_external_ones_by_origin() {
         let html = r#"<head><script type="module">import init from '/a.js';</script>
             <script src="/b.js"></script></head>"#;
-        let csp = ContentSecurityPolicy::for_html(html);
+        let csp = ContentSecurityPolicy::for_app(html, "");
         let policy = csp.value().to_str().unwrap();
         let expected = sha256_base64("import init from '/a.js';");
         assert!(policy.contains(&format!("'sha256-{expected}'")), "{policy}");
         assert_eq!(policy.matches("'sha256-").count(), 1, "{policy}");
         assert!(policy.contains("'wasm-unsafe-eval'"));
         assert!(!policy.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn the_app_may_connect_to_its_ncalayer_and_nowhere_else() {
+        let connect = |config: &str| {
+            let csp = ContentSecurityPolicy::for_app("", config);
+            let policy = csp.value().to_str().unwrap().to_string();
+            policy
+                .split("; ")
+                .find_map(|d| d.strip_prefix("connect-src ").map(str::to_owned))
+                .unwrap()
+        };
+        assert_eq!(connect(""), "'self' wss://127.0.0.1:13579");
+        assert_eq!(
+            connect(r#"{"apiBaseUrl":"/api/v1"}"#),
+            "'self' wss://127.0.0.1:13579"
+        );
+        assert_eq!(
+            connect(r#"{"ncalayerUrl":"ws://127.0.0.1:14579/"}"#),
+            "'self' ws://127.0.0.1:14579"
+        );
+        for unsafe_url in [
+            "https://evil.example",
+            "wss://x; script-src *",
+            "wss://",
+            "javascript:alert(1)",
+        ] {
+            let config = serde_json::json!({ "ncalayerUrl": unsafe_url }).to_string();
+            assert_eq!(
+                connect(&config),
+                "'self' wss://127.0.0.1:13579",
+                "{unsafe_url}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_moved_ncalayer_gets_a_new_policy() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<p></p>").unwrap();
+        let policy = DistPolicy::new(dir.path());
+        assert!(
+            policy
+                .refresh()
+                .value()
+                .to_str()
+                .unwrap()
+                .contains("wss://127.0.0.1:13579")
+        );
+        std::fs::write(
+            dir.path().join("config.json"),
+            r#"{"ncalayerUrl":"ws://127.0.0.1:14579"}"#,
+        )
+        .unwrap();
+        let after = policy.refresh().value().to_str().unwrap().to_string();
+        assert!(
+            after.contains("connect-src 'self' ws://127.0.0.1:14579;"),
+            "{after}"
+        );
     }
 }

@@ -21,6 +21,18 @@
 //! the signature, not who made it; `GET /config` still offers `cms` so that the app's
 //! NCALayer path can be exercised end to end.
 //!
+//! The usual way to plug it in is an NCANode service (malikzh/NCANode, run beside the
+//! backend with the НУЦ РК root and intermediate certificates): `POST /cms/verify` with the
+//! CMS and the signed bytes (`data`, base64, since the CMS is detached), `checkOcsp: true`
+//! and `checkCrl: true`; it answers whether the signature value is valid, the chain it built
+//! and each certificate's OCSP/CRL status. Map a bad value to `signature-invalid`, a revoked
+//! certificate to `certificate-revoked`, an untrusted chain to `signature-invalid`, and an
+//! unreachable NCANode to 503 (never accept unverified). The checks above stay: NCANode says
+//! who signed, not whether that is the applicant.
+//!
+//! Whatever the outcome, the submission stores the CMS exactly as it came (the `signatures`
+//! table, with the signed bytes and their SHA-256), so that it can be verified again later.
+//!
 //! The test signer (test mode only) signs as the applicant and can play each check failing.
 
 use super::der::{self, Element, Malformed, oid};
@@ -71,19 +83,16 @@ pub fn check_cms(
     if now < not_before || now > not_after {
         return Err(code::CERTIFICATE_EXPIRED);
     }
-    let named = match applicant.kind {
-        ApplicantType::Individual => certificate.iin,
-        ApplicantType::LegalEntity => certificate.bin,
-    };
-    if named.as_deref() != Some(applicant.iin_bin) {
+    if !certificate.names(applicant) {
         return Err(code::SIGNER_MISMATCH);
     }
-    verify_with_trust_store(cms)
+    verify_with_trust_store(cms, signed)
 }
 
-/// Where the signature value, the chain to the НУЦ РК roots and OCSP would be verified.
-/// The reference backend has no trust store: see the module documentation.
-fn verify_with_trust_store(_cms: &[u8]) -> Result<(), &'static str> {
+/// Where the signature value, the chain to the НУЦ РК roots and OCSP would be verified, for
+/// example by an NCANode service (`POST /cms/verify`, see the module documentation). The
+/// reference backend has no trust store, so it accepts what the checks before let through.
+fn verify_with_trust_store(_cms: &[u8], _signed: &[u8]) -> Result<(), &'static str> {
     Ok(())
 }
 
@@ -100,6 +109,18 @@ struct Certificate {
     validity: (chrono::NaiveDateTime, chrono::NaiveDateTime),
     iin: Option<String>,
     bin: Option<String>,
+}
+
+impl Certificate {
+    /// Whether the certificate is the applicant's: a person's by its ИИН, an organisation's
+    /// by its БИН (an employee's key for an organisation carries both; the БИН decides).
+    fn names(&self, applicant: &Applicant<'_>) -> bool {
+        let named = match applicant.kind {
+            ApplicantType::Individual => &self.iin,
+            ApplicantType::LegalEntity => &self.bin,
+        };
+        named.as_deref() == Some(applicant.iin_bin)
+    }
 }
 
 impl<'a> SignedData<'a> {
@@ -372,5 +393,58 @@ mod tests {
                 Err(code::SIGNATURE_INVALID)
             );
         }
+    }
+
+    /// A subject `SEQUENCE OF SET OF (OID, PrintableString)`.
+    fn subject(pairs: &[(&[u8], &str)]) -> Vec<u8> {
+        fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+            let mut out = vec![tag, u8::try_from(content.len()).unwrap()];
+            out.extend_from_slice(content);
+            out
+        }
+        let names: Vec<u8> = pairs
+            .iter()
+            .flat_map(|(oid, value)| {
+                let pair = [tlv(der::OID, oid), tlv(0x13, value.as_bytes())].concat();
+                tlv(der::SET, &tlv(der::SEQUENCE, &pair))
+            })
+            .collect();
+        tlv(der::SEQUENCE, &names)
+    }
+
+    #[test]
+    fn a_person_is_named_by_iin_and_an_organisation_by_bin() {
+        const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
+        let employee = subject(&[
+            (COMMON_NAME, "ABENOV NURLAN"),
+            (oid::SERIAL_NUMBER, "IIN850314300003"),
+            (oid::ORGANIZATIONAL_UNIT, "BIN050440000002"),
+        ]);
+        let (iin, bin) = identity(Element::parse(&employee).unwrap()).unwrap();
+        assert_eq!(iin.as_deref(), Some("850314300003"));
+        assert_eq!(bin.as_deref(), Some("050440000002"));
+        let certificate = Certificate {
+            validity: (chrono::NaiveDateTime::MIN, chrono::NaiveDateTime::MAX),
+            iin,
+            bin,
+        };
+        let person = |iin_bin| Applicant {
+            kind: ApplicantType::Individual,
+            iin_bin,
+        };
+        let company = |iin_bin| Applicant {
+            kind: ApplicantType::LegalEntity,
+            iin_bin,
+        };
+        assert!(certificate.names(&person("850314300003")));
+        assert!(certificate.names(&company("050440000002")));
+        // The head's own ИИН does not sign for the company, nor the БИН for the person.
+        assert!(!certificate.names(&company("850314300003")));
+        assert!(!certificate.names(&person("050440000002")));
+        assert!(!certificate.names(&person("900521400007")));
+
+        let personal = subject(&[(oid::SERIAL_NUMBER, "IIN900521400007")]);
+        let (iin, bin) = identity(Element::parse(&personal).unwrap()).unwrap();
+        assert_eq!((iin.as_deref(), bin), (Some("900521400007"), None));
     }
 }

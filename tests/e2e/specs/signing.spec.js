@@ -1,0 +1,228 @@
+// Signing with ЭЦП through NCALayer, against a fake NCALayer that speaks its JSON protocol
+// and makes real detached CMS signatures (tests/e2e/fake-ncalayer.js). The app finds it
+// through config.json's ncalayerUrl, which playwright.config.js points at E2E_NCALAYER_PORT.
+//
+// The application is made ready through the API (a free end-user certificate needs only the
+// contacts), then opened at its sign step with ?application=, as from the cabinet.
+const { test, expect } = require('@playwright/test');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startFakeNcaLayer, STRANGER_IIN } = require('../fake-ncalayer');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+
+// One fake on one port for the whole file: its tests run one after another in one worker.
+test.describe.configure({ mode: 'default' });
+test.use({ viewport: { width: 360, height: 800 } });
+
+const PERSON = '850314300003';
+const PASSPHRASE = 'a long enough pass phrase';
+const SERVICE = 'end-user-certificate';
+const NCALAYER_PORT = Number(process.env.E2E_NCALAYER_PORT);
+const DATABASE = path.join(process.env.E2E_DATA_DIR || '', 'otinish.db');
+
+const SUBMIT = { ru: 'Подписать и отправить', kk: 'Қол қою және жіберу' };
+const FILE = { ru: 'Файл на компьютере', kk: 'Компьютердегі файл' };
+const DONE = { ru: 'Заявление отправлено', kk: 'Өтініш жіберілді' };
+
+let fake;
+/**
+ * The applicant's session cookies. Signing in is rate-limited per ИИН, so it happens once a
+ * run, kept in a file for the workers that follow a failed test.
+ */
+let cookies;
+const SESSION_FILE = path.join(process.env.E2E_DATA_DIR || '', 'signing-session.json');
+test.beforeAll(async ({ playwright }) => {
+  fake = await startFakeNcaLayer({ port: NCALAYER_PORT });
+  if (fs.existsSync(SESSION_FILE)) {
+    cookies = JSON.parse(fs.readFileSync(SESSION_FILE, 'utf8'));
+    return;
+  }
+  const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT || 8099}` });
+  const credentials = { data: { iin_bin: PERSON, password: PASSPHRASE } };
+  const registered = await api.post('/api/v1/auth/register', credentials);
+  if (registered.status() !== 201) {
+    expect((await api.post('/api/v1/auth/login', credentials)).status()).toBe(200);
+  }
+  ({ cookies } = await api.storageState());
+  fs.writeFileSync(SESSION_FILE, JSON.stringify(cookies));
+  await api.dispose();
+});
+test.afterAll(async () => {
+  if (fake) await fake.close();
+});
+
+/** Signs the page in as PERSON, as an applicant who signed in before would be. */
+async function signIn(page) {
+  await page.context().addCookies(cookies);
+  await page.addInitScript(() => localStorage.setItem('otinish.signed-in', '1'));
+}
+
+/** A complete draft of a free end-user certificate, ready to sign: its id. */
+async function readyApplication(page) {
+  const created = await page.request.post('/api/v1/applications', {
+    data: { service: SERVICE, provider: 'mint-industry-committee', sub_case: 'issue' },
+  });
+  expect(created.status()).toBe(201);
+  const { id, version } = await created.json();
+  const saved = await page.request.put(`/api/v1/applications/${id}/answers`, {
+    data: { version, answers: { contacts: { 'contact-phone': '+77011234567', 'contact-email': 'abenov@example.kz' } } },
+  });
+  expect(saved.status()).toBe(200);
+  return id;
+}
+
+/**
+ * Opens the application at its sign step, once the draft is taken from the backend and the
+ * wizard's autosave has written it back (a second later): signing before that races the
+ * autosave for the answers' version, which the wizard, not signing, has to settle.
+ */
+async function openSignStep(page, lang, id) {
+  const adopted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/applications/${id}`) && r.ok());
+  const autosaved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/applications/${id}/answers`) && r.ok());
+  await open(page, `/services/${SERVICE}/apply/sign?application=${id}`, lang);
+  await adopted;
+  await autosaved;
+  await expect(page.getByRole('radio', { name: FILE[lang] })).toBeVisible();
+}
+
+/** Chooses the key file (by its label, as a person would) and presses "Sign and send". */
+async function signWithFile(page, lang) {
+  await page.getByText(FILE[lang], { exact: true }).click();
+  await expect(page.getByRole('radio', { name: FILE[lang] })).toBeChecked();
+  await page.getByRole('button', { name: SUBMIT[lang] }).click();
+}
+
+async function statusOf(page, id) {
+  const response = await page.request.get(`/api/v1/applications/${id}`);
+  return (await response.json()).status;
+}
+
+/** What the backend stored as the application's signature: its method and bytes. */
+function storedSignature(id) {
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  const row = execFileSync('sqlite3', [DATABASE, `SELECT method, hex(cms) FROM signatures WHERE application_id = '${id}'`])
+    .toString().trim();
+  const [method, hex] = row.split('|');
+  return { method, cms: Buffer.from(hex || '', 'hex') };
+}
+
+/** Each state's screen: axe, no untranslated text in Kazakh, and a 360 px screenshot. */
+async function checkScreen(page, lang, name) {
+  await expectNoAxeViolations(page);
+  if (lang === 'kk') expect(await untranslated(page)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath(`${name}-${lang}.png`), fullPage: true });
+}
+
+/** A signed-in applicant on the sign step of a new, complete application: its id. */
+async function atSignStep(page, lang) {
+  await signIn(page);
+  const id = await readyApplication(page);
+  await openSignStep(page, lang, id);
+  return id;
+}
+
+/**
+ * Signs (`again`: with the button the outcome screen leaves, as the applicant would retry)
+ * and expects the outcome screen titled `heading`, focused so that it is read out, then
+ * checks the screen as `name`. The application stays a draft.
+ */
+async function expectOutcome(page, lang, id, { heading, name, again = false }) {
+  if (again) await page.getByRole('button', { name: SUBMIT[lang] }).click();
+  else await signWithFile(page, lang);
+  const title = page.locator('.signer-outcome__title');
+  await expect(title).toHaveText(heading[lang]);
+  await expect(title).toBeFocused();
+  await checkScreen(page, lang, name);
+  expect(await statusOf(page, id)).toBe('draft');
+}
+
+/** Signs again from an outcome screen, and expects the confirmation. */
+async function retrySucceeds(page, lang, id) {
+  await page.getByRole('button', { name: SUBMIT[lang] }).click();
+  await expect(page).toHaveURL(/\/apply\/done/);
+  expect(await statusOf(page, id)).toBe('delivered');
+}
+
+for (const lang of LANGUAGES) {
+  test(`the CMS NCALayer makes is submitted and stored as it came (${lang})`, async ({ page }) => {
+    const errors = watchErrors(page);
+    fake.mode = 'success';
+    const id = await atSignStep(page, lang);
+    await checkScreen(page, lang, 'choice');
+
+    const asked = fake.requests.length;
+    await signWithFile(page, lang);
+    await expect(page.locator('main h1')).toHaveText(DONE[lang]);
+    await expect(page).toHaveURL(new RegExp(`/services/${SERVICE}/apply/done`));
+    await checkScreen(page, lang, 'success');
+
+    // NCALayer was asked for a detached CMS over the signing data, from a key file, in the
+    // applicant's language.
+    expect(fake.requests.length).toBe(asked + 1);
+    const request = fake.requests[asked];
+    expect(request.args.allowedStorages).toEqual(['PKCS12']);
+    expect(request.args.locale).toBe(lang);
+    const signed = JSON.parse(Buffer.from(request.args.data, 'base64').toString('utf8'));
+    expect(signed.application).toBe(id);
+
+    expect(await statusOf(page, id)).toBe('delivered');
+    const stored = storedSignature(id);
+    expect(stored.method).toBe('cms');
+    expect(stored.cms.equals(Buffer.from(fake.signatures.get(id), 'base64'))).toBe(true);
+    expect(stored.cms.includes(Buffer.from(`IIN${PERSON}`))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test(`cancelling in NCALayer leaves the application unsigned (${lang})`, async ({ page }) => {
+    fake.mode = 'cancel';
+    const id = await atSignStep(page, lang);
+    await expectOutcome(page, lang, id, {
+      heading: { ru: 'Подписание отменено', kk: 'Қол қоюдан бас тартылды' },
+      name: 'cancelled',
+    });
+    fake.mode = 'success';
+    await retrySucceeds(page, lang, id);
+  });
+
+  test(`without NCALayer running the page says what to install and start (${lang})`, async ({ page }) => {
+    await fake.close();
+    try {
+      const id = await atSignStep(page, lang);
+      await expectOutcome(page, lang, id, {
+        heading: { ru: 'NCALayer не запущен', kk: 'NCALayer іске қосылмаған' },
+        name: 'not-running',
+      });
+      await expect(page.getByRole('link', { name: 'ncl.pki.gov.kz' })).toHaveAttribute('href', 'https://ncl.pki.gov.kz/');
+      fake = await startFakeNcaLayer({ port: NCALAYER_PORT });
+      await retrySucceeds(page, lang, id);
+    } finally {
+      if (fake.closed) fake = await startFakeNcaLayer({ port: NCALAYER_PORT });
+    }
+  });
+
+  test(`a key of another ИИН is refused by the backend, in words (${lang})`, async ({ page }) => {
+    fake.mode = 'mismatch';
+    const id = await atSignStep(page, lang);
+    await expectOutcome(page, lang, id, {
+      heading: { ru: 'ЭЦП выдана на другой ИИН/БИН', kk: 'ЭЦҚ басқа ЖСН/БСН бойынша берілген' },
+      name: 'mismatch',
+    });
+    expect(Buffer.from(fake.signatures.get(id), 'base64').includes(Buffer.from(`IIN${STRANGER_IIN}`))).toBe(true);
+  });
+
+  test(`a key that cannot sign, and an expired certificate (${lang})`, async ({ page }) => {
+    fake.mode = 'wrong-certificate';
+    const id = await atSignStep(page, lang);
+    await expectOutcome(page, lang, id, {
+      heading: { ru: 'Не удалось подписать выбранным ключом', kk: 'Таңдалған кілтпен қол қою мүмкін болмады' },
+      name: 'wrong-certificate',
+    });
+    fake.mode = 'expired';
+    await expectOutcome(page, lang, id, {
+      heading: { ru: 'Срок действия сертификата ЭЦП истёк', kk: 'ЭЦҚ тіркеу куәлігінің қолданылу мерзімі өтіп кеткен' },
+      name: 'expired',
+      again: true,
+    });
+  });
+}
