@@ -1,9 +1,10 @@
 //! The router and the page shell every route shares.
 
-use crate::components::{Footer, Header};
+use crate::components::{Footer, Header, SessionTimeout};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    CabinetPage, CatalogPage, NotFoundPage, RegisterPage, ServicePage, SignInPage, WizardPage,
+    ApplicationPage, CabinetPage, CatalogPage, NotFoundPage, RegisterPage, ServicePage, SignInPage,
+    WizardPage,
 };
 use crate::session::provide_auth;
 use leptos::prelude::*;
@@ -39,12 +40,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/services/:id/apply") view=WizardPage/>
                         <Route path=path!("/services/:id/apply/:step") view=WizardPage/>
                         <Route path=path!("/cabinet") view=CabinetPage/>
+                        <Route path=path!("/cabinet/applications/:id") view=ApplicationPage/>
                         <Route path=path!("/sign-in") view=SignInPage/>
                         <Route path=path!("/register") view=RegisterPage/>
                     </Routes>
                 </main>
             </div>
             <Footer/>
+            <SessionTimeout/>
         </Router>
     }
 }

@@ -69,6 +69,11 @@ pub fn date(i18n: I18n, date: NaiveDate) -> String {
     date_with(i18n, date, "date-long", "month")
 }
 
+/// A deadline: "до 23 февраля 2026 г." / "2026 ж. 23 ақпанға дейін".
+pub fn date_until(i18n: I18n, date: NaiveDate) -> String {
+    date_with(i18n, date, "date-until", "month-until")
+}
+
 /// The form legal citations use: "15 января 2026 года" / "2026 жылғы 15 қаңтардағы".
 pub fn attributive_date(i18n: I18n, date: NaiveDate) -> String {
     date_with(i18n, date, "date-attributive", "month-attributive")

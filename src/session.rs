@@ -93,3 +93,25 @@ pub fn display_name(account: &Account) -> String {
         Account::LegalEntity(entity) => entity.name.clone(),
     }
 }
+
+/// The sign-in page that brings the applicant back to `next` (a path of this app, with its
+/// query) once signed in.
+pub fn sign_in_href(next: &str) -> String {
+    match web_sys::UrlSearchParams::new() {
+        Ok(params) => {
+            params.set("next", next);
+            format!("/sign-in?{}", String::from(params.to_string()))
+        }
+        Err(_) => "/sign-in".to_string(),
+    }
+}
+
+/// The path and query of the page the applicant is on, to come back to after signing in.
+pub fn current_path() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}

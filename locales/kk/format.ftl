@@ -48,3 +48,18 @@ date-time = { $date }, { $time }
 size-kilobytes = { $size } КБ
 # same in every language
 size-megabytes = { $size } МБ
+
+# Соңғы мерзім: «2026 ж. 23 ақпанға дейін». Төмендегі ай атаулары барыс септігінде.
+date-until = { $year } ж. { $day } { $month } дейін
+month-until-1 = қаңтарға
+month-until-2 = ақпанға
+month-until-3 = наурызға
+month-until-4 = сәуірге
+month-until-5 = мамырға
+month-until-6 = маусымға
+month-until-7 = шілдеге
+month-until-8 = тамызға
+month-until-9 = қыркүйекке
+month-until-10 = қазанға
+month-until-11 = қарашаға
+month-until-12 = желтоқсанға

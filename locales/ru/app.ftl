@@ -31,13 +31,3 @@ footer-disclaimer = Учебный проект: заявления отсюда
 not-found-title = Страница не найдена
 not-found-check-address = Если вы набрали адрес вручную, проверьте, нет ли в нём ошибки.
 not-found-services-link = Перейти к списку услуг
-
-## Personal cabinet (until sign-in is available)
-
-cabinet-title = Личный кабинет
-cabinet-intro = Здесь вы будете следить за своими заявлениями и получать результаты.
-cabinet-coming = Вход в личный кабинет скоро появится.
-cabinet-to-services = Перейти к списку услуг
-# Followed by the applicant's name from the registry.
-cabinet-signed-in-as = Вы вошли как
-cabinet-sign-in = Войдите, чтобы увидеть свои заявления

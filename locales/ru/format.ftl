@@ -68,3 +68,18 @@ date-time = { $date }, { $time }
 # A file's size. $size is a number.
 size-kilobytes = { $size } КБ
 size-megabytes = { $size } МБ
+
+# A deadline: «до 23 февраля 2026 г.». The month names below are the forms that follow «до».
+date-until = до { $day } { $month } { $year } г.
+month-until-1 = января
+month-until-2 = февраля
+month-until-3 = марта
+month-until-4 = апреля
+month-until-5 = мая
+month-until-6 = июня
+month-until-7 = июля
+month-until-8 = августа
+month-until-9 = сентября
+month-until-10 = октября
+month-until-11 = ноября
+month-until-12 = декабря

@@ -6,6 +6,7 @@ mod footer;
 mod header;
 mod lang_switch;
 mod service_tags;
+mod session_timeout;
 mod step_indicator;
 mod title;
 
@@ -18,5 +19,6 @@ pub use footer::Footer;
 pub use header::Header;
 pub use lang_switch::LangSwitch;
 pub use service_tags::ServiceTags;
+pub use session_timeout::SessionTimeout;
 pub use step_indicator::StepIndicator;
 pub use title::use_page_title;

@@ -8,7 +8,7 @@ mod service;
 mod wizard;
 
 pub use account::{RegisterPage, SignInPage};
-pub use cabinet::CabinetPage;
+pub use cabinet::{ApplicationPage, CabinetPage};
 pub use catalog::CatalogPage;
 pub use not_found::NotFoundPage;
 pub use service::ServicePage;

@@ -296,6 +296,9 @@ pub struct ApplicationSummary {
     pub status_at: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_number: Option<ReferenceNumber>,
+    /// When the applicant submitted it; absent before submission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<Time>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<NaiveDate>,
     pub updated_at: Time,
@@ -1121,6 +1124,7 @@ mod tests {
             status: ApplicationStatus::Delivered,
             status_at: time("2026-11-23T10:15:00+05:00"),
             reference_number: ReferenceNumber::parse("HD3KM7PR"),
+            submitted_at: Some(time("2026-11-23T10:15:00+05:00")),
             due_date: Some(day("2026-11-25")),
             updated_at: time("2026-11-23T10:15:00+05:00"),
         }
@@ -1129,6 +1133,7 @@ mod tests {
     fn bare_summary() -> ApplicationSummary {
         ApplicationSummary {
             reference_number: None,
+            submitted_at: None,
             due_date: None,
             ..summary()
         }

@@ -74,6 +74,22 @@ pub fn add_working_days(start: NaiveDate, days: u32) -> NaiveDate {
     date
 }
 
+/// How many working days are left from `today` to the end of a term that ends with `due`:
+/// the working days after today up to and including `due`. Zero when the term ends today or
+/// has ended.
+pub fn working_days_left(today: NaiveDate, due: NaiveDate) -> u32 {
+    let mut left = 0;
+    let mut date = today;
+    while date < due {
+        let Some(next) = date.succ_opt() else { break };
+        date = next;
+        if is_working_day(date) {
+            left += 1;
+        }
+    }
+    left
+}
+
 /// The day a term of `days` calendar days ends: day 1 is the day after `start`.
 pub fn add_calendar_days(start: NaiveDate, days: u32) -> NaiveDate {
     start
@@ -630,6 +646,19 @@ mod tests {
 
     fn moment(text: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").expect("a test moment")
+    }
+
+    #[test]
+    fn working_days_left_skip_days_off_and_end_at_the_due_day() {
+        // Thursday 19 March 2026; 21–25 March are Наурыз days off (with the weekend).
+        assert_eq!(working_days_left(date("2026-03-19"), date("2026-03-19")), 0);
+        assert_eq!(working_days_left(date("2026-03-19"), date("2026-03-20")), 1);
+        assert_eq!(working_days_left(date("2026-03-19"), date("2026-03-26")), 2);
+        // A term that has ended leaves nothing.
+        assert_eq!(working_days_left(date("2026-03-26"), date("2026-03-19")), 0);
+        // The inverse of adding working days.
+        let start = date("2026-02-02");
+        assert_eq!(working_days_left(start, add_working_days(start, 15)), 15);
     }
 
     #[track_caller]

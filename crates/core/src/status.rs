@@ -8,7 +8,7 @@
 
 use crate::calendar;
 use crate::catalog::{Action, Provision, Stage, SubCase, Term, applies};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -44,6 +44,12 @@ impl Status {
     pub fn can_be_refused(self) -> bool {
         self.is_submitted() && !self.is_final()
     }
+}
+
+/// Whether an application the provider is still working on has passed its due date on
+/// `today`. The due day itself is still within the term (a term in days ends with that day).
+pub fn is_overdue(status: Status, due: Option<NaiveDate>, today: NaiveDate) -> bool {
+    status.is_submitted() && !status.is_final() && due.is_some_and(|due| today > due)
 }
 
 /// The states before submission: payment only where the service has a fee.
@@ -166,7 +172,6 @@ pub fn expected_result(
 mod tests {
     use super::*;
     use crate::catalog;
-    use chrono::NaiveDate;
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)
@@ -198,6 +203,18 @@ mod tests {
             vec![Status::Draft, Status::Signed]
         );
         assert_eq!(before_submission(true).len(), 4);
+    }
+
+    #[test]
+    fn only_an_application_in_progress_is_overdue_and_only_after_its_due_day() {
+        let due = NaiveDate::from_ymd_opt(2026, 2, 23);
+        let day = |d| NaiveDate::from_ymd_opt(2026, 2, d).unwrap();
+        assert!(!is_overdue(Status::UnderReview, due, day(23)));
+        assert!(is_overdue(Status::UnderReview, due, day(24)));
+        assert!(!is_overdue(Status::Issued, due, day(24)));
+        assert!(!is_overdue(Status::Refused, due, day(24)));
+        assert!(!is_overdue(Status::Draft, due, day(24)));
+        assert!(!is_overdue(Status::UnderReview, None, day(24)));
     }
 
     #[test]

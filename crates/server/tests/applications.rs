@@ -331,6 +331,7 @@ async fn the_list_shows_mine_most_recent_first_a_page_at_a_time() {
     assert_eq!(page_ids(&first), [ids[0].clone(), ids[2].clone()]);
     assert_eq!(first["items"][0]["status"], "draft");
     assert_eq!(first["items"][0]["service"], "medical-licence");
+    assert!(first["items"][0].get("submitted_at").is_none());
     let cursor = first["next_cursor"].as_str().unwrap();
     let second = server
         .call(
@@ -666,6 +667,7 @@ async fn a_submitted_application_shows_its_history_dates_and_result() {
     assert_eq!(listed["items"][0]["reference_number"], "HD3KM7PR");
     assert_eq!(listed["items"][0]["due_date"], "2026-11-25");
     assert_eq!(listed["items"][0]["status_at"], issued["status_at"]);
+    assert_eq!(listed["items"][0]["submitted_at"], issued["submitted_at"]);
 }
 
 // ── Discarding ───────────────────────────────────────────────────────────────────────

@@ -138,7 +138,7 @@ impl Db {
             .after
             .map_or((None, None), |p| (Some(p.updated_at), Some(p.id)));
         let rows = sqlx::query(
-            "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.updated_at, a.reference, a.expected_result, \
+            "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.updated_at, a.reference, a.submitted_at, a.expected_result, \
              (SELECT e.at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at \
              FROM applications a \
              WHERE a.account_id = ?1 AND (?2 IS NULL OR a.status = ?2) \
@@ -170,6 +170,11 @@ impl Db {
                         .unwrap_or(&updated_at),
                 )?,
                 reference_number: reference_number(row.try_get("reference")?),
+                submitted_at: row
+                    .try_get::<Option<String>, _>("submitted_at")?
+                    .as_deref()
+                    .map(local_time)
+                    .transpose()?,
                 due_date: row
                     .try_get::<Option<String>, _>("expected_result")?
                     .and_then(|text| parse_date(&text)),

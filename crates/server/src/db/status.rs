@@ -445,6 +445,7 @@ fn officer_item_from_row(row: &SqliteRow) -> Option<OfficerListItem> {
             .get::<Option<String>, _>("reference")
             .as_deref()
             .and_then(ReferenceNumber::parse),
+        submitted_at: parse_time(&submitted_at),
         due_date: row
             .get::<Option<String>, _>("expected_result")
             .as_deref()

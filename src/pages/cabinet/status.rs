@@ -1,0 +1,57 @@
+//! How a status and a due date read: a tag with the status's name, and the due date with
+//! what is left of it, overdue ones marked in words as well as colour.
+
+use crate::format;
+use crate::i18n::{I18n, use_i18n};
+use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
+use leptos::prelude::*;
+use otinish_core::api::ApplicationStatus as Status;
+use otinish_core::calendar;
+use otinish_core::catalog::messages;
+use otinish_core::status::is_overdue;
+
+/// The message id of a status's name: `status-under-review`.
+pub fn status_name(status: Status) -> String {
+    messages::of("status", &status)
+}
+
+/// A status as a GOV.UK tag: green once issued, red when refused, grey before submission.
+#[component]
+pub fn StatusTag(status: Status) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = match status {
+        Status::Issued => "tag tag--issued",
+        Status::Refused => "tag tag--refused",
+        status if !status.is_submitted() => "tag tag--draft",
+        _ => "tag",
+    };
+    view! { <strong class=class>{i18n.text(status_name(status))}</strong> }
+}
+
+/// "до 23 февраля 2026 г." with, while the provider works on it, the working days left or
+/// a red "overdue" tag.
+#[component]
+pub fn DueDate(status: Status, due: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = format::today();
+    let overdue = is_overdue(status, Some(due), today);
+    let left = (status.is_submitted() && !status.is_final() && !overdue)
+        .then(|| days_left(i18n, today, due));
+    view! {
+        {move || format::date_until(i18n, due)}
+        {left.map(|text| view! { <span class="secondary">" (" {text} ")"</span> })}
+        {overdue.then(|| view! { " " <strong class="tag tag--overdue">{i18n.text("cabinet-overdue")}</strong> })}
+    }
+}
+
+/// "3 рабочих дня осталось" or "the term ends today".
+fn days_left(i18n: I18n, today: NaiveDate, due: NaiveDate) -> Signal<String> {
+    let left = calendar::working_days_left(today, due);
+    Signal::derive(move || {
+        i18n.t_with(
+            "cabinet-working-days-left",
+            &[("days", FluentValue::from(left))],
+        )
+    })
+}
