@@ -237,12 +237,17 @@ async fn login_logout_and_bearer_tokens() {
             .unwrap()
             .contains("HttpOnly")
     );
-    assert_eq!(
-        server
-            .call("GET", "/api/v1/auth/me", Some(&cookie), None)
-            .await
-            .status,
-        StatusCode::OK
+    // Asking who is signed in renews the session, and the cookie's lifetime with it.
+    let renewed = server
+        .call("GET", "/api/v1/auth/me", Some(&cookie), None)
+        .await;
+    assert_eq!(renewed.status, StatusCode::OK);
+    assert_eq!(renewed.session_cookie().as_deref(), Some(cookie.as_str()));
+    assert!(
+        renewed.headers["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=1800")
     );
     assert_eq!(
         server

@@ -367,7 +367,8 @@ test('the session ends after a warning, and what was typed is there after signin
   await expectNoAxeViolations(page);
   const renewed = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.status() === 200);
   await dialog.getByRole('button', { name: t.stay }).click();
-  await renewed;
+  // The session and the browser's cookie both start their half hour again.
+  expect(await (await renewed).headerValue('set-cookie')).toContain('Max-Age=1800');
   await expect(dialog).toBeHidden();
 
   // Left alone again: signed out, told so, and offered to come back to the same page.

@@ -106,14 +106,25 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> ApiRes
 
 pub async fn me(
     State(state): State<AppState>,
+    headers: HeaderMap,
     account: CurrentAccount,
-) -> ApiResult<Json<Account>> {
+) -> ApiResult<Response> {
     let record = state
         .db
         .registry_record(&account.iin_bin)
         .await?
         .ok_or_else(ApiError::unauthenticated)?;
-    Ok(Json(account_of(record)))
+    let mut response = Json(account_of(record)).into_response();
+    // The session has just been renewed; a browser's cookie would still end where the first
+    // one did, so it is sent again with the full lifetime. This is how the app's "stay signed
+    // in" keeps the applicant signed in (WCAG 2.2.1).
+    if !headers.contains_key(header::AUTHORIZATION)
+        && let Some(token) = session::token_from_headers(&headers)
+        && let Ok(cookie) = HeaderValue::from_str(&session::cookie(&token))
+    {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
 }
 
 async fn start_session(
