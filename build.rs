@@ -2,14 +2,33 @@
 //! split `locales/<lang>/` into as many files and folders as they like without touching code.
 //! Every `.ftl` below `locales/<lang>/` is included, in path order; cargo re-runs this when
 //! any of them changes, which is what makes `scripts/dev` show an edited text on reload.
+//!
+//! The bundles are not compiled into the app: a visitor downloads only the language shown
+//! (see `src/i18n.rs`). This writes, in `OUT_DIR`:
+//! - `locales/<lang>-<hash>.ftl`, named by a hash of their text so that they can be cached
+//!   for a year; trunk's post-build hook (`scripts/trunk-locales`) copies them to
+//!   `dist/locales/`;
+//! - `<lang>.ftl`, the same text under a fixed name, for the tests to compile in;
+//! - `locales.rs`, included by `src/i18n.rs`: each bundle's address, and each language's name
+//!   in itself (its `lang-name` message), which the language switch shows before that
+//!   language is loaded.
 
 use std::{env, fs, path::Path, path::PathBuf};
 
 const LANGUAGES: [&str; 2] = ["ru", "kk"];
 
 fn main() {
-    let locales = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+    // Read at run time: a build script compiled for another checkout must not read its files.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let locales = Path::new(&manifest_dir).join("locales");
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let served = out_dir.join("locales");
+    // Only this build's bundles: the hook copies the whole folder.
+    let _ = fs::remove_dir_all(&served);
+    fs::create_dir_all(&served).expect("OUT_DIR is writable");
+
+    let mut urls = Vec::new();
+    let mut names = Vec::new();
     for lang in LANGUAGES {
         let dir = locales.join(lang);
         let mut files = Vec::new();
@@ -26,8 +45,39 @@ fn main() {
                 bundle.push('\n');
             }
         }
-        fs::write(out_dir.join(format!("{lang}.ftl")), bundle).expect("OUT_DIR is writable");
+        let file_name = format!("{lang}-{:016x}.ftl", fnv1a(bundle.as_bytes()));
+        fs::write(served.join(&file_name), &bundle).expect("OUT_DIR is writable");
+        fs::write(out_dir.join(format!("{lang}.ftl")), &bundle).expect("OUT_DIR is writable");
+        urls.push(format!("/locales/{file_name}"));
+        names.push(lang_name(lang, &bundle));
     }
+    let generated = format!(
+        "/// Where each language's messages are served, in `Lang::ALL` order.\n\
+         const BUNDLE_URLS: [&str; {n}] = {urls:?};\n\
+         /// Each language's name in itself (its `lang-name` message), in `Lang::ALL` order.\n\
+         const LANG_NAMES: [&str; {n}] = {names:?};\n",
+        n = LANGUAGES.len(),
+    );
+    fs::write(out_dir.join("locales.rs"), generated).expect("OUT_DIR is writable");
+}
+
+/// The plain-text value of `lang-name = …`, the name of the language in itself.
+fn lang_name(lang: &str, bundle: &str) -> String {
+    bundle
+        .lines()
+        .find_map(|line| {
+            let (id, value) = line.split_once('=')?;
+            (id.trim() == "lang-name").then(|| value.trim().to_owned())
+        })
+        .filter(|name| !name.is_empty() && !name.contains(['{', '}']))
+        .unwrap_or_else(|| panic!("locales/{lang}: `lang-name = …` must be a plain one-line text"))
+}
+
+/// 64-bit FNV-1a: a content hash for cache busting, not for security.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 fn collect_ftl(dir: &Path, into: &mut Vec<PathBuf>) {

@@ -1,12 +1,22 @@
 //! Languages: the Fluent bundles, the current language, and how it is chosen.
 //!
-//! The messages are compiled in (see `build.rs`). `FluentBundle` is neither `Send` nor
-//! `Sync`, while Leptos signals must be, so the bundles live in a thread-local and the
-//! signal holds only the [`Lang`].
+//! The messages are not compiled in: `build.rs` bundles each language into one file, served
+//! under a name that carries a hash of its text (`/locales/kk-<hash>.ftl`, cached for a
+//! year). The app downloads the language it starts in before it shows anything
+//! ([`load_initial`]), and the other one only when the applicant switches to it, hovers over
+//! the switch, or searches the catalog (which searches both). Until the other language has
+//! arrived the page stays in the current one, so nothing ever shows a message id.
+//!
+//! `FluentBundle` is neither `Send` nor `Sync`, while Leptos signals must be, so the bundles
+//! live in a thread-local and the signal holds only the [`Lang`].
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use leptos::prelude::*;
 use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+
+// `BUNDLE_URLS` and `LANG_NAMES`, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -25,6 +35,12 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself (its `lang-name` message: «Русский», «Қазақша»), known
+    /// before its messages are loaded.
+    pub fn name(self) -> &'static str {
+        LANG_NAMES[self.index()]
+    }
+
     /// Reads a tag such as `kk`, `kk-KZ` or `ru-RU`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
@@ -34,32 +50,102 @@ impl Lang {
     fn index(self) -> usize {
         self as usize
     }
+
+    fn other(self) -> Lang {
+        match self {
+            Lang::Ru => Lang::Kk,
+            Lang::Kk => Lang::Ru,
+        }
+    }
 }
 
 thread_local! {
-    static BUNDLES: [FluentBundle<FluentResource>; 2] = [
-        bundle("ru", include_str!(concat!(env!("OUT_DIR"), "/ru.ftl"))),
-        bundle("kk", include_str!(concat!(env!("OUT_DIR"), "/kk.ftl"))),
-    ];
+    static BUNDLES: RefCell<[Option<FluentBundle<FluentResource>>; 2]> =
+        const { RefCell::new([None, None]) };
+    /// Languages being downloaded, so that a hover and a click fetch once.
+    static FETCHING: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
 }
 
-fn bundle(tag: &str, source: &'static str) -> FluentBundle<FluentResource> {
+/// Adds the messages of `lang` from the text of its bundle (as `build.rs` writes it). The app
+/// calls this with what it downloaded; tests call it with the bundle compiled in:
+/// `include_str!(concat!(env!("OUT_DIR"), "/ru.ftl"))`.
+pub fn install(lang: Lang, source: String) {
     // The locale check (`cargo test`) rejects syntax errors, so a broken file never ships;
     // should one slip through, the messages that did parse are still served.
-    let resource =
-        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
-    let mut bundle = FluentBundle::new(vec![tag.parse().expect("a valid language tag")]);
+    let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
+    let mut bundle = FluentBundle::new(vec![lang.code().parse().expect("a valid language tag")]);
     // Isolation marks (U+2068/U+2069) would end up in titles, aria labels and tests.
     bundle.set_use_isolating(false);
     bundle.add_resource_overriding(resource);
-    bundle
+    BUNDLES.with(|bundles| bundles.borrow_mut()[lang.index()] = Some(bundle));
+}
+
+/// Whether the messages of `lang` are there.
+pub fn is_loaded(lang: Lang) -> bool {
+    BUNDLES.with(|bundles| bundles.borrow()[lang.index()].is_some())
+}
+
+enum Fetched {
+    Loaded,
+    /// Another call is downloading it.
+    OnItsWay,
+    Failed,
+}
+
+/// Downloads and installs the messages of `lang`, unless they are there or on their way.
+async fn fetch(lang: Lang) -> Fetched {
+    if is_loaded(lang) {
+        return Fetched::Loaded;
+    }
+    let set_fetching = |on: bool| {
+        let mut fetching = FETCHING.get();
+        fetching[lang.index()] = on;
+        FETCHING.set(fetching);
+    };
+    if FETCHING.get()[lang.index()] {
+        return Fetched::OnItsWay;
+    }
+    set_fetching(true);
+    let text = async {
+        let response = gloo_net::http::Request::get(BUNDLE_URLS[lang.index()])
+            .send()
+            .await
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        response.text().await.ok()
+    }
+    .await;
+    set_fetching(false);
+    match text {
+        Some(text) => {
+            install(lang, text);
+            Fetched::Loaded
+        }
+        None => Fetched::Failed,
+    }
+}
+
+/// Before the app is mounted: downloads the language it will start in (see
+/// [`initial_language`]), or failing that the other one, so that the first page is shown
+/// in full at once.
+pub async fn load_initial() {
+    let lang = initial_language();
+    if !matches!(fetch(lang).await, Fetched::Loaded) {
+        fetch(lang.other()).await;
+    }
 }
 
 /// The message `id` in `lang`, formatted with `args`. A missing message shows its id, which
-/// the locale tests make sure never reaches an applicant.
+/// the locale tests make sure never reaches an applicant; so does a language not loaded yet,
+/// which the app never shows.
 pub fn format(lang: Lang, id: &str, attribute: Option<&str>, args: Option<&FluentArgs>) -> String {
     BUNDLES.with(|bundles| {
-        let bundle = &bundles[lang.index()];
+        let bundles = bundles.borrow();
+        let Some(bundle) = &bundles[lang.index()] else {
+            return id.to_owned();
+        };
         let message = bundle.get_message(id);
         let pattern = match attribute {
             None => message.and_then(|m| m.value()),
@@ -82,7 +168,10 @@ pub fn format(lang: Lang, id: &str, attribute: Option<&str>, args: Option<&Fluen
 /// Whether `lang` has the message (or one of its attributes).
 pub fn has(lang: Lang, id: &str, attribute: Option<&str>) -> bool {
     BUNDLES.with(|bundles| {
-        let message = bundles[lang.index()].get_message(id);
+        let bundles = bundles.borrow();
+        let message = bundles[lang.index()]
+            .as_ref()
+            .and_then(|bundle| bundle.get_message(id));
         match attribute {
             None => message.is_some_and(|m| m.value().is_some()),
             Some(name) => message.is_some_and(|m| m.get_attribute(name).is_some()),
@@ -96,6 +185,10 @@ pub struct I18n {
     pub lang: RwSignal<Lang>,
     /// Translator mode (`?l10n-ids=1`): every text is followed by its message id.
     pub show_ids: bool,
+    /// The language the applicant asked for while its messages are still downloading.
+    switching: RwSignal<Option<Lang>>,
+    /// Notified whenever a language's messages arrive.
+    arrived: Trigger,
 }
 
 impl I18n {
@@ -136,6 +229,48 @@ impl I18n {
             text
         }
     }
+
+    /// Whether the messages of `lang` are there; reactive: a closure that reads it runs again
+    /// when a language arrives.
+    pub fn is_loaded(self, lang: Lang) -> bool {
+        self.arrived.track();
+        is_loaded(lang)
+    }
+
+    /// The language being switched to while its messages download, if any.
+    pub fn switching(self) -> Option<Lang> {
+        self.switching.get()
+    }
+
+    /// Starts downloading the messages of `lang` if they are not there, without switching:
+    /// for a switch that is likely to come (a pointer over it) or for a search over both.
+    pub fn preload(self, lang: Lang) {
+        if !is_loaded(lang) {
+            leptos::task::spawn_local(async move {
+                match fetch(lang).await {
+                    Fetched::Loaded => {
+                        self.arrived.notify();
+                        if self.switching.get_untracked() == Some(lang) {
+                            self.show(lang);
+                        }
+                    }
+                    // The download under way will switch, if asked to by then.
+                    Fetched::OnItsWay => {}
+                    // Offline, say: stay in the current language; another click retries.
+                    Fetched::Failed => {
+                        if self.switching.get_untracked() == Some(lang) {
+                            self.switching.set(None);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    fn show(self, lang: Lang) {
+        self.switching.set(None);
+        self.lang.set(lang);
+    }
 }
 
 pub fn use_i18n() -> I18n {
@@ -144,34 +279,54 @@ pub fn use_i18n() -> I18n {
 
 const STORAGE_KEY: &str = "otinish.lang";
 
+/// The language to start in: `?lang=` in the address, else the stored choice, else the
+/// browser's, else Russian.
+pub fn initial_language() -> Lang {
+    from_address()
+        .or_else(stored_choice)
+        .or_else(browser_language)
+        .unwrap_or(Lang::Ru)
+}
+
+fn search_params() -> Option<web_sys::UrlSearchParams> {
+    let query = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&query).ok()
+}
+
+fn from_address() -> Option<Lang> {
+    Lang::from_tag(&search_params()?.get("lang")?)
+}
+
 /// Chooses the starting language, provides the [`I18n`] context, and keeps `<html lang>`
 /// and the stored choice in step with it.
 pub fn provide_i18n() -> I18n {
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let params = web_sys::UrlSearchParams::new_with_str(&query).ok();
-    let from_url = params
-        .as_ref()
-        .and_then(|p| p.get("lang"))
-        .and_then(|tag| Lang::from_tag(&tag));
-    let show_ids = params
+    let show_ids = search_params()
         .and_then(|p| p.get("l10n-ids"))
         .is_some_and(|v| v == "1");
-    let initial = from_url
-        .or_else(stored_choice)
-        .or_else(browser_language)
-        .unwrap_or(Lang::Ru);
+    let wanted = initial_language();
     // A link with `?lang=` is a choice too: keep it for the pages that follow without it.
-    if let Some(lang) = from_url {
+    if let Some(lang) = from_address() {
         store_choice(lang);
     }
+    // `load_initial` has normally brought `wanted`; if only the other language could be
+    // downloaded, start in that one and switch when `wanted` arrives.
+    let initial = if is_loaded(wanted) || !is_loaded(wanted.other()) {
+        wanted
+    } else {
+        wanted.other()
+    };
 
     let i18n = I18n {
         lang: RwSignal::new(initial),
         show_ids,
+        switching: RwSignal::new(None),
+        arrived: Trigger::new(),
     };
     provide_context(i18n);
+    if !is_loaded(initial) || initial != wanted {
+        i18n.switching.set(Some(wanted));
+        i18n.preload(wanted);
+    }
     Effect::new(move |_| {
         let lang = i18n.lang.get();
         if let Some(root) = document().document_element() {
@@ -182,9 +337,9 @@ pub fn provide_i18n() -> I18n {
 }
 
 /// Switches the language and remembers the choice. The page is not reloaded, so whatever
-/// the applicant has typed stays where it is.
+/// the applicant has typed stays where it is. If the language's messages are not there yet,
+/// the page stays in the current language until they arrive.
 pub fn switch_to(i18n: I18n, lang: Lang) {
-    i18n.lang.set(lang);
     store_choice(lang);
     // A `?lang=` in the address would win on the next reload; keep it truthful.
     let location = window().location();
@@ -194,6 +349,12 @@ pub fn switch_to(i18n: I18n, lang: Lang) {
     {
         url.search_params().set("lang", lang.code());
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+    if is_loaded(lang) {
+        i18n.show(lang);
+    } else {
+        i18n.switching.set(Some(lang));
+        i18n.preload(lang);
     }
 }
 
@@ -232,8 +393,48 @@ mod tests {
         assert_eq!(Lang::from_tag(""), None);
     }
 
+    fn install_both() {
+        install(
+            Lang::Ru,
+            include_str!(concat!(env!("OUT_DIR"), "/ru.ftl")).to_owned(),
+        );
+        install(
+            Lang::Kk,
+            include_str!(concat!(env!("OUT_DIR"), "/kk.ftl")).to_owned(),
+        );
+    }
+
+    #[test]
+    fn every_language_has_a_bundle_address_and_its_own_name() {
+        assert_eq!(Lang::Ru.name(), "Русский");
+        assert_eq!(Lang::Kk.name(), "Қазақша");
+        for lang in Lang::ALL {
+            let url = BUNDLE_URLS[lang.index()];
+            let hash = url
+                .strip_prefix(&format!("/locales/{}-", lang.code()))
+                .and_then(|rest| rest.strip_suffix(".ftl"))
+                .unwrap_or_else(|| panic!("{url}"));
+            // 16 hex digits: the server caches the file for a year (static_files.rs).
+            assert!(
+                hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_language_not_loaded_shows_ids_until_installed() {
+        assert!(!is_loaded(Lang::Kk));
+        assert_eq!(format(Lang::Kk, "app-name", None, None), "app-name");
+        assert!(!has(Lang::Kk, "app-name", None));
+        install_both();
+        assert!(is_loaded(Lang::Kk));
+        assert!(has(Lang::Kk, "app-name", None));
+    }
+
     #[test]
     fn messages_are_formatted_in_each_language_and_missing_ones_show_their_id() {
+        install_both();
         assert_eq!(format(Lang::Ru, "app-name", None, None), "Өтініш");
         assert_ne!(
             format(Lang::Ru, "nav-cabinet", None, None),

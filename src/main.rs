@@ -1,4 +1,8 @@
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(otinish::App);
+    // The first page is shown once its language's messages have arrived (src/i18n.rs).
+    wasm_bindgen_futures::spawn_local(async {
+        otinish::i18n::load_initial().await;
+        leptos::mount::mount_to_body(otinish::App);
+    });
 }

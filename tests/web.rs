@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
+use otinish::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -10,6 +11,15 @@ use web_sys::HtmlElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount() -> (web_sys::HtmlElement, impl Drop) {
+    // The app downloads its messages (src/i18n.rs); here they are compiled in.
+    otinish::i18n::install(
+        Lang::Ru,
+        include_str!(concat!(env!("OUT_DIR"), "/ru.ftl")).into(),
+    );
+    otinish::i18n::install(
+        Lang::Kk,
+        include_str!(concat!(env!("OUT_DIR"), "/kk.ftl")).into(),
+    );
     let document = document();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();

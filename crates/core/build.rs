@@ -1,8 +1,12 @@
-//! Compiles the catalog (TOML under `catalog/`) into JSON embedded in the crate.
+//! Compiles the catalog (TOML under `catalog/`) into postcard embedded in the crate.
 //!
 //! Why at build time: the browser bundle then carries no TOML parser, and a catalog that
 //! does not parse or does not hold together (an unknown provider, a deadline without a
 //! source, a document nobody defined…) stops the build with a message naming the file.
+//!
+//! Why postcard and not JSON: decoding the catalog from JSON took serde_json's code for every
+//! catalog type, 21 KB of the brotli bundle with the data; postcard's binary form needs far
+//! less code per type (BENCHMARKS.md).
 
 use std::{env, fs, path::Path, path::PathBuf};
 
@@ -40,17 +44,21 @@ fn main() {
         fail(&problems);
     }
 
-    let mut json = serde_json::to_value(&catalog).expect("the catalog serialises");
-    if env::var_os("CARGO_FEATURE_SOURCES").is_none() {
+    let catalog = if env::var_os("CARGO_FEATURE_SOURCES").is_none() {
+        let mut json = serde_json::to_value(&catalog).expect("the catalog serialises");
         drop_sources(&mut json);
-    }
+        serde_json::from_value(json).expect("every source field has a default")
+    } else {
+        catalog
+    };
+    let bytes = postcard::to_allocvec(&catalog).expect("the catalog serialises");
     let out =
-        PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.json");
-    fs::write(&out, json.to_string()).expect("OUT_DIR is writable");
+        PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.bin");
+    fs::write(&out, bytes).expect("OUT_DIR is writable");
 }
 
-/// Removes every `source` and `…_source` field: they have been checked, and the app and
-/// the server never show them.
+/// Removes every `source` and `…_source` field (read back as empty): they have been
+/// checked, and the app and the server never show them.
 fn drop_sources(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 /// Русский / Қазақша. Each language is named in itself and marked with its own `lang`, so
 /// a screen reader pronounces it right. The links work without scripts too (`?lang=`);
-/// with the app running, a click switches in place and keeps everything typed.
+/// with the app running, a click switches in place and keeps everything typed. The other
+/// language's messages are downloaded when a pointer or the focus reaches its link, so the
+/// switch is usually instant; until they arrive the link is marked busy.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let i18n = use_i18n();
@@ -14,6 +16,7 @@ pub fn LangSwitch() -> impl IntoView {
             event.prevent_default();
             switch_to(i18n, lang);
         };
+        let preload = move || i18n.preload(lang);
         view! {
             <li>
                 <a
@@ -22,9 +25,12 @@ pub fn LangSwitch() -> impl IntoView {
                     hreflang=lang.code()
                     class="lang-switch__link"
                     aria-current=move || current().then_some("true")
+                    aria-busy=move || (i18n.switching() == Some(lang)).then_some("true")
                     on:click=on_click
+                    on:pointerenter=move |_| preload()
+                    on:focus=move |_| preload()
                 >
-                    {crate::i18n::format(lang, "lang-name", None, None)}
+                    {lang.name()}
                 </a>
             </li>
         }

@@ -4,7 +4,7 @@ mod filters;
 mod search_index;
 
 use crate::components::{ServiceTags, use_page_title};
-use crate::i18n::use_i18n;
+use crate::i18n::{Lang, use_i18n};
 use filters::{Filters, FiltersPanel};
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
@@ -17,10 +17,27 @@ pub fn CatalogPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || i18n.t("catalog-title"));
     let filters = Filters::from_address();
-    let index = SearchIndex::build();
+    // Rebuilt when a language arrives; a search asks for every language (see search_index).
+    let index = Memo::new_with_compare(
+        move |_| {
+            for lang in Lang::ALL {
+                i18n.is_loaded(lang);
+            }
+            SearchIndex::build()
+        },
+        |_, _| true,
+    );
+    Effect::new(move |_| {
+        if !filters.query.with(String::is_empty) {
+            for lang in Lang::ALL {
+                i18n.preload(lang);
+            }
+        }
+    });
 
     let visible = Memo::new(move |_| {
         let query = filters.query.get();
+        let index = index.read();
         let (applicant, region, provider) = (
             filters.applicant.get(),
             filters.region.get(),

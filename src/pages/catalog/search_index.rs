@@ -1,7 +1,9 @@
 //! Search over both languages at once: an applicant may type a Russian term on the Kazakh
-//! page or the other way round, and should find the service either way.
+//! page or the other way round, and should find the service either way. The other language's
+//! messages are downloaded when a search starts (`CatalogPage`); until they arrive, the index
+//! holds the languages that are there.
 
-use crate::i18n::{Lang, format};
+use crate::i18n::{Lang, format, is_loaded};
 use otinish_core::catalog::{self, messages, query};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,7 +14,7 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Folds every service's names, keywords, summary and providers, in every language.
+    /// Folds every service's names, keywords, summary and providers, in every language loaded.
     pub fn build() -> SearchIndex {
         let catalog = catalog::catalog();
         let haystacks = catalog
@@ -33,6 +35,7 @@ impl SearchIndex {
                 );
                 let text: Vec<String> = Lang::ALL
                     .iter()
+                    .filter(|lang| is_loaded(**lang))
                     .flat_map(|lang| ids.iter().map(|id| format(*lang, id, None, None)))
                     .collect();
                 (service.id.clone(), query::fold(&text.join(" ")))

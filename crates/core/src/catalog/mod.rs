@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/catalog.json")))
+        postcard::from_bytes(include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin")))
             .expect("build.rs wrote a catalog of this model")
     })
 }

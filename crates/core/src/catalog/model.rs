@@ -2,8 +2,9 @@
 //!
 //! The content designers write these types as TOML under `crates/core/catalog/`
 //! (see `catalog/README.md`). `build.rs` reads that TOML into these same types, checks
-//! it with [`super::integrity`], and embeds it as JSON, so an inconsistent catalog fails
-//! the build. This file is included by `build.rs` too, so it depends on serde only.
+//! it with [`super::integrity`], and embeds it in postcard's compact binary form, so an
+//! inconsistent catalog fails the build. This file is included by `build.rs` too, so it
+//! depends on serde only.
 //!
 //! Every fact carries its `source`. The sources are checked at build time and then left out
 //! of the embedded catalog (they would triple its size in the browser bundle) unless the
@@ -302,26 +303,72 @@ pub enum Channel {
 }
 
 /// How the fee is set. Every variant carries the source of the rule.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(tag = "rule", rename_all = "kebab-case", deny_unknown_fields)]
+///
+/// In TOML and JSON the variant is a `rule` key beside the others (`rule = "licence-fee"`);
+/// in the embedded catalog (postcard, which cannot read such a tag) it is the usual variant
+/// index: see the `Serialize`/`Deserialize` impls below.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Fee {
     /// The licence fee: `rate_mrp` МРП to issue, 10 % of it but at most 4 МРП to reissue,
     /// the full rate for a duplicate (see `crate::fees`).
+    LicenceFee { rate_mrp: u32, source: String },
+    /// The regulation has no payment step.
+    None { source: String },
+    /// A fee is charged but nobody could source its rate: shown as "check with the provider".
+    Unknown { source: String },
+}
+
+/// [`Fee`] as people write it: tagged by `rule`.
+#[derive(Serialize, Deserialize)]
+#[serde(
+    remote = "Fee",
+    tag = "rule",
+    rename_all = "kebab-case",
+    deny_unknown_fields
+)]
+enum TaggedFee {
     LicenceFee {
         rate_mrp: u32,
         #[serde(default)]
         source: String,
     },
-    /// The regulation has no payment step.
     None {
         #[serde(default)]
         source: String,
     },
-    /// A fee is charged but nobody could source its rate: shown as "check with the provider".
     Unknown {
         #[serde(default)]
         source: String,
     },
+}
+
+/// [`Fee`] in compact binary formats: the variant's index, then its fields.
+#[derive(Serialize, Deserialize)]
+#[serde(remote = "Fee")]
+enum CompactFee {
+    LicenceFee { rate_mrp: u32, source: String },
+    None { source: String },
+    Unknown { source: String },
+}
+
+impl Serialize for Fee {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            TaggedFee::serialize(self, serializer)
+        } else {
+            CompactFee::serialize(self, serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Fee {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if deserializer.is_human_readable() {
+            TaggedFee::deserialize(deserializer)
+        } else {
+            CompactFee::deserialize(deserializer)
+        }
+    }
 }
 
 /// A form page. Its heading is the message `page-{id}`.
@@ -538,4 +585,30 @@ pub enum Supplier {
 /// Whether a step, page or document applies to a sub-case: an empty list means all.
 pub fn applies<T: PartialEq>(list: &[T], item: &T) -> bool {
     list.is_empty() || list.contains(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fee_is_tagged_by_rule_in_json_and_by_variant_in_postcard() {
+        let fee = Fee::LicenceFee {
+            rate_mrp: 10,
+            source: "Налоговый кодекс, ст. 471".into(),
+        };
+        let json = serde_json::to_value(&fee).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"rule": "licence-fee", "rate_mrp": 10, "source": "Налоговый кодекс, ст. 471"})
+        );
+        assert_eq!(serde_json::from_value::<Fee>(json).unwrap(), fee);
+        let bytes = postcard::to_allocvec(&fee).unwrap();
+        assert_eq!(postcard::from_bytes::<Fee>(&bytes).unwrap(), fee);
+        let none = Fee::None {
+            source: String::new(),
+        };
+        let bytes = postcard::to_allocvec(&none).unwrap();
+        assert_eq!(postcard::from_bytes::<Fee>(&bytes).unwrap(), none);
+    }
 }
