@@ -33,6 +33,10 @@ pub struct Draft {
     /// repeats the same submission instead of making a second.
     #[serde(default)]
     pub pending_submission: Option<PendingSubmission>,
+    /// Where the applicant last was (a step's slug): "continue" from the service page or the
+    /// cabinet comes back there.
+    #[serde(default)]
+    pub last_step: Option<String>,
     /// The backend's acknowledgement, once submitted: the confirmation shows it.
     #[serde(default)]
     pub submitted: Option<Submission>,
@@ -59,6 +63,10 @@ pub struct Remote {
     pub sub_case: SubCase,
     #[serde(default)]
     pub targets: Vec<Target>,
+    /// A digest of the answers the backend holds, so that unchanged answers are not sent
+    /// again (each save moves the version, and a signature is for one version).
+    #[serde(default)]
+    pub saved: Option<u64>,
 }
 
 impl Draft {
@@ -185,7 +193,21 @@ pub fn use_draft(service: &str) -> RwSignal<Draft> {
             set_timeout_with_handle(move || save_now(&current), Duration::from_millis(300)).ok();
         pending.set_value(handle);
     });
-    // Leaving the page saves at once, whatever the timer.
+    // Leaving the page saves at once, whatever the timer: moving to another page of the app,
+    // and closing or reloading the tab alike.
     on_cleanup(move || save_now(&draft.get_untracked()));
+    let unload = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(current) = draft.try_get_untracked() {
+            save_now(&current);
+        }
+    });
+    on_cleanup(move || unload.remove());
     draft
+}
+
+impl Draft {
+    /// Whether there is something to come back to: begun and not yet submitted.
+    pub fn in_progress(&self) -> bool {
+        self.submitted.is_none() && self.last_step.is_some()
+    }
 }

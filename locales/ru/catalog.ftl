@@ -88,4 +88,7 @@ service-apply-heading = Подать заявление
 service-apply-intro = Заполнение займёт около 15 минут. Ваши ответы сохраняются по мере заполнения.
 # The main button; at most 30 characters.
 service-start = Начать
+service-draft-found = Вы уже начали заполнять заявление на эту услугу. Ответы сохранены — можно продолжить с того места, где вы остановились.
+service-draft-continue = Продолжить заявление
+service-draft-start-again = Начать новое заявление
 

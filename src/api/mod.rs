@@ -15,7 +15,7 @@ pub use applications::{
     save_answers,
 };
 pub use documents::{Upload, delete_document, document_url, upload_document};
-pub use payments::{create_payment, payment, payments};
+pub use payments::{create_payment, payments};
 pub use submission::{IdempotencyKey, signing_data, submit};
 
 use gloo_net::http::{Request, RequestBuilder, Response};

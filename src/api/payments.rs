@@ -19,18 +19,6 @@ pub async fn create_payment(application: &str, return_url: &str) -> Result<Payme
     .await
 }
 
-pub async fn payment(application: &str, payment: &str) -> Result<Payment> {
-    send(
-        builder(
-            Request::get,
-            &format!("/applications/{application}/payments/{payment}"),
-        )
-        .await
-        .build(),
-    )
-    .await
-}
-
 /// Every attempt, newest first.
 pub async fn payments(application: &str) -> Result<PaymentList> {
     send(

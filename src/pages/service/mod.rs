@@ -51,6 +51,8 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     });
     let kind = messages::of("kind", &service.kind);
     let apply_href = move || format!("/services/{}/apply?provider={}", service.id, provider.get());
+    // An application begun earlier in this browser is offered first.
+    let resumable = crate::draft::load(&service.id).in_progress();
 
     view! {
         <A href="/" attr:class="back-link">{i18n.text("service-back-to-list")}</A>
@@ -67,10 +69,30 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
         <Channels provision/>
         <legal::LegalBasis provision/>
         <h2>{i18n.text("service-apply-heading")}</h2>
-        <p>{i18n.text("service-apply-intro")}</p>
-        <a class="button button--start" href=apply_href role="button" draggable="false">
-            {i18n.text("service-start")}
-        </a>
+        {if resumable {
+            view! {
+                <div class="inset">
+                    <p>{i18n.text("service-draft-found")}</p>
+                    <p>
+                        <a class="button" href=format!("/services/{}/apply", service.id) role="button" draggable="false">
+                            {i18n.text("service-draft-continue")}
+                        </a>
+                    </p>
+                </div>
+                <a class="button button--secondary" href=move || format!("{}&new=1", apply_href()) role="button" draggable="false">
+                    {i18n.text("service-draft-start-again")}
+                </a>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>{i18n.text("service-apply-intro")}</p>
+                <a class="button button--start" href=apply_href role="button" draggable="false">
+                    {i18n.text("service-start")}
+                </a>
+            }
+            .into_any()
+        }}
     }
 }
 

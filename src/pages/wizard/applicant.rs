@@ -9,7 +9,7 @@ use crate::components::error_message;
 use crate::i18n::use_i18n;
 use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::Account;
 use otinish_core::catalog::messages;
@@ -89,15 +89,18 @@ pub fn ApplicantStep(step: Step) -> impl IntoView {
             // From here on the draft is kept on the backend too: a draft begun signed out
             // is adopted now.
             let go_on = move |_| {
-                busy.set(true);
+                busy.try_set(true);
                 spawn_local(async move {
-                    match remote::ensure(wizard).await {
+                    let outcome = remote::ensure(wizard).await;
+                    busy.try_set(false);
+                    match outcome {
                         // Offline: the draft is safe in this browser; the backend copy is
                         // made again at the documents.
                         Ok(_) | Err(Failure::Unreachable) => wizard.advance(&step.get_value()),
-                        Err(Failure::Problem(problem)) => failure.set(Some(problem.code)),
+                        Err(Failure::Problem(problem)) => {
+                            failure.try_set(Some(problem.code));
+                        }
                     }
-                    busy.set(false);
                 });
             };
             let failure_view = move || {

@@ -10,7 +10,7 @@ use crate::components::{ErrorSummary, error_message, issue_message};
 use crate::draft::text_of;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{self, Field, FieldKind, messages};
@@ -39,7 +39,7 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
             if let Some(remote) = wizard.draft.with_untracked(|d| d.remote.clone())
                 && let Ok(application) = api::application(&remote.id).await
             {
-                files.set(Some(application.documents));
+                files.try_set(Some(application.documents));
             }
         });
         true
@@ -169,8 +169,8 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        busy.set(true);
-        failure.set(None);
+        busy.try_set(true);
+        failure.try_set(None);
         let step = step.clone();
         spawn_local(async move {
             let outcome = async {
@@ -179,12 +179,13 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
                 api::application(&remote.id).await
             }
             .await;
+            busy.try_set(false);
             match outcome {
                 Ok(application) => {
-                    files.set(Some(application.documents.clone()));
+                    files.try_set(Some(application.documents.clone()));
                     let found = gaps(wizard, &application.documents);
                     let failed = !found.is_empty();
-                    faults.set(
+                    faults.try_set(
                         found
                             .into_iter()
                             .map(|(link, label, issue)| {
@@ -199,16 +200,17 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
                             })
                             .collect(),
                     );
-                    wizard.has_errors.set(failed);
+                    wizard.has_errors.try_set(failed);
                     if failed {
-                        attempt.update(|n| *n += 1);
+                        attempt.try_update(|n| *n += 1);
                     } else {
                         wizard.advance(&step);
                     }
                 }
-                Err(problem) => failure.set(Some(problem.code().to_string())),
+                Err(problem) => {
+                    failure.try_set(Some(problem.code().to_string()));
+                }
             }
-            busy.set(false);
         });
     };
     let links = Signal::derive(move || faults.get());

@@ -11,7 +11,7 @@ use crate::components::{ErrorSummary, failure_message, issue_message};
 use crate::i18n::{I18n, use_i18n};
 use crate::session::use_auth;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{
@@ -53,11 +53,13 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
             };
             match loaded {
                 Ok(application) => {
-                    attachments.files.set(application.documents);
-                    attachments.application.set(Some(application.id));
-                    load_failure.set(None);
+                    attachments.files.try_set(application.documents);
+                    attachments.application.try_set(Some(application.id));
+                    load_failure.try_set(None);
                 }
-                Err(failure) => load_failure.set(Some(failure.code().to_string())),
+                Err(failure) => {
+                    load_failure.try_set(Some(failure.code().to_string()));
+                }
             }
         });
         true
@@ -115,10 +117,10 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
             .map(|r| r.document)
             .collect();
         let failed = !not_attached.is_empty();
-        missing.set(not_attached);
-        wizard.has_errors.set(failed);
+        missing.try_set(not_attached);
+        wizard.has_errors.try_set(failed);
         if failed {
-            attempt.update(|n| *n += 1);
+            attempt.try_update(|n| *n += 1);
         } else {
             wizard.advance(&step);
         }
@@ -236,29 +238,29 @@ fn DocumentSlot(
 
     let send = move |file: web_sys::File| {
         let Some(application) = attachments.application.get_untracked() else {
-            transfer.set(Transfer::Failed("unreachable".into()));
+            transfer.try_set(Transfer::Failed("unreachable".into()));
             return;
         };
         spawn_local(async move {
             if let Err(issue) = judge(&file, document).await {
-                transfer.set(Transfer::Failed(issue_message(i18n, &issue)));
+                transfer.try_set(Transfer::Failed(issue_message(i18n, &issue)));
                 return;
             }
-            transfer.set(Transfer::Sending(0.0));
+            transfer.try_set(Transfer::Sending(0.0));
             let upload = Upload {
                 document: document.id.clone(),
                 file,
             };
             let outcome = api::upload_document(&application, upload, move |share| {
-                transfer.set(Transfer::Sending(share))
+                transfer.try_set(Transfer::Sending(share));
             })
             .await;
             match outcome {
                 Ok(stored) => {
-                    attachments.files.update(|f| f.push(stored));
-                    transfer.set(Transfer::Idle);
+                    attachments.files.try_update(|f| f.push(stored));
+                    transfer.try_set(Transfer::Idle);
                     if let Some(old) = replacing.get_untracked() {
-                        replacing.set(None);
+                        replacing.try_set(None);
                         if api::delete_document(&application, &old).await.is_ok() {
                             attachments
                                 .files
@@ -266,7 +268,9 @@ fn DocumentSlot(
                         }
                     }
                 }
-                Err(failure) => transfer.set(Transfer::Failed(upload_failure(i18n, &failure))),
+                Err(failure) => {
+                    transfer.try_set(Transfer::Failed(upload_failure(i18n, &failure)));
+                }
             }
         });
     };
@@ -309,13 +313,15 @@ fn DocumentSlot(
                 Ok(()) => attachments
                     .files
                     .update(|f| f.retain(|file| file.id != file_id)),
-                Err(failure) => transfer.set(Transfer::Failed(upload_failure(i18n, &failure))),
+                Err(failure) => {
+                    transfer.try_set(Transfer::Failed(upload_failure(i18n, &failure)));
+                }
             }
         });
     };
     let input_for_replace = StoredValue::new(input_id.clone());
     let replace = move |file_id: String| {
-        replacing.set(Some(file_id));
+        replacing.try_set(Some(file_id));
         if let Some(input) = leptos::prelude::document()
             .get_element_by_id(&input_for_replace.get_value())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

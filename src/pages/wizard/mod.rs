@@ -21,7 +21,7 @@ use crate::pages::NotFoundPage;
 use crate::session::Auth;
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use otinish_core::catalog::{self, ApplicantType, Service};
 use remote::SaveState;
 use steps::Step;
@@ -96,15 +96,23 @@ pub fn WizardPage() -> impl IntoView {
     };
     let draft = use_draft(&service.id);
     let slug = params.with_untracked(|p| p.get("step"));
-    // A submitted application is done with: "apply" again starts afresh.
-    if slug.as_deref() != Some("done") && draft.with_untracked(|d| d.submitted.is_some()) {
+    // A submitted application is done with: "apply" again starts afresh, as does "start
+    // again" (`?new=1`) from the service page.
+    // The router's own view of the address: while it renders a page the browser's address
+    // may still be the previous page's.
+    let location = use_location();
+    let query = use_query_map().get_untracked();
+    let param = move |name: &str| query.get(name).filter(|v| !v.is_empty());
+    let fresh = param("new").is_some();
+    if fresh || (slug.as_deref() != Some("done") && draft.with_untracked(|d| d.submitted.is_some()))
+    {
         draft.set(Draft {
             service: service.id.clone(),
             ..Draft::default()
         });
     }
     // The "before you start" page passes the provider the applicant was looking at.
-    let chosen = crate::query::get("provider").filter(|p| service.provision(p).is_some());
+    let chosen = param("provider").filter(|p| service.provision(p).is_some());
     draft.update(|d| {
         if d.provider.is_none() {
             d.provider = chosen;
@@ -122,7 +130,7 @@ pub fn WizardPage() -> impl IntoView {
         save_state: RwSignal::new(SaveState::Idle),
     };
     provide_context(wizard);
-    if let Some(application) = crate::query::get("application") {
+    if let Some(application) = param("application") {
         remote::resume(wizard, application);
     }
     remote::autosave(wizard, wizard.save_state);
@@ -136,9 +144,24 @@ pub fn WizardPage() -> impl IntoView {
         {
             Some(step) => view! { <StepView step/> }.into_any(),
             None => {
-                // Keep `?provider=` and the like for the step we land on.
-                let search = window().location().search().unwrap_or_default();
-                view! { <Redirect path=format!("{}{search}", steps[0].href(&service.id))/> }
+                // Back where the applicant left off, or at the start; `?provider=` and the
+                // like are kept for the step we land on.
+                let resume = draft
+                    .with_untracked(|d| d.last_step.clone())
+                    .and_then(|s| Step::from_slug(&s))
+                    .filter(|step| steps.contains(step) && !fresh);
+                let target = resume.unwrap_or_else(|| steps[0].clone());
+                let search = if fresh {
+                    String::new()
+                } else {
+                    location.search.get_untracked()
+                };
+                let search = if search.is_empty() || search.starts_with('?') {
+                    search
+                } else {
+                    format!("?{search}")
+                };
+                view! { <Redirect path=format!("{}{search}", target.href(&service.id))/> }
                     .into_any()
             }
         }
@@ -151,6 +174,10 @@ fn StepView(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
     wizard.has_errors.set(false);
+    if step != Step::Done {
+        let slug = step.slug();
+        wizard.draft.update(|d| d.last_step = Some(slug));
+    }
     let heading = steps::heading(&step);
     let title_heading = heading.clone();
     use_page_title(move || {

@@ -10,7 +10,7 @@ use crate::components::error_message;
 use crate::format;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::{Payment, PaymentStatus};
 use otinish_core::fees;
@@ -48,7 +48,7 @@ pub fn PaymentStep(step: Step) -> impl IntoView {
         spawn_local(async move {
             let next = load(wizard, returned).await;
             let pending = matches!(next, View::Pending(_));
-            state.set(next);
+            state.try_set(next);
             if pending && round < POLL_LIMIT {
                 set_timeout(
                     move || {
@@ -64,7 +64,7 @@ pub fn PaymentStep(step: Step) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        busy.set(true);
+        busy.try_set(true);
         spawn_local(async move {
             let outcome = async {
                 let remote = remote::ensure(wizard).await?;
@@ -82,12 +82,18 @@ pub fn PaymentStep(step: Step) -> impl IntoView {
                     Some(url) => {
                         let _ = window().location().assign(&url);
                     }
-                    None => state.set(view_of(payment)),
+                    None => {
+                        state.try_set(view_of(payment));
+                    }
                 },
-                Err(Failure::Problem(problem)) if problem.code == "already-paid" => poll.set(0),
-                Err(failure) => state.set(View::Failed(failure.code().to_string())),
+                Err(Failure::Problem(problem)) if problem.code == "already-paid" => {
+                    poll.try_set(0);
+                }
+                Err(failure) => {
+                    state.try_set(View::Failed(failure.code().to_string()));
+                }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     let step = StoredValue::new(step);

@@ -8,7 +8,7 @@ use crate::api::{self, Failure};
 use crate::draft::{Draft, Remote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use otinish_core::api::{Application, CreateApplicationRequest};
+use otinish_core::api::{Answers, Application, CreateApplicationRequest};
 use std::time::Duration;
 
 /// Whether the backend has the latest answers; shown beside the form and announced politely.
@@ -69,23 +69,33 @@ pub async fn ensure(wizard: Wizard) -> Result<Remote, Failure> {
         provider,
         sub_case,
         targets: draft.targets.clone(),
+        saved: Some(digest(&Answers::new())),
     };
     if !draft.answers.is_empty() {
         let saved = api::save_answers(&remote.id, remote.version, &draft.answers).await?;
         remote.version = saved.version;
+        remote.saved = Some(digest(&draft.answers));
     }
     let kept = remote.clone();
-    wizard.draft.update(|d| d.remote = Some(kept));
+    // The applicant may have left the form meanwhile; the draft then saves it next time.
+    wizard.draft.try_update(|d| d.remote = Some(kept));
     Ok(remote)
 }
 
 /// Sends the answers as they stand. A version conflict (another tab or device saved since)
 /// is settled in favour of this browser's answers, which are what the applicant sees.
 pub async fn push(wizard: Wizard) -> Result<(), Failure> {
-    let draft = wizard.draft.get_untracked();
+    // Run from a timer, possibly after the applicant has left the form.
+    let Some(draft) = wizard.draft.try_get_untracked() else {
+        return Ok(());
+    };
     let Some(remote) = draft.remote.clone().filter(|r| matches(r, &draft)) else {
         return Ok(());
     };
+    let sent = digest(&draft.answers);
+    if remote.saved == Some(sent) {
+        return Ok(());
+    }
     let saved = match api::save_answers(&remote.id, remote.version, &draft.answers).await {
         Err(Failure::Problem(problem)) if problem.code == "version-conflict" => {
             let current = api::application(&remote.id).await?;
@@ -93,9 +103,10 @@ pub async fn push(wizard: Wizard) -> Result<(), Failure> {
         }
         other => other?,
     };
-    wizard.draft.update(|d| {
+    wizard.draft.try_update(|d| {
         if let Some(r) = d.remote.as_mut().filter(|r| r.id == remote.id) {
             r.version = saved.version;
+            r.saved = Some(sent);
         }
     });
     Ok(())
@@ -118,10 +129,11 @@ pub fn autosave(wizard: Wizard, state: RwSignal<SaveState>) {
                 }
                 let handle = set_timeout_with_handle(
                     move || {
-                        state.set(SaveState::Saving);
+                        // The timer may fire after the applicant has left the form.
+                        state.try_set(SaveState::Saving);
                         spawn_local(async move {
                             let outcome = push(wizard).await;
-                            state.set(match outcome {
+                            state.try_set(match outcome {
                                 Ok(()) => SaveState::Saved,
                                 Err(_) => SaveState::LocalOnly,
                             });
@@ -150,7 +162,7 @@ pub fn resume(wizard: Wizard, application: String) {
             if let Ok(found) = api::application(&id).await
                 && found.service == wizard.service.id
             {
-                wizard.draft.update(|draft| adopt(draft, found));
+                wizard.draft.try_update(|draft| adopt(draft, found));
             }
         });
         true
@@ -165,6 +177,7 @@ fn adopt(draft: &mut Draft, found: Application) {
     if newer_here {
         return;
     }
+    let saved = Some(digest(&found.answers));
     *draft = Draft {
         service: found.service,
         sub_case: Some(found.sub_case),
@@ -177,8 +190,21 @@ fn adopt(draft: &mut Draft, found: Application) {
             provider: found.provider,
             sub_case: found.sub_case,
             targets: found.targets,
+            saved,
         }),
         pending_submission: None,
+        last_step: draft.last_step.take(),
         submitted: None,
     };
+}
+
+/// A digest of answers, to tell whether the backend already holds them. Only compared within
+/// one browser, so the hasher need not be stable across builds: a mismatch costs one save.
+fn digest(answers: &Answers) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(answers)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    hasher.finish()
 }

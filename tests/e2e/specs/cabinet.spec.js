@@ -6,11 +6,10 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, PASSPHRASE } = require('./helpers');
 
 // The token the e2e server is started with (playwright.config.js).
 const OFFICER = { Authorization: 'Bearer e2e-officer-token' };
-const PASSPHRASE = 'a long enough pass phrase';
 // Seeded companies no other spec registers; the third one plays the stranger.
 const APPLICANTS = { ru: '081140000005', kk: '151040100008' };
 const STRANGER = '990140004654';
@@ -58,46 +57,6 @@ const MEDICAL_PATH = ['delivered', 'registered', 'executor-assigned', 'under-rev
   'agreement-requested', 'agreement-received', 'decision', 'issued'];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
   '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-/**
- * A session of `iinBin`, shared by the tests in the run: the backend allows five sign-ins per
- * account before it slows them down. The first test to ask registers the account.
- */
-async function sessionToken(request, iinBin) {
-  const file = path.join(process.env.E2E_DATA_DIR || os.tmpdir(), `cabinet-session-${iinBin}`);
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const token = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
-    if (token) {
-      const me = await request.get('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
-      if (me.ok()) return token;
-      fs.rmSync(file, { force: true });
-      continue;
-    }
-    try {
-      fs.writeFileSync(file, '', { flag: 'wx' });
-    } catch {
-      // Another test is signing in: wait for its session.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    const body = { iin_bin: iinBin, password: PASSPHRASE, session: 'bearer' };
-    let response = await request.post('/api/v1/auth/register', { data: body });
-    if (response.status() === 409) response = await request.post('/api/v1/auth/login', { data: body });
-    expect(response.status(), await response.text()).toBeLessThan(300);
-    const session = await response.json();
-    fs.writeFileSync(file, session.token);
-    return session.token;
-  }
-  throw new Error(`no session for ${iinBin}`);
-}
-
-/** Signs the browser in as `iinBin`: its session as the cookie a sign-in would set. */
-async function signIn(page, iinBin, baseURL) {
-  const token = await sessionToken(page.request, iinBin);
-  await page.context().addCookies([{ name: 'otinish_session', value: token, url: baseURL }]);
-  // The app asks the backend who is signed in only when it has signed someone in before.
-  await page.addInitScript(() => window.localStorage.setItem('otinish.signed-in', '1'));
-}
 
 /** `method path` as the signed-in applicant; fails the test on an unexpected status. */
 async function call(page, method, path, options = {}, expected = [200, 201, 204]) {
@@ -164,7 +123,7 @@ for (const lang of LANGUAGES) {
   test(`an application followed step by step to its licence, live, in ${lang}`, async ({ page, request, baseURL }) => {
     test.setTimeout(120_000);
     const errors = watchErrors(page);
-    await signIn(page, APPLICANTS[lang], baseURL);
+    await signIn(page, APPLICANTS[lang]);
     const licence = await submittedLicence(page, baseURL);
 
     await open(page, `/cabinet/applications/${licence.id}`, lang);
@@ -221,7 +180,7 @@ for (const lang of LANGUAGES) {
   test(`a refusal shows in the list as it happens, with its reason and letter, in ${lang}`, async ({ page, request, baseURL }) => {
     test.setTimeout(90_000);
     const errors = watchErrors(page);
-    await signIn(page, APPLICANTS[lang], baseURL);
+    await signIn(page, APPLICANTS[lang]);
     const certificate = await submittedCertificate(page);
 
     await open(page, '/cabinet', lang);
@@ -260,7 +219,7 @@ for (const lang of LANGUAGES) {
 
 test('drafts: resume links, and discarding asks first (kk)', async ({ page, baseURL }) => {
   const t = TEXT.kk;
-  await signIn(page, APPLICANTS.kk, baseURL);
+  await signIn(page, APPLICANTS.kk);
   const server = await draft(page, 'medical-licence', 'vko-health', { contacts: CONTACTS });
   // A draft only this browser has.
   await page.addInitScript(() => window.localStorage.setItem('otinish.draft.end-user-certificate', JSON.stringify({
@@ -301,7 +260,7 @@ test('drafts: resume links, and discarding asks first (kk)', async ({ page, base
 
 test('another applicant gets nothing: not in the list, not by guessing addresses', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
-  await signIn(page, APPLICANTS.ru, baseURL);
+  await signIn(page, APPLICANTS.ru);
   const licence = await submittedLicence(page, baseURL);
   const documents = (await call(page, 'GET', `/applications/${licence.id}`)).documents;
   const unsent = await draft(page, 'end-user-certificate', 'mint-industry-committee', { contacts: CONTACTS });
@@ -334,7 +293,7 @@ test('another applicant gets nothing: not in the list, not by guessing addresses
 
 test('an overdue application stands out (the browser two months on)', async ({ page, baseURL }) => {
   const t = TEXT.ru;
-  await signIn(page, APPLICANTS.ru, baseURL);
+  await signIn(page, APPLICANTS.ru);
   const certificate = await submittedCertificate(page);
   // The provider has ten working days; two months later they are long gone.
   await page.clock.setFixedTime(new Date(Date.now() + 60 * 24 * 3600 * 1000));

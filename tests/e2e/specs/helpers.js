@@ -2,6 +2,7 @@
 const { expect } = require('@playwright/test');
 const { default: AxeBuilder } = require('@axe-core/playwright');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const LANGUAGES = ['ru', 'kk'];
@@ -67,4 +68,48 @@ async function untranslated(page) {
   return [...new Set([...russian, ...ids])];
 }
 
-module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY };
+// The password of every account the specs register.
+const PASSPHRASE = 'a long enough pass phrase';
+
+/**
+ * A session of `iinBin`, shared by the tests in the run: the backend allows five sign-ins per
+ * account before it slows them down. The first test to ask registers the account.
+ */
+async function sessionToken(request, iinBin) {
+  const file = path.join(process.env.E2E_DATA_DIR || os.tmpdir(), `session-${iinBin}`);
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const token = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+    if (token) {
+      const me = await request.get('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
+      if (me.ok()) return token;
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    try {
+      fs.writeFileSync(file, '', { flag: 'wx' });
+    } catch {
+      // Another test is signing in: wait for its session.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const body = { iin_bin: iinBin, password: PASSPHRASE, session: 'bearer' };
+    let response = await request.post('/api/v1/auth/register', { data: body });
+    if (response.status() === 409) response = await request.post('/api/v1/auth/login', { data: body });
+    expect(response.status(), await response.text()).toBeLessThan(300);
+    const session = await response.json();
+    fs.writeFileSync(file, session.token);
+    return session.token;
+  }
+  throw new Error(`no session for ${iinBin}`);
+}
+
+/** Signs the browser in as `iinBin`: its session as the cookie a sign-in would set. */
+async function signIn(page, iinBin) {
+  const token = await sessionToken(page.request, iinBin);
+  const baseURL = `http://127.0.0.1:${process.env.E2E_PORT || 8099}`;
+  await page.context().addCookies([{ name: 'otinish_session', value: token, url: baseURL }]);
+  // The app asks the backend who is signed in only when it has signed someone in before.
+  await page.addInitScript(() => window.localStorage.setItem('otinish.signed-in', '1'));
+}
+
+module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE };

@@ -4,38 +4,18 @@
 // keyboard-only journey. Every page on the way is scanned by axe (and, in Kazakh, for
 // untranslated text).
 const { test, expect } = require('@playwright/test');
-const { open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+const { open, expectNoAxeViolations, watchErrors, untranslated, signIn } = require('./helpers');
 
 const TEXT = {
   ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
   kk: { start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді' },
 };
 
-// Accounts from the seeded test registry, shared by these tests: each test signs in again.
-const PERSON = '850314300003';
+// Accounts from the seeded test registry that no spec signs up through the form; their
+// sessions are shared by the run (helpers.signIn).
+const PERSON = '870615300102';
+const OTHER_PERSON = '930920400100';
 const COMPANY = '081140000005';
-const PASSWORD = 'journeys pass phrase long';
-
-// Session cookies by account, per worker: signing in once per account keeps these tests under
-// the backend's log-in rate limit (five at once, then one a minute per account).
-const sessions = new Map();
-
-/** Signs in as `iinBin` (registering the first time) in the page's browser context. */
-async function signIn(page, iinBin) {
-  if (sessions.has(iinBin)) {
-    await page.context().addCookies(sessions.get(iinBin));
-  } else {
-    const body = { iin_bin: iinBin, password: PASSWORD };
-    const registered = await page.request.post('/api/v1/auth/register', { data: body });
-    if (registered.status() !== 201) {
-      const login = await page.request.post('/api/v1/auth/login', { data: body });
-      expect(login.status(), await login.text()).toBe(200);
-    }
-    sessions.set(iinBin, await page.context().cookies());
-  }
-  // The app asks the backend who is signed in only when it has signed in before.
-  await page.addInitScript(() => localStorage.setItem('otinish.signed-in', '1'));
-}
 
 /** A small but real PDF: the backend judges files by their first bytes. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -202,7 +182,7 @@ for (const lang of ['ru', 'kk']) {
 
 test('a journey that reloads and goes offline halfway finishes with every answer intact', async ({ page, context }) => {
   test.setTimeout(90_000);
-  await signIn(page, PERSON);
+  await signIn(page, OTHER_PERSON);
   await startFromCatalog(page, 'ru', 'end-user-certificate');
   let cut = false;
   const seen = await walk(page, 'ru', {
@@ -261,7 +241,7 @@ test('a submission under injected network failures yields exactly one applicatio
 
 test('a keyboard-only journey reaches the confirmation', async ({ page }) => {
   test.setTimeout(90_000);
-  await signIn(page, PERSON);
+  await signIn(page, OTHER_PERSON);
   await open(page, '/services/end-user-certificate', 'ru');
   // Tab to the start button and press Enter, then answer every step with the keyboard.
   const start = page.getByRole('button', { name: 'Начать' });
@@ -291,4 +271,25 @@ test('a keyboard-only journey reaches the confirmation', async ({ page }) => {
     await expect.poll(() => new URL(page.url()).pathname.split('/').pop()).not.toBe(step);
   }
   await expectConfirmation(page, 'ru');
+});
+
+test('a draft resumes from the service page where the applicant left off, and can start again', async ({ page }) => {
+  await signIn(page, PERSON);
+  await open(page, '/services/processing-abroad-permit', 'kk');
+  await page.getByRole('button', { name: 'Бастау' }).click();
+  await walk(page, 'kk', { onPage: async (step) => { if (step.startsWith('page-')) throw new Error(`stop at ${step}`); } })
+    .catch((error) => expect(String(error)).toContain('stop at page-'));
+  const left = new URL(page.url()).pathname;
+  await answerPage(page);
+  const typed = await page.locator('main form input.input, main form textarea').first().inputValue();
+  await open(page, '/services/processing-abroad-permit', 'kk');
+  await scan(page, 'kk');
+  await page.getByRole('button', { name: 'Өтінішті жалғастыру' }).click();
+  await expect(page).toHaveURL(new RegExp(`${left}(\\?|$)`));
+  await expect(page.locator('main form input.input, main form textarea').first()).toHaveValue(typed);
+  // "Start a new application" begins at the first step with nothing carried over.
+  await open(page, '/services/processing-abroad-permit', 'kk');
+  await page.getByRole('button', { name: 'Жаңа өтініш бастау' }).click();
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page).not.toHaveURL(new RegExp(`${left}(\\?|$)`));
 });

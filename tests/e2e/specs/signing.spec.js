@@ -73,16 +73,16 @@ async function readyApplication(page) {
 }
 
 /**
- * Opens the application at its sign step, once the draft is taken from the backend and the
- * wizard's autosave has written it back (a second later): signing before that races the
- * autosave for the answers' version, which the wizard, not signing, has to settle.
+ * Opens the application at its sign step, once the draft is taken from the backend (the
+ * wizard does not send back answers the backend already holds, so nothing races the
+ * signature for the answers' version).
  */
 async function openSignStep(page, lang, id) {
   const adopted = page.waitForResponse((r) => r.url().endsWith(`/api/v1/applications/${id}`) && r.ok());
-  const autosaved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/applications/${id}/answers`) && r.ok());
   await open(page, `/services/${SERVICE}/apply/sign?application=${id}`, lang);
   await adopted;
-  await autosaved;
+  // The adopted draft is in the browser once it is saved there.
+  await expect.poll(() => page.evaluate((key) => JSON.parse(localStorage.getItem(key) || '{}').remote?.id, `otinish.draft.${SERVICE}`)).toBe(id);
   await expect(page.getByRole('radio', { name: FILE[lang] })).toBeVisible();
 }
 
