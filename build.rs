@@ -28,6 +28,7 @@ fn main() {
     fs::create_dir_all(&served).expect("OUT_DIR is writable");
 
     let mut urls = Vec::new();
+    let mut public_urls = Vec::new();
     let mut names = Vec::new();
     for lang in LANGUAGES {
         let dir = locales.join(lang);
@@ -35,30 +36,58 @@ fn main() {
         collect_ftl(&dir, &mut files);
         files.sort();
         let mut bundle = String::new();
+        let mut public = String::new();
         for file in &files {
             println!("cargo::rerun-if-changed={}", file.display());
             let source =
                 fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let shown_publicly = is_public(file.strip_prefix(&dir).unwrap_or(file));
             // Comments are for translators; the bundle does not need them.
             for line in source.lines().filter(|line| !line.starts_with('#')) {
                 bundle.push_str(line);
                 bundle.push('\n');
+                if shown_publicly {
+                    public.push_str(line);
+                    public.push('\n');
+                }
             }
         }
-        let file_name = format!("{lang}-{:016x}.ftl", fnv1a(bundle.as_bytes()));
-        fs::write(served.join(&file_name), &bundle).expect("OUT_DIR is writable");
+        urls.push(serve(&served, lang, "", &bundle));
+        public_urls.push(serve(&served, lang, "public-", &public));
         fs::write(out_dir.join(format!("{lang}.ftl")), &bundle).expect("OUT_DIR is writable");
-        urls.push(format!("/locales/{file_name}"));
         names.push(lang_name(lang, &bundle));
     }
     let generated = format!(
         "/// Where each language's messages are served, in `Lang::ALL` order.\n\
          const BUNDLE_URLS: [&str; {n}] = {urls:?};\n\
+         /// The same, with only what the public app shows (catalog and service pages).\n\
+         const PUBLIC_BUNDLE_URLS: [&str; {n}] = {public_urls:?};\n\
          /// Each language's name in itself (its `lang-name` message), in `Lang::ALL` order.\n\
          const LANG_NAMES: [&str; {n}] = {names:?};\n",
         n = LANGUAGES.len(),
     );
     fs::write(out_dir.join("locales.rs"), generated).expect("OUT_DIR is writable");
+}
+
+/// The files the public app's pages use: the shell, the catalog, the services, formats. The
+/// form's, the cabinet's, signing's and the errors' messages come with the applicant's app.
+fn is_public(relative: &Path) -> bool {
+    let first = relative
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    matches!(
+        first.as_str(),
+        "app.ftl" | "catalog.ftl" | "catalog-terms.ftl" | "format.ftl" | "services"
+    )
+}
+
+/// Writes a bundle under a name that carries a hash of its text; its address.
+fn serve(served: &Path, lang: &str, prefix: &str, bundle: &str) -> String {
+    let file_name = format!("{lang}-{prefix}{:016x}.ftl", fnv1a(bundle.as_bytes()));
+    fs::write(served.join(&file_name), bundle).expect("OUT_DIR is writable");
+    format!("/locales/{file_name}")
 }
 
 /// The plain-text value of `lang-name = …`, the name of the language in itself.

@@ -1,4 +1,10 @@
-//! The router and the page shell every route shares.
+//! The page shell every route shares, and the two apps built on it.
+//!
+//! A first visit downloads only what the public pages need: [`PublicApp`] has the catalog and
+//! the service pages. [`ApplicantApp`] has every page, the form and the cabinet too; the
+//! backend serves it for their addresses (`crates/server/src/static_files.rs`). Moving from
+//! the public app to an applicant's page is one full page load; after that the applicant's
+//! app does everything itself.
 
 use crate::components::{Footer, Header, SessionTimeout};
 use crate::i18n::provide_i18n;
@@ -8,8 +14,11 @@ use crate::pages::{
 };
 use crate::session::provide_auth;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use otinish_core::routes::is_applicant_route;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The router handles in-page links itself and would not move focus, so the skip link does
 /// it here: keyboard and screen-reader users land on the page's content.
@@ -24,8 +33,9 @@ fn focus_main(event: leptos::ev::MouseEvent) {
     }
 }
 
+/// Languages, session, router, header and footer around the routes of an app.
 #[component]
-pub fn App() -> impl IntoView {
+fn Shell(children: Children) -> impl IntoView {
     let i18n = provide_i18n();
     provide_auth();
     view! {
@@ -33,21 +43,74 @@ pub fn App() -> impl IntoView {
             <a href="#main" class="skip-link" on:click=focus_main>{i18n.text("skip-to-content")}</a>
             <Header/>
             <div class="page">
-                <main id="main" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=CatalogPage/>
-                        <Route path=path!("/services/:id") view=ServicePage/>
-                        <Route path=path!("/services/:id/apply") view=WizardPage/>
-                        <Route path=path!("/services/:id/apply/:step") view=WizardPage/>
-                        <Route path=path!("/cabinet") view=CabinetPage/>
-                        <Route path=path!("/cabinet/applications/:id") view=ApplicationPage/>
-                        <Route path=path!("/sign-in") view=SignInPage/>
-                        <Route path=path!("/register") view=RegisterPage/>
-                    </Routes>
-                </main>
+                <main id="main" tabindex="-1">{children()}</main>
             </div>
             <Footer/>
-            <SessionTimeout/>
         </Router>
     }
+}
+
+/// Set by the public app: its links to the applicant's pages load that app.
+static PUBLIC_APP: AtomicBool = AtomicBool::new(false);
+
+/// The `rel` of a link to `href`: `external` where it leads out of the public app, so that
+/// the router lets the browser load the page (and with it the applicant's app).
+pub fn rel_for(href: &str) -> Option<&'static str> {
+    let path = href.split(['?', '#']).next().unwrap_or(href);
+    (PUBLIC_APP.load(Ordering::Relaxed) && is_applicant_route(path)).then_some("external")
+}
+
+/// The catalog and the service pages: what a first visit downloads.
+#[component]
+pub fn PublicApp() -> impl IntoView {
+    PUBLIC_APP.store(true, Ordering::Relaxed);
+    view! {
+        <Shell>
+            <FlatRoutes fallback=ElsewhereOrNotFound>
+                <Route path=path!("/") view=CatalogPage/>
+                <Route path=path!("/services/:id") view=ServicePage/>
+            </FlatRoutes>
+        </Shell>
+    }
+}
+
+/// Every page: the public ones, the application form, signing in and the cabinet.
+#[component]
+pub fn ApplicantApp() -> impl IntoView {
+    view! {
+        <Shell>
+            <FlatRoutes fallback=NotFoundPage>
+                <Route path=path!("/") view=CatalogPage/>
+                <Route path=path!("/services/:id") view=ServicePage/>
+                <Route path=path!("/services/:id/apply") view=WizardPage/>
+                <Route path=path!("/services/:id/apply/:step") view=WizardPage/>
+                <Route path=path!("/cabinet") view=CabinetPage/>
+                <Route path=path!("/cabinet/applications/:id") view=ApplicationPage/>
+                <Route path=path!("/sign-in") view=SignInPage/>
+                <Route path=path!("/register") view=RegisterPage/>
+            </FlatRoutes>
+            <SessionTimeout/>
+        </Shell>
+    }
+}
+
+/// In the public app, an address it does not have: an applicant's page is loaded from the
+/// backend (which serves the applicant's app there); anything else is not found.
+#[component]
+fn ElsewhereOrNotFound() -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    if is_applicant_route(&path) {
+        // Links there are `rel="external"` (`rel_for`); any other way here (history, a
+        // script) loads the page from the backend, which serves the applicant's app.
+        let search = location.search.get_untracked();
+        let search = if search.is_empty() || search.starts_with('?') {
+            search
+        } else {
+            format!("?{search}")
+        };
+        let _ = window().location().replace(&format!("{path}{search}"));
+        return ().into_any();
+    }
+    view! { <NotFoundPage/> }.into_any()
 }

@@ -64,6 +64,24 @@ thread_local! {
         const { RefCell::new([None, None]) };
     /// Languages being downloaded, so that a hover and a click fetch once.
     static FETCHING: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
+    /// Whether this is the public app, which shows only the catalog and service pages and so
+    /// downloads only their messages.
+    static PUBLIC_ONLY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Called by the public app before anything is loaded: download only the messages its
+/// pages use (`build.rs` makes that bundle).
+pub fn public_messages_only() {
+    PUBLIC_ONLY.set(true);
+}
+
+/// Where the messages of `lang` this app needs are served.
+fn bundle_url(lang: Lang) -> &'static str {
+    if PUBLIC_ONLY.get() {
+        PUBLIC_BUNDLE_URLS[lang.index()]
+    } else {
+        BUNDLE_URLS[lang.index()]
+    }
 }
 
 /// Adds the messages of `lang` from the text of its bundle (as `build.rs` writes it). The app
@@ -107,7 +125,7 @@ async fn fetch(lang: Lang) -> Fetched {
     }
     set_fetching(true);
     let text = async {
-        let response = gloo_net::http::Request::get(BUNDLE_URLS[lang.index()])
+        let response = gloo_net::http::Request::get(bundle_url(lang))
             .send()
             .await
             .ok()?;
@@ -408,10 +426,21 @@ mod tests {
     fn every_language_has_a_bundle_address_and_its_own_name() {
         assert_eq!(Lang::Ru.name(), "Русский");
         assert_eq!(Lang::Kk.name(), "Қазақша");
-        for lang in Lang::ALL {
-            let url = BUNDLE_URLS[lang.index()];
+        let bundles = Lang::ALL.into_iter().flat_map(|lang| {
+            [
+                (
+                    BUNDLE_URLS[lang.index()],
+                    format!("/locales/{}-", lang.code()),
+                ),
+                (
+                    PUBLIC_BUNDLE_URLS[lang.index()],
+                    format!("/locales/{}-public-", lang.code()),
+                ),
+            ]
+        });
+        for (url, prefix) in bundles {
             let hash = url
-                .strip_prefix(&format!("/locales/{}-", lang.code()))
+                .strip_prefix(&prefix)
                 .and_then(|rest| rest.strip_suffix(".ftl"))
                 .unwrap_or_else(|| panic!("{url}"));
             // 16 hex digits: the server caches the file for a year (static_files.rs).

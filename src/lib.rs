@@ -16,4 +16,4 @@ mod query;
 mod session;
 mod signing;
 
-pub use app::App;
+pub use app::{ApplicantApp, PublicApp};

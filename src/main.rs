@@ -1,8 +1,11 @@
+//! The public app: the catalog and the service pages (`otinish::PublicApp`), what a first
+//! visit downloads. The applicant's app (`src/bin/otinish-applicant.rs`) has every page.
 fn main() {
     console_error_panic_hook::set_once();
     // The first page is shown once its language's messages have arrived (src/i18n.rs).
+    otinish::i18n::public_messages_only();
     wasm_bindgen_futures::spawn_local(async {
         otinish::i18n::load_initial().await;
-        leptos::mount::mount_to_body(otinish::App);
+        leptos::mount::mount_to_body(otinish::PublicApp);
     });
 }

@@ -23,7 +23,7 @@ fn mount() -> (web_sys::HtmlElement, impl Drop) {
     let document = document();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), otinish::App);
+    let handle = leptos::mount::mount_to(container.clone(), otinish::ApplicantApp);
     (container, handle)
 }
 

@@ -1,4 +1,5 @@
 use super::LangSwitch;
+use crate::app::rel_for;
 use crate::i18n::use_i18n;
 use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
@@ -17,7 +18,10 @@ pub fn Header() -> impl IntoView {
             </button>
         }
         .into_any(),
-        None => view! { <A href="/sign-in">{i18n.text("nav-sign-in")}</A> }.into_any(),
+        None => {
+            view! { <A href="/sign-in" attr:rel=rel_for("/sign-in")>{i18n.text("nav-sign-in")}</A> }
+                .into_any()
+        }
     };
     view! {
         <header class="header">
@@ -28,7 +32,7 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <nav class="header__nav" aria-label=i18n.text("nav-label")>
                     <A href="/">{i18n.text("nav-services")}</A>
-                    <A href="/cabinet">{i18n.text("nav-cabinet")}</A>
+                    <A href="/cabinet" attr:rel=rel_for("/cabinet")>{i18n.text("nav-cabinet")}</A>
                     {account}
                 </nav>
                 <LangSwitch/>

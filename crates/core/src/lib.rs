@@ -7,5 +7,6 @@ pub mod calendar;
 pub mod catalog;
 pub mod fees;
 pub mod package;
+pub mod routes;
 pub mod status;
 pub mod validation;

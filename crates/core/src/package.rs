@@ -94,34 +94,35 @@ fn check_page(
     faults: &mut Faults,
 ) {
     let base = format!("/answers/{}", page.id);
-    let Some(repeat) = &page.repeat else {
-        let empty = FieldAnswers::new();
-        match answers {
-            Some(PageAnswers::Once(item)) => check_item(page, item, &base, today, faults),
-            None => check_item(page, &empty, &base, today, faults),
-            Some(PageAnswers::Repeated(_)) => faults.add(base, field_code::WRONG_TYPE, Vec::new()),
+    let empty = FieldAnswers::new();
+    let items: &[FieldAnswers] = match (answers, &page.repeat) {
+        (Some(PageAnswers::Repeated(items)), Some(_)) => items,
+        (Some(PageAnswers::Repeated(_)), None) => {
+            return faults.add(base, field_code::WRONG_TYPE, Vec::new());
         }
-        return;
+        // One item (the form keeps a single item as a page answered once), or none yet:
+        // its questions are named one by one, where the applicant answers them.
+        (Some(PageAnswers::Once(item)), _) => return check_item(page, item, &base, today, faults),
+        (None, repeat) if repeat.as_ref().is_none_or(|r| r.min > 0) => {
+            return check_item(page, &empty, &base, today, faults);
+        }
+        (None, _) => &[],
     };
-    let items: &[FieldAnswers] = match answers {
-        Some(PageAnswers::Repeated(items)) => items,
-        Some(PageAnswers::Once(item)) => std::slice::from_ref(item),
-        None => &[],
-    };
-    let count = u32::try_from(items.len()).unwrap_or(u32::MAX);
-    if count < repeat.min {
-        let code = if count == 0 {
-            field_code::REQUIRED
-        } else {
-            field_code::TOO_SHORT
-        };
-        faults.add(base.clone(), code, vec![("min", repeat.min.to_string())]);
-    } else if count > repeat.max {
-        faults.add(
-            base.clone(),
-            field_code::TOO_MANY_ITEMS,
-            vec![("max", repeat.max.to_string())],
-        );
+    if let Some(repeat) = &page.repeat {
+        let count = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        if count < repeat.min {
+            faults.add(
+                base.clone(),
+                field_code::TOO_SHORT,
+                vec![("min", repeat.min.to_string())],
+            );
+        } else if count > repeat.max {
+            faults.add(
+                base.clone(),
+                field_code::TOO_MANY_ITEMS,
+                vec![("max", repeat.max.to_string())],
+            );
+        }
     }
     for (index, item) in items.iter().enumerate() {
         check_item(page, item, &format!("{base}/{index}"), today, faults);
@@ -327,6 +328,29 @@ mod tests {
             found,
             vec![(
                 "/answers/reissue-details/reissue-reason-details".to_string(),
+                "required".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_repeated_page_names_each_items_questions() {
+        let mut answers = medical_duplicate();
+        answers["activity-address"] = json!([
+            { "activity-address": "г. Алматы, ул. Абая, 1" },
+            { "activity-postcode": "050000" }
+        ]);
+        let found = faults(
+            "medical-licence",
+            "vko-health",
+            SubCase::Issue,
+            answers,
+            &["qualification-form"],
+        );
+        assert_eq!(
+            found,
+            vec![(
+                "/answers/activity-address/1/activity-address".to_string(),
                 "required".to_string()
             )]
         );

@@ -22,13 +22,18 @@ pub struct ContentSecurityPolicy {
 /// Where NCALayer listens unless the app's `config.json` says otherwise.
 const NCALAYER_DEFAULT: &str = "wss://127.0.0.1:13579";
 
-type Modified = (Option<std::time::SystemTime>, Option<std::time::SystemTime>);
+/// When each page and `config.json` last changed.
+type Modified = (
+    Vec<Option<std::time::SystemTime>>,
+    Option<std::time::SystemTime>,
+);
 
 /// The policy of the app in `dist`, recomputed when `index.html` or `config.json` changes: a
 /// rebuild while the server runs (`scripts/dev`, a deploy that swaps `dist/`) writes a new
 /// bootstrap script, and an operator may move NCALayer's address.
 pub struct DistPolicy {
-    index: std::path::PathBuf,
+    /// The pages of both apps (`crate::static_files::PAGES`).
+    pages: Vec<std::path::PathBuf>,
     config: std::path::PathBuf,
     current: std::sync::RwLock<(Modified, Arc<ContentSecurityPolicy>)>,
 }
@@ -36,10 +41,13 @@ pub struct DistPolicy {
 impl DistPolicy {
     pub fn new(dist: &Path) -> DistPolicy {
         let policy = DistPolicy {
-            index: dist.join("index.html"),
+            pages: crate::static_files::PAGES
+                .iter()
+                .map(|page| dist.join(page))
+                .collect(),
             config: dist.join("config.json"),
             current: std::sync::RwLock::new((
-                (None, None),
+                (Vec::new(), None),
                 Arc::new(ContentSecurityPolicy::for_app("", "")),
             )),
         };
@@ -49,18 +57,26 @@ impl DistPolicy {
 
     fn modified(&self) -> Modified {
         let of = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
-        (of(&self.index), of(&self.config))
+        (
+            self.pages.iter().map(|page| of(page)).collect(),
+            of(&self.config),
+        )
     }
 
     fn refresh(&self) -> Arc<ContentSecurityPolicy> {
         let modified = self.modified();
         if let Ok(current) = self.current.read()
             && current.0 == modified
-            && modified.0.is_some()
+            && modified.0.first().is_some_and(Option::is_some)
         {
             return current.1.clone();
         }
-        let html = std::fs::read_to_string(&self.index).unwrap_or_default();
+        // Each page has its own bootstrap script: the policy allows both.
+        let html: String = self
+            .pages
+            .iter()
+            .map(|page| std::fs::read_to_string(page).unwrap_or_default())
+            .collect();
         let config = std::fs::read_to_string(&self.config).unwrap_or_default();
         let policy = Arc::new(ContentSecurityPolicy::for_app(&html, &config));
         if let Ok(mut current) = self.current.write() {

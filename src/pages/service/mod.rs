@@ -8,6 +8,7 @@ mod facts;
 mod legal;
 mod steps;
 
+use crate::app::rel_for;
 use crate::components::use_page_title;
 use crate::i18n::use_i18n;
 use crate::pages::NotFoundPage;
@@ -74,12 +75,12 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
                 <div class="inset">
                     <p>{i18n.text("service-draft-found")}</p>
                     <p>
-                        <a class="button" href=format!("/services/{}/apply", service.id) role="button" draggable="false">
+                        <a class="button" href=format!("/services/{}/apply", service.id) rel=rel_for("/services/x/apply") role="button" draggable="false">
                             {i18n.text("service-draft-continue")}
                         </a>
                     </p>
                 </div>
-                <a class="button button--secondary" href=move || format!("{}&new=1", apply_href()) role="button" draggable="false">
+                <a class="button button--secondary" href=move || format!("{}&new=1", apply_href()) rel=rel_for("/services/x/apply") role="button" draggable="false">
                     {i18n.text("service-draft-start-again")}
                 </a>
             }
@@ -87,7 +88,7 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
         } else {
             view! {
                 <p>{i18n.text("service-apply-intro")}</p>
-                <a class="button button--start" href=apply_href role="button" draggable="false">
+                <a class="button button--start" href=apply_href rel=rel_for("/services/x/apply") role="button" draggable="false">
                     {i18n.text("service-start")}
                 </a>
             }

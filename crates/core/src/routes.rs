@@ -1,0 +1,44 @@
+//! The app's addresses that belong to the applicant's app (the application form, the cabinet,
+//! signing in and up). The browser ships two apps so that a first visit downloads only the
+//! public pages; the backend answers these addresses with the applicant's app, and the
+//! public app sends the browser there for them. One rule for both sides.
+
+/// Whether `path` (an address's path, e.g. `/services/x/apply/check`) is the applicant's.
+pub fn is_applicant_route(path: &str) -> bool {
+    let mut parts = path.trim_matches('/').split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("cabinet" | "sign-in" | "register"), _, _) => true,
+        (Some("services"), Some(_), Some("apply")) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_applicant_route;
+
+    #[test]
+    fn the_form_the_cabinet_and_signing_in_are_the_applicants() {
+        for path in [
+            "/cabinet",
+            "/cabinet/",
+            "/cabinet/applications/3f6c1a52",
+            "/sign-in",
+            "/register",
+            "/services/medical-licence/apply",
+            "/services/medical-licence/apply/check",
+        ] {
+            assert!(is_applicant_route(path), "{path}");
+        }
+        for path in [
+            "/",
+            "/services/medical-licence",
+            "/services",
+            "/apply",
+            "/nowhere",
+            "",
+        ] {
+            assert!(!is_applicant_route(path), "{path}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The applicant's app: every page, the application form and the cabinet too
+//! (`otinish::ApplicantApp`). The public app (`src/main.rs`) leaves them out, so that a first
+//! visit downloads less.
+fn main() {
+    console_error_panic_hook::set_once();
+    // The first page is shown once its language's messages have arrived (src/i18n.rs).
+    wasm_bindgen_futures::spawn_local(async {
+        otinish::i18n::load_initial().await;
+        leptos::mount::mount_to_body(otinish::ApplicantApp);
+    });
+}
