@@ -33,7 +33,11 @@ pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String 
                 FluentValue::from(
                     value
                         .split(',')
-                        .map(str::to_uppercase)
+                        // As the documents' hints write them (JPG, the name people know).
+                        .map(|id| match id {
+                            "jpeg" => "JPG".to_string(),
+                            other => other.to_uppercase(),
+                        })
                         .collect::<Vec<_>>()
                         .join(", "),
                 )

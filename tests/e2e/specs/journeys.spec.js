@@ -293,3 +293,32 @@ test('a draft resumes from the service page where the applicant left off, and ca
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page).not.toHaveURL(new RegExp(`${left}(\\?|$)`));
 });
+
+test('a document slot says what is wrong with a file, in the chosen language, and a file can be replaced and removed', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, OTHER_PERSON);
+  await open(page, '/services/medical-licence/apply?provider=vko-health', 'kk');
+  await walk(page, 'kk', { subCase: 'issue', onPage: async (step) => { if (step === 'documents') throw new Error('at documents'); } })
+    .catch((error) => expect(String(error)).toContain('at documents'));
+  const input = page.locator('main input[type=file]').first();
+  const slot = input.locator('xpath=ancestor::div[contains(@class, "document-slot")]');
+  // Not a PDF, JPG or PNG by its content, whatever its name says.
+  await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just text') });
+  await expect(slot.locator('.error-message')).toContainText('PDF, JPG, PNG');
+  await expect(slot.locator('.attachment')).toHaveCount(0);
+  await scan(page, 'kk');
+  // Over the document's limit (10 MB): refused before a byte is sent.
+  await input.setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 + 1)]) });
+  await expect(slot.locator('.error-message')).toContainText('10 МБ');
+  await input.setInputFiles({ name: 'бірінші.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(slot.locator('.attachment')).toHaveCount(1);
+  await expect(slot.locator('.error-message')).toHaveCount(0);
+  // Replace: the new file takes the old one's place.
+  const chooser = page.waitForEvent('filechooser');
+  await slot.getByRole('button', { name: /Ауыстыру/ }).click();
+  await (await chooser).setFiles({ name: 'екінші.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(slot.locator('.attachment')).toHaveCount(1);
+  await expect(slot.locator('.attachment__name')).toHaveText('екінші.pdf');
+  await slot.getByRole('button', { name: /Жою/ }).click();
+  await expect(slot.locator('.attachment')).toHaveCount(0);
+});
