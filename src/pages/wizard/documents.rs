@@ -53,7 +53,14 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
             };
             match loaded {
                 Ok(application) => {
-                    attachments.files.try_set(application.documents);
+                    // Merged, not replaced: a file uploaded while this was on its way stays.
+                    attachments.files.try_update(|files| {
+                        for stored in application.documents {
+                            if !files.iter().any(|file| file.id == stored.id) {
+                                files.push(stored);
+                            }
+                        }
+                    });
                     attachments.application.try_set(Some(application.id));
                     load_failure.try_set(None);
                 }
@@ -236,16 +243,28 @@ fn DocumentSlot(
             .collect::<Vec<_>>()
     });
 
+    let wizard = expect_context::<Wizard>();
     let send = move |file: web_sys::File| {
-        let Some(application) = attachments.application.get_untracked() else {
-            transfer.try_set(Transfer::Failed("unreachable".into()));
-            return;
-        };
         spawn_local(async move {
             if let Err(issue) = judge(&file, document).await {
                 transfer.try_set(Transfer::Failed(issue_message(i18n, &issue)));
                 return;
             }
+            // A file chosen before the page has heard back from the backend waits for the
+            // application it belongs to.
+            let application = match attachments.application.get_untracked() {
+                Some(id) => id,
+                None => match remote::ensure(wizard).await {
+                    Ok(remote) => {
+                        attachments.application.try_set(Some(remote.id.clone()));
+                        remote.id
+                    }
+                    Err(failure) => {
+                        transfer.try_set(Transfer::Failed(upload_failure(i18n, &failure)));
+                        return;
+                    }
+                },
+            };
             transfer.try_set(Transfer::Sending(0.0));
             let upload = Upload {
                 document: document.id.clone(),
