@@ -167,6 +167,13 @@ pub fn load(service: &str) -> Draft {
         })
 }
 
+/// Forgets the saved draft of a service (discarded from the cabinet).
+pub fn remove(service: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(&key(service));
+    }
+}
+
 /// Writes the draft to storage at once, for what must survive a reload this instant (a
 /// submission under way).
 pub fn save_now(draft: &Draft) {

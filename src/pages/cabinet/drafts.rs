@@ -96,13 +96,6 @@ fn rows(all: &[ApplicationSummary]) -> Vec<Row> {
     rows
 }
 
-/// Removes this browser's draft of a service. The key is `crate::draft`'s.
-fn forget_local(service: &str) {
-    if let Some(storage) = window().local_storage().ok().flatten() {
-        let _ = storage.remove_item(&format!("otinish.draft.{service}"));
-    }
-}
-
 /// Moves focus to the element `id` once it is on the page.
 fn focus_soon(id: String) {
     request_animation_frame(move || {
@@ -145,7 +138,7 @@ pub fn Drafts(
                 }
             }
             if row.local {
-                forget_local(&row.service.id);
+                draft::remove(&row.service.id);
             }
             confirming.set(None);
             local_version.update(|v| *v += 1);
