@@ -35,11 +35,11 @@ pub struct Fault {
 }
 
 /// The pages the form asks of this sub-case and applicant type, in order.
-pub fn pages<'a>(
-    service: &'a Service,
+pub fn pages(
+    service: &Service,
     sub_case: SubCase,
     applicant: Option<ApplicantType>,
-) -> impl Iterator<Item = &'a Page> {
+) -> impl Iterator<Item = &Page> {
     service.pages.iter().filter(move |page| {
         applies(&page.sub_cases, &sub_case)
             && applicant.is_none_or(|applicant| applies(&page.applicants, &applicant))
@@ -48,11 +48,11 @@ pub fn pages<'a>(
 
 /// The documents of this sub-case and applicant type, those the applicant attaches and those
 /// the provider takes from state databases alike.
-pub fn documents<'a>(
-    provision: &'a Provision,
+pub fn documents(
+    provision: &Provision,
     sub_case: SubCase,
     applicant: ApplicantType,
-) -> impl Iterator<Item = &'a DocumentRequirement> {
+) -> impl Iterator<Item = &DocumentRequirement> {
     provision.documents.iter().filter(move |requirement| {
         applies(&requirement.sub_cases, &sub_case) && applies(&requirement.applicants, &applicant)
     })

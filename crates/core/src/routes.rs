@@ -6,11 +6,11 @@
 /// Whether `path` (an address's path, e.g. `/services/x/apply/check`) is the applicant's.
 pub fn is_applicant_route(path: &str) -> bool {
     let mut parts = path.trim_matches('/').split('/');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some("cabinet" | "sign-in" | "register"), _, _) => true,
-        (Some("services"), Some(_), Some("apply")) => true,
-        _ => false,
-    }
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some("cabinet" | "sign-in" | "register"), _, _)
+            | (Some("services"), Some(_), Some("apply"))
+    )
 }
 
 #[cfg(test)]
