@@ -6,7 +6,6 @@ mod common;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{OTHER_PERSON, PERSON, Reply, TestServer};
-use otinish_server::{AppState, Settings, app, db::Db};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -109,24 +108,6 @@ async fn set_status(server: &TestServer, id: &str, status: &str) {
         .await
         .unwrap();
     pool.close().await;
-}
-
-/// A server whose file ceiling (`--max-file-bytes`) is below the catalog's 10 MiB.
-async fn server_with_ceiling(max_file_bytes: u64) -> TestServer {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
-    let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let db = Db::open(&url).await.unwrap();
-    let mut settings = Settings::for_tests(dir.path().to_path_buf());
-    settings.max_file_bytes = max_file_bytes;
-    let state = AppState::new(db, settings);
-    TestServer {
-        router: app(state.clone(), &dist),
-        state,
-        dir,
-    }
 }
 
 fn problem(reply: &Reply) -> (StatusCode, String) {
@@ -254,7 +235,7 @@ async fn documents_larger_than_axums_default_limit_are_taken() {
 
 #[tokio::test]
 async fn a_file_over_the_limit_is_stopped_and_nothing_of_it_is_kept() {
-    let server = server_with_ceiling(64 * 1024).await;
+    let server = TestServer::with_settings(|settings| settings.max_file_bytes = 64 * 1024).await;
     let token = server.sign_up(PERSON).await;
     let application = medical_issue(&server, &token).await;
 
@@ -290,7 +271,7 @@ async fn a_file_over_the_limit_is_stopped_and_nothing_of_it_is_kept() {
 
 #[tokio::test]
 async fn a_request_over_the_whole_ceiling_is_refused() {
-    let server = server_with_ceiling(16 * 1024).await;
+    let server = TestServer::with_settings(|settings| settings.max_file_bytes = 16 * 1024).await;
     let token = server.sign_up(PERSON).await;
     let application = medical_issue(&server, &token).await;
     // Junk before the first boundary is no part at all, yet it is counted.

@@ -13,36 +13,13 @@ use common::{COMPANY, OTHER_PERSON, PERSON, Reply, TestServer};
 use otinish_core::api::{ApplicationStatus as Status, ReferenceNumber};
 use otinish_core::catalog::{SubCase, catalog, messages};
 use otinish_core::status;
-use otinish_server::db::Db;
-use otinish_server::{AppState, Settings, app, demo_clock, officer_cli};
+use otinish_server::{demo_clock, officer_cli};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 const OFFICER_TOKEN: &str = "officer-test-token";
 
 // ── Fixtures ────────────────────────────────────────────────────────────────────────────
-
-/// A server with its own settings (test mode off, a small file limit, no officer token…).
-async fn server_with(change: impl FnOnce(&mut Settings)) -> TestServer {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
-    let db = Db::open(&format!(
-        "sqlite://{}",
-        dir.path().join("test.db").display()
-    ))
-    .await
-    .unwrap();
-    let mut settings = Settings::for_tests(dir.path().to_path_buf());
-    change(&mut settings);
-    let state = AppState::new(db, settings);
-    TestServer {
-        router: app(state.clone(), &dist),
-        state,
-        dir,
-    }
-}
 
 async fn pool(server: &TestServer) -> sqlx::SqlitePool {
     sqlx::SqlitePool::connect(&format!(
@@ -746,7 +723,7 @@ async fn the_officer_api_needs_the_officer_token() {
     );
 
     // Without a configured token the officer API is closed to everyone.
-    let closed = server_with(|settings| settings.officer_token = None).await;
+    let closed = TestServer::with_settings(|settings| settings.officer_token = None).await;
     let reply = officer(
         &closed,
         "GET",
@@ -948,7 +925,7 @@ async fn the_officer_list_pages_through_submitted_applications_oldest_first() {
 
 #[tokio::test]
 async fn outside_test_mode_an_officer_uploads_the_result_before_issuing() {
-    let server = server_with(|settings| {
+    let server = TestServer::with_settings(|settings| {
         settings.test_mode = false;
         settings.max_file_bytes = 4096;
     })
@@ -1343,7 +1320,7 @@ async fn the_demo_clock_moves_every_application_one_step_until_issued_and_never_
 
 #[tokio::test]
 async fn outside_test_mode_the_demo_clock_waits_for_the_officers_document() {
-    let server = server_with(|settings| settings.test_mode = false).await;
+    let server = TestServer::with_settings(|settings| settings.test_mode = false).await;
     server.sign_up(PERSON).await;
     let application = submit(
         &server,

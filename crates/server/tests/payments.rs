@@ -593,7 +593,7 @@ async fn a_submitted_application_takes_no_payment() {
 
 #[tokio::test]
 async fn outside_test_mode_there_is_no_gateway_page() {
-    let server = server_with(|settings| settings.test_mode = false).await;
+    let server = TestServer::with_settings(|settings| settings.test_mode = false).await;
     let owner = applicant(&server, PERSON).await;
     let application = medical_duplicate(&server, &owner).await;
     let reply = start_payment(&server, &owner, &application).await;

@@ -503,7 +503,7 @@ async fn a_fee_must_be_paid_and_the_same_key_works_once_it_is() {
 
 #[tokio::test]
 async fn the_test_signer_is_refused_outside_test_mode() {
-    let server = server_with(|settings| settings.test_mode = false).await;
+    let server = TestServer::with_settings(|settings| settings.test_mode = false).await;
     let owner = applicant(&server, PERSON).await;
     let application = free_certificate(&server, &owner).await;
     let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;

@@ -7,7 +7,6 @@
 use crate::common::{Reply, TestServer};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use otinish_server::{AppState, Settings, app, db::Db};
 use serde_json::{Value, json};
 use sqlx::SqlitePool;
 
@@ -18,28 +17,6 @@ pub struct Applicant {
     pub token: String,
     pub account_id: i64,
     pub iin_bin: String,
-}
-
-/// A test server whose settings the test chooses (test mode off, for one).
-pub async fn server_with(settings: impl FnOnce(&mut Settings)) -> TestServer {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
-    let db = Db::open(&format!(
-        "sqlite://{}",
-        dir.path().join("test.db").display()
-    ))
-    .await
-    .unwrap();
-    let mut chosen = Settings::for_tests(dir.path().to_path_buf());
-    settings(&mut chosen);
-    let state = AppState::new(db, chosen);
-    TestServer {
-        router: app(state.clone(), &dist),
-        state,
-        dir,
-    }
 }
 
 /// Straight access to the test database, to set up and to look behind the API.

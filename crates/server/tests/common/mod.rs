@@ -58,6 +58,12 @@ impl Reply {
 
 impl TestServer {
     pub async fn start() -> TestServer {
+        TestServer::with_settings(|_| {}).await
+    }
+
+    /// A server whose settings the test chooses (test mode off, a small file ceiling, no
+    /// officer token…).
+    pub async fn with_settings(change: impl FnOnce(&mut Settings)) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -68,7 +74,9 @@ impl TestServer {
         ))
         .await
         .unwrap();
-        let state = AppState::new(db, Settings::for_tests(dir.path().to_path_buf()));
+        let mut settings = Settings::for_tests(dir.path().to_path_buf());
+        change(&mut settings);
+        let state = AppState::new(db, settings);
         TestServer {
             router: app(state.clone(), &dist),
             state,
