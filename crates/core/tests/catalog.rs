@@ -376,6 +376,7 @@ fn the_integrity_check_catches_each_kind_of_inconsistency() {
                 document: "qualification-form".into(),
                 sub_cases: vec![],
                 applicants: vec![other],
+                channels: vec![],
                 supplied_by: catalog::Supplier::Applicant,
                 required: true,
                 source: "test".into(),
