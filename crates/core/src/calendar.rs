@@ -90,6 +90,20 @@ pub fn working_days_left(today: NaiveDate, due: NaiveDate) -> u32 {
     left
 }
 
+/// How much of a term that ends with `due` is left on `today`, in the unit the term is
+/// counted in: calendar days for a term of calendar days, working days for any other, so
+/// that a term of 30 calendar days never reads as so many working days left.
+pub fn days_left(today: NaiveDate, due: NaiveDate, unit: TimeUnit) -> u32 {
+    match unit {
+        TimeUnit::CalendarDays => {
+            u32::try_from((due - today).num_days().max(0)).unwrap_or(u32::MAX)
+        }
+        TimeUnit::Minutes | TimeUnit::Hours | TimeUnit::WorkingDays => {
+            working_days_left(today, due)
+        }
+    }
+}
+
 /// The day a term of `days` calendar days ends: day 1 is the day after `start`.
 pub fn add_calendar_days(start: NaiveDate, days: u32) -> NaiveDate {
     start

@@ -3,7 +3,7 @@
 use crate::format;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use otinish_core::catalog::{Provision, Service, messages};
+use otinish_core::catalog::{Fee, Provision, Service, messages};
 use otinish_core::fees;
 
 #[component]
@@ -57,12 +57,15 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
             })
             .collect_view()
     };
-    let fee_date = move || {
-        i18n.t_with(
-            "service-fee-date",
-            &[("date", format::date(i18n, format::today()).into())],
-        )
-    };
+    // Only a licence fee is an amount worked out from today's МРП.
+    let fee_date = matches!(service.fee, Fee::LicenceFee { .. }).then(|| {
+        move || {
+            i18n.t_with(
+                "service-fee-date",
+                &[("date", format::attributive_date(i18n, format::today()).into())],
+            )
+        }
+    });
 
     view! {
         <h2>{i18n.text("service-who-heading")}</h2>
@@ -73,6 +76,6 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
         {targets}
         <h2>{i18n.text("service-terms-heading")}</h2>
         <dl class="summary-list">{rows}</dl>
-        <p class="secondary">{fee_date}</p>
+        {fee_date.map(|fee_date| view! { <p class="secondary">{fee_date}</p> })}
     }
 }
