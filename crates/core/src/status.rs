@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn agreement_states_appear_only_where_the_regulation_asks_other_bodies() {
         // East Kazakhstan asks the sanitary authority before issuing a medical licence, not
-        // before a duplicate (seed 001).
+        // before a duplicate (постановление акимата ВКО от 26.03.2014 № 70, подп. 1) п. 1, п. 5).
         let vko = provision("medical-licence", "vko-health");
         let issue = processing_path(vko, SubCase::Issue);
         assert!(
