@@ -406,7 +406,7 @@ fn outside_pointer(source: &str) -> Option<&'static str> {
         ".txt",
     ];
     if let Some(file) = FILES.iter().find(|f| source.contains(**f)) {
-        return Some(file);
+        return Some(*file);
     }
     let bytes = source.as_bytes();
     let line_ref = bytes.windows(2).enumerate().any(|(i, w)| {
