@@ -56,7 +56,7 @@ cabinet-working-days-left = { $days ->
 cabinet-overdue = Мерзімі өтіп кетті
 # Жағдайы өзгергенде экраннан оқу бағдарламасы оқиды. $application — нөмірі (немесе қызмет),
 # $status — жаңа жағдайы.
-cabinet-status-changed = { $application } өтініші: { $status }.
+cabinet-status-changed = «{ $application }» өтінішінің жағдайы өзгерді: { $status }
 
 ## Жобалар
 

@@ -17,7 +17,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use otinish_core::catalog::{self, NameStatus, Provision, Service, messages};
+use otinish_core::catalog::{self, Provision, Service, messages};
 
 #[component]
 pub fn ServicePage() -> impl IntoView {
@@ -52,10 +52,7 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     });
     let kind = messages::of("kind", &service.kind);
     // A Kazakh name that is our translation must not be labelled official.
-    let name_label = match service.kk_name {
-        NameStatus::Official => "service-official-name",
-        NameStatus::OurTranslation => "service-name-our-translation",
-    };
+    let name_label = messages::name_label(service.kk_name);
     let apply_href = move || format!("/services/{}/apply?provider={}", service.id, provider.get());
     // An application begun earlier in this browser is offered first.
     let resumable = crate::draft::load(&service.id).in_progress();

@@ -65,7 +65,7 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
                 // A refusal-only step says what it leads to instead of what it does.
                 let text = match step.branch {
                     Branch::Main => messages::of("step", &step.action),
-                    Branch::Refusal => "service-step-refusal".to_owned(),
+                    Branch::Refusal => messages::STEP_REFUSAL.to_owned(),
                 };
                 let actor = messages::of("actor", &step.actor);
                 let term = step.term;
@@ -81,7 +81,7 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
                             }}
                             {included_in.clone().map(|outer| move || {
                                 let step = i18n.t(&outer);
-                                format!(" ({})", i18n.t_with("service-step-included", &[("step", step.into())]))
+                                format!(" ({})", i18n.t_with(messages::STEP_INCLUDED, &[("step", step.into())]))
                             })}
                         </span>
                     </li>

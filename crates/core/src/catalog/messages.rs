@@ -44,6 +44,18 @@ pub fn page_add(page: &str) -> String {
     format!("page-{page}-add")
 }
 
+/// Said of a step whose term runs within a later step's, with `$step`, that step's text.
+pub const STEP_INCLUDED: &str = "service-step-included";
+/// Said instead of a step's own text when the step only leads to a refusal.
+pub const STEP_REFUSAL: &str = "service-step-refusal";
+/// The label of the official name, and the one of a name that is our translation.
+pub fn name_label(status: NameStatus) -> &'static str {
+    match status {
+        NameStatus::Official => "service-official-name",
+        NameStatus::OurTranslation => "service-name-our-translation",
+    }
+}
+
 /// The id of a message named after an enum value, e.g. `kind-licence` or `region-almaty-city`.
 pub fn of<T: serde::Serialize>(prefix: &str, value: &T) -> String {
     format!("{prefix}-{}", key(value))
@@ -86,6 +98,7 @@ pub fn all(catalog: &Catalog) -> Vec<String> {
             service_keywords(id),
         ]);
         ids.push(of("kind", &service.kind));
+        ids.push(name_label(service.kk_name).to_string());
         ids.push(of("category", &service.category));
         ids.extend(service.applicants.iter().map(|a| of("applicant", a)));
         ids.extend(service.sub_cases.iter().map(|s| of("sub-case", s)));
@@ -99,6 +112,15 @@ pub fn all(catalog: &Catalog) -> Vec<String> {
             for step in &provision.steps {
                 ids.push(of("step", &step.action));
                 ids.push(of("actor", &step.actor));
+                if step.included_in.is_some() {
+                    ids.push(STEP_INCLUDED.to_string());
+                }
+                if step.branch == Branch::Refusal {
+                    ids.push(STEP_REFUSAL.to_string());
+                }
+            }
+            for requirement in &provision.documents {
+                ids.extend(requirement.channels.iter().map(|c| of("for-channel", c)));
             }
         }
     }
