@@ -20,6 +20,14 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
             .collect_view()
     };
     let single_applicant_type = move || provision.with(|p| service.applicants_at(p).len() == 1);
+    // Where this provider's regulation words the result more narrowly than the name.
+    let result_note = move || {
+        provision.with(|p| {
+            p.result_note
+                .then(|| messages::result_note(&service.id, &p.provider))
+        })
+        .map(|id| view! { <p class="inset">{i18n.text(id)}</p> })
+    };
     let targets = (!service.targets.is_empty()).then(|| {
         let items = service
             .targets
@@ -74,6 +82,7 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
             <p class="inset">{i18n.text("service-only-these-applicants")}</p>
         </Show>
         {targets}
+        {result_note}
         <h2>{i18n.text("service-terms-heading")}</h2>
         <dl class="summary-list">{rows}</dl>
         {fee_date.map(|fee_date| view! { <p class="secondary">{fee_date}</p> })}

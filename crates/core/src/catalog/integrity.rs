@@ -262,6 +262,13 @@ fn check_service(
         if provision.channels.is_empty() {
             problems.push(format!("{here}: no channel"));
         }
+        if provision.result_note {
+            require_source(
+                problems,
+                &format!("{here} result note"),
+                &provision.result_note_source,
+            );
+        }
         require_source(
             problems,
             &format!("{here} channels"),

@@ -17,6 +17,10 @@ pub fn service_summary(service: &str) -> String {
 pub fn service_keywords(service: &str) -> String {
     format!("service-{service}-keywords")
 }
+/// What one provider's regulation says about the result where it is narrower than the name.
+pub fn result_note(service: &str, provider: &str) -> String {
+    format!("service-{service}-note-{provider}")
+}
 pub fn provider(provider: &str) -> String {
     format!("provider-{provider}")
 }
@@ -121,6 +125,9 @@ pub fn all(catalog: &Catalog) -> Vec<String> {
             }
             for requirement in &provision.documents {
                 ids.extend(requirement.channels.iter().map(|c| of("for-channel", c)));
+            }
+            if provision.result_note {
+                ids.push(result_note(id, &provision.provider));
             }
         }
     }

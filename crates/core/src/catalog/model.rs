@@ -426,6 +426,12 @@ pub struct Provision {
     pub applicants: Vec<ApplicantType>,
     #[serde(default)]
     pub applicants_source: Option<String>,
+    /// Whether this provider's regulation words the result more narrowly than the service's
+    /// name: the page then shows the message `service-{id}-note-{provider}`.
+    #[serde(default)]
+    pub result_note: bool,
+    #[serde(default)]
+    pub result_note_source: String,
     /// The regulation (регламент) that describes this provider's process.
     pub regulation: String,
     /// The standard (стандарт) the regulation refers to.
