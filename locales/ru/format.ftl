@@ -40,7 +40,7 @@ calendar-days-left = { $days ->
 
 # Fees. $amount is already formatted, like «43 250 ₸»; $mrp is the number of МРП, like «10» or «0,3».
 fee-amount = { $amount } ({ $mrp } МРП)
-fee-free = не взимается
+fee-free = плата не взимается
 fee-unknown = ни один найденный источник его не называет — уточните у услугодателя
 
 # Dates. $day and $year are numbers, $month is one of the month names below.
