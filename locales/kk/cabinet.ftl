@@ -146,7 +146,6 @@ session-warning-countdown = { $minutes ->
     [0] Сеанс { $seconds } секундтан кейін аяқталады.
    *[other] Сеанс { $minutes } минут { $seconds } секундтан кейін аяқталады.
 }
-}
 session-stay = Жұмысты жалғастыру
 session-sign-out = Шығу
 session-ended-title = Сіз жеке кабинеттен шықтыңыз
