@@ -321,7 +321,10 @@ mod tests {
         let deadline = expected_result(vko, SubCase::Issue, received)
             .unwrap()
             .date();
-        assert!(*dates.last().unwrap() <= deadline, "{dates:?} vs {deadline}");
+        assert!(
+            *dates.last().unwrap() <= deadline,
+            "{dates:?} vs {deadline}"
+        );
     }
 
     /// Every provider and sub-case, received at awkward moments: the planned dates never go
@@ -343,7 +346,10 @@ mod tests {
                             .iter()
                             .filter_map(|(_, due)| due.map(|d| d.date()))
                             .collect();
-                        let what = format!("{} at {} {sub_case:?} from {received}: {planned:?}", service.id, provision.provider);
+                        let what = format!(
+                            "{} at {} {sub_case:?} from {received}: {planned:?}",
+                            service.id, provision.provider
+                        );
                         assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{what}");
                         let registered = calendar::registration_day(received);
                         assert!(dates.iter().all(|d| *d >= registered), "{what}");
@@ -372,7 +378,9 @@ mod tests {
         let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
         assert_eq!(due(Status::AgreementRequested), day(12, 12));
         assert_eq!(due(Status::UnderReview), day(12, 12));
-        let deadline = expected_result(transit, SubCase::Issue, received).unwrap().date();
+        let deadline = expected_result(transit, SubCase::Issue, received)
+            .unwrap()
+            .date();
         assert_eq!(Some(deadline), NaiveDate::from_ymd_opt(2027, 1, 6));
         assert_eq!(due(Status::Decision), Some(deadline));
     }
@@ -391,8 +399,10 @@ mod tests {
                 .find(|(s, _)| *s == status)
                 .and_then(|(_, due)| due.map(|d| d.date()))
         };
-        assert_eq!(due(Status::AgreementRequested), NaiveDate::from_ymd_opt(2026, 2, 4));
+        assert_eq!(
+            due(Status::AgreementRequested),
+            NaiveDate::from_ymd_opt(2026, 2, 4)
+        );
         assert_eq!(due(Status::Decision), NaiveDate::from_ymd_opt(2026, 2, 23));
     }
 }
-

@@ -151,7 +151,8 @@ pub fn mark_reviewed(
             Some(ids) => lock.mark(&reference, ids)?,
             None => lock.mark_all(&reference),
         }
-        lock.write().map_err(|e| format!("{}: {e}", path.display()))?;
+        lock.write()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }

@@ -134,7 +134,9 @@ fn text_of(file: &LocaleFile, entry: &Entry) -> String {
     let text = lines.join("\n");
     let text = text
         .strip_prefix(entry.id.as_str())
-        .map_or(text.as_str(), |rest| rest.trim_start().trim_start_matches('='));
+        .map_or(text.as_str(), |rest| {
+            rest.trim_start().trim_start_matches('=')
+        });
     text.trim().to_string()
 }
 

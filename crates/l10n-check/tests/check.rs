@@ -1,7 +1,7 @@
 //! Each class of problem, fed as a small fixture, is reported at the right place; and the
 //! real locales pass.
 
-use l10n_check::{Finding, Lock, Locale, LocaleFile, Severity, check, check_dir, codes, stale};
+use l10n_check::{Finding, Locale, LocaleFile, Lock, Severity, check, check_dir, codes, stale};
 use std::path::{Path, PathBuf};
 
 fn locale(code: &str, files: &[(&str, &str)]) -> Locale {
@@ -184,7 +184,12 @@ fn a_plain_space_where_a_line_must_not_break_is_a_warning_at_its_column() {
     let kk = "a = { $year } ж.\nb = № { $n } бұйрық\nc = { $size } МБ-тан, { $p } %\nd = 2026~ж., №~462, 15~МБ, 40~%\ne = 2026 жылы, № — нөмір белгісі\n"
         .replace('~', "\u{a0}");
     let findings = run(&ru, &kk);
-    assert!(findings.iter().all(|f| f.severity == Severity::Warning && f.message.contains("U+00A0")), "{findings:#?}");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.severity == Severity::Warning && f.message.contains("U+00A0")),
+        "{findings:#?}"
+    );
     let places: Vec<(&str, usize, usize)> = findings
         .iter()
         .map(|f| (f.path.to_str().unwrap(), f.line, f.column))
@@ -217,13 +222,19 @@ fn a_translation_is_stale_once_its_russian_text_changes() {
     let recorded = lock(&recorded.to_text());
     assert_eq!(stale::check(&ru_then, &kk, &recorded), vec![]);
 
-    let ru_now = locale("ru", &[("app.ftl", "a = Заявление отправлено\nb = Отмена\n")]);
+    let ru_now = locale(
+        "ru",
+        &[("app.ftl", "a = Заявление отправлено\nb = Отмена\n")],
+    );
     let findings = stale::check(&ru_now, &kk, &recorded);
     let finding = only(&findings);
     assert_eq!(finding.severity, Severity::Warning);
     at(finding, "locales/kk/app.ftl", 1, 1);
     assert!(finding.message.contains("«Заявление подано»"), "{finding}");
-    assert!(finding.message.contains("«Заявление отправлено»"), "{finding}");
+    assert!(
+        finding.message.contains("«Заявление отправлено»"),
+        "{finding}"
+    );
     assert!(finding.message.contains("reviewed a"), "{finding}");
 
     let mut reviewed = recorded;
@@ -236,13 +247,23 @@ fn a_translation_is_stale_once_its_russian_text_changes() {
 fn a_multi_line_russian_text_survives_the_lock_file() {
     let ru = locale(
         "ru",
-        &[("app.ftl", "n = { $n ->\n    [one] { $n } файл\n   *[other] { $n } файлов\n}\n    .title = Файлы\n")],
+        &[(
+            "app.ftl",
+            "n = { $n ->\n    [one] { $n } файл\n   *[other] { $n } файлов\n}\n    .title = Файлы\n",
+        )],
     );
-    let kk = locale("kk", &[("app.ftl", "n = { $n } файл\n    .title = Файлдар\n")]);
+    let kk = locale(
+        "kk",
+        &[("app.ftl", "n = { $n } файл\n    .title = Файлдар\n")],
+    );
     let mut recorded = lock("");
     recorded.mark_all(&ru);
     let text = recorded.to_text();
-    assert_eq!(text.lines().filter(|l| l.starts_with("n = ")).count(), 1, "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("n = ")).count(),
+        1,
+        "{text}"
+    );
     assert_eq!(stale::check(&ru, &kk, &lock(&text)), vec![]);
 }
 
@@ -258,13 +279,18 @@ fn a_translation_the_lock_does_not_know_is_a_warning() {
 #[test]
 fn every_problem_code_needs_words_in_every_locale() {
     let all = codes::all();
-    assert!(all.contains(&"not-found") && all.contains(&"required") && all.contains(&"unreachable"));
+    assert!(
+        all.contains(&"not-found") && all.contains(&"required") && all.contains(&"unreachable")
+    );
     let kk = locale("kk", &[("errors.ftl", "error-not-found = Табылмады\n")]);
     let findings = codes::check(&kk, &["not-found", "file-infected"]);
     let finding = only(&findings);
     assert_eq!(finding.severity, Severity::Error);
     at(finding, "locales/kk/errors.ftl", 1, 1);
-    assert!(finding.message.contains("`error-file-infected`"), "{finding}");
+    assert!(
+        finding.message.contains("`error-file-infected`"),
+        "{finding}"
+    );
 }
 
 #[test]

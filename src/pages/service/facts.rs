@@ -22,11 +22,12 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
     let single_applicant_type = move || provision.with(|p| service.applicants_at(p).len() == 1);
     // Where this provider's regulation words the result more narrowly than the name.
     let result_note = move || {
-        provision.with(|p| {
-            p.result_note
-                .then(|| messages::result_note(&service.id, &p.provider))
-        })
-        .map(|id| view! { <p class="inset">{i18n.text(id)}</p> })
+        provision
+            .with(|p| {
+                p.result_note
+                    .then(|| messages::result_note(&service.id, &p.provider))
+            })
+            .map(|id| view! { <p class="inset">{i18n.text(id)}</p> })
     };
     let targets = (!service.targets.is_empty()).then(|| {
         let items = service
@@ -70,7 +71,10 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
         move || {
             i18n.t_with(
                 "service-fee-date",
-                &[("date", format::attributive_date(i18n, format::today()).into())],
+                &[(
+                    "date",
+                    format::attributive_date(i18n, format::today()).into(),
+                )],
             )
         }
     });

@@ -417,9 +417,7 @@ fn outside_pointer(source: &str) -> Option<&'static str> {
     }
     let bytes = source.as_bytes();
     let line_ref = bytes.windows(2).enumerate().any(|(i, w)| {
-        w[0] == b'L'
-            && w[1].is_ascii_digit()
-            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+        w[0] == b'L' && w[1].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
     });
     line_ref.then_some("a line number")
 }
