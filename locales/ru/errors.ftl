@@ -332,3 +332,8 @@ error-unreachable = Сервис сейчас не отвечает. Ваши д
 
 error-upload-unreachable = Файл не загрузился: нет связи с сервером. Выберите файл ещё раз, когда связь восстановится
 error-gateway-unavailable = Платёжный шлюз сейчас недоступен. Попробуйте оплатить позже: ваши ответы сохранены
+
+# The new password contains the applicant's own ИИН/БИН. No variables.
+error-password-contains-iin-bin = Пароль не должен содержать ваш ИИН/БИН: этот номер известен многим. Придумайте другой, например из нескольких случайных слов
+# A change came from a page outside the service's site and was not made. No variables.
+error-cross-site-request = Действие не выполнено: запрос пришёл не со страницы сервиса. Откройте сервис по его адресу и повторите действие
