@@ -7,7 +7,7 @@ cabinet-signed-in-as = Сіз жүйеге кірдіңіз:
 cabinet-checking = Жүйеге кіргеніңізді тексеріп жатырмыз…
 cabinet-loading = Жүктеліп жатыр…
 cabinet-sign-in-intro = Өтініштеріңізді, жобаларыңызды және нәтижелерді көру үшін жүйеге кіріңіз.
-cabinet-sign-in = Жеке кабинетке кіріңіз
+cabinet-sign-in = Жеке кабинетке кіру
 cabinet-register = Тіркелгіңіз жоқ па? Тіркеліңіз
 cabinet-new-application = Жаңа өтініш беру
 
@@ -21,7 +21,7 @@ status-delivered = Көрсетілетін қызметті берушіге ж
 status-registered = Тіркелді
 status-executor-assigned = Орындаушы тағайындалды
 status-under-review = Қаралуда
-status-agreement-requested = Мемлекеттік органдармен келісуде
+status-agreement-requested = Мемлекеттік органдармен келісілуде
 status-agreement-received = Келісім алынды
 status-decision = Шешім қабылданды
 status-issued = Берілді
@@ -42,7 +42,7 @@ cabinet-reference = Өтініштің нөмірі
 cabinet-service = Қызмет
 cabinet-sub-case = Өтініш түрі
 cabinet-provider = Көрсетілетін қызметті беруші
-cabinet-submitted = Берілген күні
+cabinet-submitted = Жіберілген күні
 cabinet-registered-on = Тіркелген күні
 cabinet-status = Жағдайы
 cabinet-due = Мерзімі
@@ -56,7 +56,7 @@ cabinet-working-days-left = { $days ->
 cabinet-overdue = Мерзімі өтіп кетті
 # Жағдайы өзгергенде экраннан оқу бағдарламасы оқиды. $application — нөмірі (немесе қызмет),
 # $status — жаңа жағдайы.
-cabinet-status-changed = { $application } өтініші: { $status }.
+cabinet-status-changed = «{ $application }» өтінішінің жағдайы өзгерді: { $status }
 
 ## Жобалар
 
@@ -68,7 +68,7 @@ cabinet-draft-in-browser = Осы браузерде сақталған
 cabinet-resume = Жалғастыру
 cabinet-discard = Жою
 # $service — қызметтің қысқа атауы.
-cabinet-discard-question = «{ $service }» жобасын жою керек пе?
+cabinet-discard-question = «{ $service }» жобасын жоясыз ба?
 cabinet-discard-warning = Жауаптар мен қоса берілген файлдар жойылады, оларды қалпына келтіру мүмкін болмайды.
 cabinet-discard-confirm = Иә, жою
 cabinet-discard-cancel = Болдырмау
@@ -86,7 +86,7 @@ cabinet-draft-not-submitted = Өтініш көрсетілетін қызмет
 cabinet-not-found-title = Өтініш табылмады
 cabinet-not-found-text = Сіздің өтініштеріңіздің арасында мұндай өтініш жоқ. Мекенжайды тексеріңіз немесе өтініштеріңіздің тізімін ашыңыз.
 # Мерзімнің астында. $term — «15 жұмыс күні» сияқты мерзім.
-cabinet-legal-term = мемлекеттік қызмет көрсету мерзімі — Қазақстанның жұмыс күндері күнтізбесі бойынша { $term }
+cabinet-legal-term = мемлекеттік қызмет көрсету мерзімі — { $term } (Қазақстанның өндірістік күнтізбесі бойынша)
 cabinet-timeline-heading = Өтініштің қаралу барысы
 cabinet-timeline-intro = Көрсетілетін қызметті беруші регламентінің қадамдары. Жағдайы өздігінен жаңарады, бетті қайта жүктеудің қажеті жоқ.
 # Тарихтағы қадамның жанында.
@@ -143,8 +143,8 @@ session-warning-title = Сіз әлі осындасыз ба?
 session-warning-text = Сіз ұзақ уақыт бойы ешқандай әрекет жасамадыңыз. Кабинетіңізді басқа біреу пайдаланбауы үшін сеансты жақында аяқтаймыз.
 # $minutes және $seconds — қалған уақыт.
 session-warning-countdown = { $minutes ->
-    [0] Сеанс { $seconds } с кейін аяқталады.
-   *[other] Сеанс { $minutes } мин { $seconds } с кейін аяқталады.
+    [0] Сеанс { $seconds } секундтан кейін аяқталады.
+   *[other] Сеанс { $minutes } минут { $seconds } секундтан кейін аяқталады.
 }
 session-stay = Жұмысты жалғастыру
 session-sign-out = Шығу

@@ -8,13 +8,20 @@ term-calendar-days = { $amount } күнтізбелік күн
 # Ешбір дереккөз бермеген мерзімнің орнына көрсетіледі.
 term-unknown = мерзімі расталмады — көрсетілетін қызметті берушіден нақтылаңыз
 
+# Мерзімі күнтізбелік күнмен есептелетін күннен кейін, жақша ішінде. $days — қалған күнтізбелік
+# күндердің саны (мерзімнің соңғы күні 0).
+calendar-days-left = { $days ->
+    [0] мерзімі бүгін аяқталады
+   *[other] { $days } күнтізбелік күн қалды
+}
+
 # Алымдар. $amount пішімделіп берілген, мысалы «43 250 ₸»; $mrp — АЕК саны, мысалы «10» немесе «0,3».
-fee-amount = { $amount } ({ $mrp } АЕК)
-fee-free = тегін
-fee-unknown = алым мөлшері расталмады — көрсетілетін қызметті берушіден нақтылаңыз
+fee-amount = { $amount } ({ $mrp } АЕК)
+fee-free = ақы алынбайды
+fee-unknown = табылған дереккөздердің ешқайсысында көрсетілмеген — көрсетілетін қызметті берушіден нақтылаңыз
 
 # Күндер. $day және $year — сандар, $month — төмендегі ай атауларының бірі.
-date-long = { $year } ж. { $day } { $month }
+date-long = { $year } ж. { $day } { $month }
 # Нормативтік актілердің деректемелеріндегі түрі: «2013 жылғы 15 сәуірдегі».
 date-attributive = { $year } жылғы { $day } { $month }
 month-1 = қаңтар
@@ -45,12 +52,12 @@ month-attributive-12 = желтоқсандағы
 # Уақыт сәті: $date — толық күн, $time — «10:15». same in every language
 date-time = { $date }, { $time }
 # Файлдың көлемі. $size — сан. same in every language
-size-kilobytes = { $size } КБ
+size-kilobytes = { $size } КБ
 # same in every language
-size-megabytes = { $size } МБ
+size-megabytes = { $size } МБ
 
 # Соңғы мерзім: «2026 ж. 23 ақпанға дейін». Төмендегі ай атаулары барыс септігінде.
-date-until = { $year } ж. { $day } { $month } дейін
+date-until = { $year } ж. { $day } { $month } дейін
 month-until-1 = қаңтарға
 month-until-2 = ақпанға
 month-until-3 = наурызға

@@ -13,10 +13,10 @@ wizard-steps-label = Өтініш беру кезеңдері
 wizard-sub-case-heading = Сізге не қажет?
 wizard-sub-case-legend = Өтініш түрі
 wizard-error-choose-sub-case = Сізге не қажет екенін таңдаңыз
-wizard-targets-heading = Өтінішті не үшін бересіз?
+wizard-targets-heading = Өтінішіңіз неге қатысты?
 wizard-targets-legend = Лицензия немесе қосымша
 wizard-targets-both = Лицензия және оған қосымша
-wizard-error-choose-targets = Өтінішті не үшін беретініңізді таңдаңыз
+wizard-error-choose-targets = Өтініш неге қатысты екенін таңдаңыз
 wizard-provider-heading = Өтінішті қайда бересіз?
 wizard-provider-legend = Көрсетілетін қызметті беруші
 wizard-error-choose-provider = Көрсетілетін қызметті берушіні таңдаңыз
@@ -51,7 +51,7 @@ wizard-applicant-iin-bin = ЖСН немесе БСН
 wizard-applicant-address = Мекенжайы
 wizard-applicant-from-registry = Бұл мәліметтер «Жеке тұлғалар» және «Заңды тұлғалар» мемлекеттік деректер қорларынан алынды.
 # $who — өтініш бере алатындар, мысалы «Заңды тұлға (БСН)».
-wizard-applicant-not-eligible = Таңдалған көрсетілетін қызметті берушіде бұл қызметті тек мыналар ала алады: { $who }.
+wizard-applicant-not-eligible = Таңдалған көрсетілетін қызметті беруші бұл қызметті тек мыналарға көрсетеді: { $who }.
 wizard-applicant-back-to-service = Қызмет сипаттамасына оралу
 
 wizard-stage-documents = Құжаттар
@@ -59,7 +59,7 @@ wizard-stage-payment = Төлем
 wizard-stage-submit = Жіберу
 
 ## Қайталанатын беттер («тағы біреуін қосу»). $field — сұрақ, $n — реттік нөмір.
-wizard-item-field = { $field } (№ { $n })
+wizard-item-field = { $field } (№ { $n })
 wizard-remove = Жою
 
 ## Жауаптардың серверде сақталғаны; нысанның астында көрсетіледі және сыпайы оқылады.
@@ -73,11 +73,11 @@ wizard-documents-intro = Құжаттарды қоса беріңіз: әрқа�
 wizard-documents-none = Сіздің өтінішіңізге құжат қоса берудің қажеті жоқ.
 wizard-documents-sign-in = Құжаттарды қоса беру үшін жеке кабинетке кіріңіз. Жауаптарыңыз сақталады.
 # $formats — файл пішімдері, мысалы «PDF, JPG, PNG»; $megabytes — сан.
-wizard-documents-formats = Пішімі: { $formats }, көлемі { $megabytes } МБ-тан аспасын.
+wizard-documents-formats = Пішімі: { $formats }, көлемі { $megabytes } МБ-тан аспасын.
 wizard-documents-choose = Файлды таңдау
 wizard-documents-replace = Ауыстыру
 # $percent — 0-ден 100-ге дейінгі бүтін сан.
-wizard-documents-sending = Жүктелуде: { $percent } %
+wizard-documents-sending = Жүктелуде: { $percent } %
 wizard-documents-drop = Файлды осында сүйреп әкелуге де болады.
 
 ## Төлем қадамы
@@ -90,8 +90,8 @@ wizard-payment-pay = Төлеуге өту
 wizard-payment-pending = Төлем әлі өңделуде. Жауап келген бойда бет өздігінен жаңарады.
 wizard-payment-back-to-gateway = Төлемге оралу
 wizard-payment-declined = Төлем өтпеді
-wizard-payment-declined-cancelled = Сіз төлемнен бас тарттыңыз. Ақша есептен шығарылған жоқ.
-wizard-payment-declined-other = Төлем шлюзі төлемді қабылдамады. Ақша есептен шығарылған жоқ. Қайталап көріңіз немесе басқа картаны таңдаңыз.
+wizard-payment-declined-cancelled = Сіз төлемнен бас тарттыңыз. Шотыңыздан ақша алынған жоқ.
+wizard-payment-declined-other = Төлем шлюзі төлемді қабылдамады. Шотыңыздан ақша алынған жоқ. Қайталап көріңіз немесе басқа картаны таңдаңыз.
 wizard-payment-retry = Қайта төлеу
 wizard-payment-paid = Алым төленді
 wizard-payment-to-check = Жауаптарды тексеруге оралу
@@ -125,12 +125,12 @@ wizard-done-reference = Өтінішіңіздің нөмірі
 # $at — күні мен уақыты.
 wizard-done-sent = Жіберілген уақыты: { $at }.
 # $date — күні.
-wizard-done-registered = Өтініштің тіркелген күні: { $date }.
-wizard-done-due = Нәтиже { $date } кешіктірілмей күтіледі.
+wizard-done-registered = Өтініштің тіркелген күні: { $date }
+wizard-done-due = Нәтижені берудің соңғы күні: { $date }.
 wizard-done-due-unknown = Мемлекеттік қызмет көрсету мерзімі бізге қолжетімді дереккөздерде көрсетілмеген — оны көрсетілетін қызметті берушіден нақтылаңыз.
 wizard-done-next-heading = Одан әрі не болады
 # $provider — көрсетілетін қызметті берушінің атауы.
 wizard-done-next = Өтінішті { $provider } қарайды. Қараудың әр қадамы мен оның мерзімі жеке кабинетте көрінеді.
-wizard-done-notify = Нәтижені — лицензияны, рұқсатты немесе дәлелді бас тартуды — жеке кабинеттен жүктеп алуға болады.
+wizard-done-notify = Нәтижені — лицензияны, рұқсатты, сертификатты, қорытындыны немесе дәлелді бас тарту хатын — жеке кабинеттен жүктеп алуға болады.
 wizard-done-cabinet = Жеке кабинетке өту
 wizard-done-another = Басқа өтініш беру

@@ -7,7 +7,7 @@ cabinet-signed-in-as = Вы вошли как
 cabinet-checking = Проверяем, выполнен ли вход…
 cabinet-loading = Загружаем…
 cabinet-sign-in-intro = Войдите, чтобы увидеть свои заявления, черновики и результаты.
-cabinet-sign-in = Вход в личный кабинет
+cabinet-sign-in = Войти в личный кабинет
 cabinet-register = Нет учётной записи? Зарегистрируйтесь
 cabinet-new-application = Подать новое заявление
 
@@ -64,7 +64,7 @@ cabinet-working-days-left = { $days ->
 cabinet-overdue = Срок прошёл
 # Read by screen readers when a status changes. $application is the number (or the service),
 # $status the new status.
-cabinet-status-changed = Заявление { $application }: { $status }.
+cabinet-status-changed = Статус заявления «{ $application }» изменился: { $status }
 
 ## Drafts
 
@@ -94,7 +94,7 @@ cabinet-draft-not-submitted = Заявление ещё не отправлен�
 cabinet-not-found-title = Заявление не найдено
 cabinet-not-found-text = Среди ваших заявлений такого нет. Проверьте адрес или откройте список своих заявлений.
 # Under the due date. $term is a duration like «15 рабочих дней».
-cabinet-legal-term = срок оказания услуги — { $term } по календарю рабочих дней Казахстана
+cabinet-legal-term = срок оказания услуги — { $term } (по производственному календарю Казахстана)
 cabinet-timeline-heading = Ход рассмотрения
 cabinet-timeline-intro = Шаги по регламенту услугодателя. Статус обновляется сам, перезагружать страницу не нужно.
 # Beside a step of the timeline.

@@ -155,7 +155,7 @@ error-date-must-be-future = Введите дату не раньше { $limit }
 error-file-empty = Выбранный файл пустой — выберите другой
 # $megabytes is the document's limit in megabytes. The server gives the limit in bytes
 # (max_bytes): the app should divide it by 1 048 576 and pass it as $megabytes.
-error-file-too-large = Выберите файл не больше { $megabytes } МБ
+error-file-too-large = Выберите файл не больше { $megabytes } МБ
 # The content is not a type the document accepts. $accepted is the list of accepted types
 # (the rule gives «pdf,jpeg»; the app should show it as «PDF, JPEG»).
 error-file-type = Выберите файл в формате { $accepted }
@@ -250,7 +250,7 @@ error-targets-required = Выберите, к чему относится зая
 error-target-not-offered = Для этой услуги такой вариант не предусмотрен. Выберите один из предложенных
 # The account is an individual and the provider takes this service only from legal entities,
 # or the other way round. No variables.
-error-applicant-not-eligible = Это заявление этому услугодателю может подать только заявитель другого вида — физическое или юридическое лицо. Выберите другого услугодателя или другую услугу
+error-applicant-not-eligible = С вашей учётной записью (физическое или юридическое лицо) это заявление этому услугодателю подать нельзя. Выберите другого услугодателя или другую услугу
 # The answers were saved elsewhere since this page was opened, or changed after signing.
 # $current_version is not shown.
 error-version-conflict = Ответы изменились в другой вкладке или на другом устройстве. Обновите страницу и проверьте их
@@ -332,3 +332,8 @@ error-unreachable = Сервис сейчас не отвечает. Ваши д
 
 error-upload-unreachable = Файл не загрузился: нет связи с сервером. Выберите файл ещё раз, когда связь восстановится
 error-gateway-unavailable = Платёжный шлюз сейчас недоступен. Попробуйте оплатить позже: ваши ответы сохранены
+
+# The new password contains the applicant's own ИИН/БИН. No variables.
+error-password-contains-iin-bin = Пароль не должен содержать ваш ИИН/БИН: этот номер известен многим. Придумайте другой, например из нескольких случайных слов
+# A change came from a page outside the service's site and was not made. No variables.
+error-cross-site-request = Действие не выполнено: запрос пришёл не со страницы сервиса. Откройте сервис по его адресу и повторите действие

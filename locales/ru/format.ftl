@@ -28,13 +28,23 @@ term-calendar-days = { $amount ->
 # Shown instead of a duration that no source gives.
 term-unknown = срок не удалось подтвердить — уточните у услугодателя
 
+# After a due date whose term is counted in calendar days, in brackets. $days is the number
+# of calendar days left (0 on the due day).
+calendar-days-left = { $days ->
+    [0] срок истекает сегодня
+    [one] остался { $days } календарный день
+    [few] осталось { $days } календарных дня
+    [many] осталось { $days } календарных дней
+   *[other] осталось { $days } календарного дня
+}
+
 # Fees. $amount is already formatted, like «43 250 ₸»; $mrp is the number of МРП, like «10» or «0,3».
-fee-amount = { $amount } ({ $mrp } МРП)
-fee-free = бесплатно
-fee-unknown = размер сбора не удалось подтвердить — уточните у услугодателя
+fee-amount = { $amount } ({ $mrp } МРП)
+fee-free = плата не взимается
+fee-unknown = ни один найденный источник его не называет — уточните у услугодателя
 
 # Dates. $day and $year are numbers, $month is one of the month names below.
-date-long = { $day } { $month } { $year } г.
+date-long = { $day } { $month } { $year } г.
 # The form used in legal citations: «от 15 апреля 2013 года».
 date-attributive = { $day } { $month } { $year } года
 month-1 = января
@@ -66,11 +76,11 @@ month-attributive-12 = декабря
 # A moment: $date is a long date, $time is "10:15".
 date-time = { $date }, { $time }
 # A file's size. $size is a number.
-size-kilobytes = { $size } КБ
-size-megabytes = { $size } МБ
+size-kilobytes = { $size } КБ
+size-megabytes = { $size } МБ
 
 # A deadline: «до 23 февраля 2026 г.». The month names below are the forms that follow «до».
-date-until = до { $day } { $month } { $year } г.
+date-until = до { $day } { $month } { $year } г.
 month-until-1 = января
 month-until-2 = февраля
 month-until-3 = марта

@@ -59,7 +59,7 @@ wizard-stage-payment = Оплата
 wizard-stage-submit = Отправка
 
 ## Pages that repeat ("add another"). $field is a question, $n the item's number.
-wizard-item-field = { $field } (№ { $n })
+wizard-item-field = { $field } (№ { $n })
 wizard-remove = Удалить
 
 ## Whether the answers are saved on the server; shown under the form and read out politely.
@@ -73,11 +73,11 @@ wizard-documents-intro = Приложите документы: для кажд�
 wizard-documents-none = Для вашего заявления прикладывать документы не нужно.
 wizard-documents-sign-in = Чтобы приложить документы, войдите в личный кабинет. Ваши ответы сохранятся.
 # $formats lists file formats, e.g. «PDF, JPG, PNG»; $megabytes is a number.
-wizard-documents-formats = Формат { $formats }, не больше { $megabytes } МБ.
+wizard-documents-formats = Формат: { $formats }, не больше { $megabytes } МБ.
 wizard-documents-choose = Выбрать файл
 wizard-documents-replace = Заменить
 # $percent is a whole number from 0 to 100.
-wizard-documents-sending = Загружается: { $percent } %
+wizard-documents-sending = Загружается: { $percent } %
 wizard-documents-drop = Можно также перетащить файл сюда.
 
 ## The payment step
@@ -131,6 +131,6 @@ wizard-done-due-unknown = Срок оказания услуги в доступ
 wizard-done-next-heading = Что дальше
 # $provider is the provider's name.
 wizard-done-next = Заявление рассмотрит { $provider }. Каждый шаг рассмотрения и его срок видны в личном кабинете.
-wizard-done-notify = Результат — лицензию, разрешение или мотивированный отказ — можно будет скачать в личном кабинете.
+wizard-done-notify = Результат — лицензию, разрешение, сертификат, заключение или мотивированный отказ — можно будет скачать в личном кабинете.
 wizard-done-cabinet = Перейти в личный кабинет
 wizard-done-another = Подать другое заявление

@@ -55,7 +55,9 @@ module.exports = defineConfig({
   },
   webServer: {
     command: `"${path.join(root, 'target/release/otinish-server')}" serve --addr 127.0.0.1:${port} ` +
-      `--data-dir "${dataDir}" --dist "${testDist()}" --officer-token e2e-officer-token`,
+      `--data-dir "${dataDir}" --dist "${testDist()}" --officer-token e2e-officer-token ` +
+      // Every spec signs in from this one address: the per-client limit is for strangers.
+      '--client-login-burst 1000',
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 30_000,

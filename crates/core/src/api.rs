@@ -701,6 +701,7 @@ pub mod code {
     pub const TEST_SIGNER_DISABLED: &str = "test-signer-disabled";
     pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency-key-reused";
     pub const TOO_MANY_REQUESTS: &str = "too-many-requests";
+    pub const CROSS_SITE_REQUEST: &str = "cross-site-request";
 
     pub const ALL: &[&str] = &[
         MALFORMED_REQUEST,
@@ -736,6 +737,7 @@ pub mod code {
         TEST_SIGNER_DISABLED,
         IDEMPOTENCY_KEY_REUSED,
         TOO_MANY_REQUESTS,
+        CROSS_SITE_REQUEST,
     ];
 }
 
@@ -755,6 +757,7 @@ pub mod field_code {
     // The rules of the domain (422).
     pub const NOT_IN_REGISTRY: &str = "not-in-registry";
     pub const PASSWORD_TOO_COMMON: &str = "password-too-common";
+    pub const PASSWORD_CONTAINS_IIN_BIN: &str = "password-contains-iin-bin";
     pub const UNKNOWN_SERVICE: &str = "unknown-service";
     pub const UNKNOWN_PROVIDER: &str = "unknown-provider";
     pub const NOT_OFFERED_BY_PROVIDER: &str = "not-offered-by-provider";
@@ -783,6 +786,7 @@ pub mod field_code {
         TOO_MANY_ITEMS,
         NOT_IN_REGISTRY,
         PASSWORD_TOO_COMMON,
+        PASSWORD_CONTAINS_IIN_BIN,
         UNKNOWN_SERVICE,
         UNKNOWN_PROVIDER,
         NOT_OFFERED_BY_PROVIDER,

@@ -4,7 +4,7 @@
 //! The regulations count deadlines in working days, and a request that arrives «после
 //! 18.30 часов, а также в выходные или праздничные дни согласно трудовому
 //! законодательству Республики Казахстан» is registered on the next working day
-//! (seed 000, L107–109).
+//! (приказ и.о. МВД РК от 19.05.2015 № 462, прил. 1, п. 5 подп. 1)).
 //!
 //! A day is a day off when it is:
 //! 1. a Saturday or a Sunday: state bodies work a five-day week;
@@ -34,8 +34,8 @@ pub const CALENDAR_YEARS: RangeInclusive<i32> = FIRST_YEAR..=LAST_YEAR;
 const FIRST_YEAR: i32 = 2014;
 const LAST_YEAR: i32 = 2027;
 
-/// Requests received after this time are registered on the next working day (seed 000,
-/// L107–109: «после 18.30 часов»). 18:30:00 itself is not «после».
+/// Requests received after this time are registered on the next working day (приказ и.о. МВД РК от 19.05.2015 № 462, прил. 1, п. 5 подп. 1):
+/// «после 18.30 часов»). 18:30:00 itself is not «после».
 const REGISTRATION_CUT_OFF: NaiveTime = match NaiveTime::from_hms_opt(18, 30, 0) {
     Some(time) => time,
     None => panic!("18:30 is a valid time"),
@@ -90,6 +90,20 @@ pub fn working_days_left(today: NaiveDate, due: NaiveDate) -> u32 {
     left
 }
 
+/// How much of a term that ends with `due` is left on `today`, in the unit the term is
+/// counted in: calendar days for a term of calendar days, working days for any other, so
+/// that a term of 30 calendar days never reads as so many working days left.
+pub fn days_left(today: NaiveDate, due: NaiveDate, unit: TimeUnit) -> u32 {
+    match unit {
+        TimeUnit::CalendarDays => {
+            u32::try_from((due - today).num_days().max(0)).unwrap_or(u32::MAX)
+        }
+        TimeUnit::Minutes | TimeUnit::Hours | TimeUnit::WorkingDays => {
+            working_days_left(today, due)
+        }
+    }
+}
+
 /// The day a term of `days` calendar days ends: day 1 is the day after `start`.
 pub fn add_calendar_days(start: NaiveDate, days: u32) -> NaiveDate {
     start
@@ -134,10 +148,10 @@ impl Due {
 /// The counting convention:
 /// - Minutes and hours are elapsed time from `received`, because the regulation's
 ///   minute and hour steps run from the arrival of the documents. Step 1 is «после
-///   поступления документов … в течение 30 (тридцати) минут» (seed 000, L105–106). Office
+///   поступления документов … в течение 30 (тридцати) минут» (приказ и.о. МВД РК от 19.05.2015 № 462, прил. 1, п. 5 подп. 1)). Office
 ///   hours are not counted: the 09:00–18:30 working day is not required here.
 /// - Days run from the registration day, because a late or weekend request only counts
-///   as received once it is registered (seed 000, L107–109). Day 1 is the day after it,
+///   as received once it is registered (приказ и.о. МВД РК от 19.05.2015 № 462, прил. 1, п. 5 подп. 1)). Day 1 is the day after it,
 ///   as with any period that starts from an event. Working days skip days off, and
 ///   calendar days count every day.
 /// - A calendar-day term that ends on a day off is not moved: no source for such a rule

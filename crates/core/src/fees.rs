@@ -17,93 +17,94 @@ pub struct MrpRate {
     pub source: &'static str,
 }
 
-/// The МРП from 2014 to 2026. Sources are `reference/standards.md` §5 and
-/// `reference/anchors.md` §4.4; `verified: false` marks the two years that only one
-/// unconfirmed source gives.
+/// The МРП from 2014 to 2026, each row with the publication it was read in (the budget laws
+/// themselves were not retrieved); `verified: false` marks a row that only a draft law, a
+/// derivation or an unrecorded page gives.
 pub const MRP_TABLE: &[MrpRate] = &[
     MrpRate {
         from: (2014, 1, 1),
         tenge: 1_852,
         verified: false,
-        source: "standards.md §5 (budget bill figure)",
+        source: "draft law on the republican budget for 2014, as reported by nadezhda.kz in November 2013",
     },
     MrpRate {
         from: (2015, 1, 1),
         tenge: 1_982,
         verified: true,
-        source: "standards.md §5 (wfin.kz, kazpravda.kz)",
+        source: "archive.wfin.kz («месячный расчётный показатель составляет 1 тыс. 982 тенге»); kazpravda.kz",
     },
     MrpRate {
         from: (2016, 1, 1),
         tenge: 2_121,
         verified: true,
-        source: "standards.md §5 (Law of 30.11.2015 № 426-V, art. 11)",
+        source: "Закон РК от 30.11.2015 № 426-V «О республиканском бюджете на 2016–2018 годы», ст. 11 (as quoted by inaktau.kz)",
     },
     MrpRate {
         from: (2017, 1, 1),
         tenge: 2_269,
         verified: false,
-        source: "standards.md §5, anchors.md §4.4 (unconfirmed)",
+        source: "no publication found; unconfirmed",
     },
     MrpRate {
         from: (2018, 1, 1),
         tenge: 2_405,
         verified: true,
-        source: "anchors.md §4.4 (tengrinews 2018-01-03)",
+        source: "tengrinews.kz, 03.01.2018",
     },
     MrpRate {
         from: (2019, 1, 1),
         tenge: 2_525,
         verified: true,
-        source: "standards.md §5 (pravodel.kz)",
+        source: "pravodel.kz, «МРП 2019 РК»",
     },
     MrpRate {
         from: (2020, 1, 1),
         tenge: 2_651,
         verified: true,
-        source: "anchors.md §4.4 (16news.kz 2020-04-10)",
+        source: "16news.kz, 10.04.2020: «с 1 апреля он составляет 2778 тг, против 2651 тг»",
     },
     MrpRate {
         from: (2020, 4, 1),
         tenge: 2_778,
         verified: true,
-        source: "anchors.md §4.4 (16news.kz 2020-04-10)",
+        source: "16news.kz, 10.04.2020: «с 1 апреля он составляет 2778 тг»",
     },
     MrpRate {
         from: (2021, 1, 1),
         tenge: 2_917,
-        verified: true,
-        source: "anchors.md §4.4",
+        // Marked verified once, but no publication was recorded for it.
+        verified: false,
+        source: "no publication recorded; unconfirmed",
     },
     MrpRate {
         from: (2022, 1, 1),
         tenge: 3_063,
         verified: true,
-        source: "anchors.md §4.4 (pricom.kz, paryz.kz)",
+        source: "pricom.kz, paryz.kz (from 01.01.2022); a mid-year change in 2022 is unconfirmed",
     },
     MrpRate {
         from: (2023, 1, 1),
         tenge: 3_450,
         verified: true,
-        source: "standards.md §5 (knews.kz)",
+        source: "knews.kz, «МРП 2023»",
     },
     MrpRate {
         from: (2024, 1, 1),
         tenge: 3_692,
         verified: true,
-        source: "standards.md §5 (derived from 2025 − 240 ₸)",
+        source: "derived: tengrinews.kz gives 2025 as 240 ₸ more than 2024",
     },
     MrpRate {
         from: (2025, 1, 1),
         tenge: 3_932,
         verified: true,
-        source: "standards.md §5 (tengrinews.kz)",
+        source: "tengrinews.kz, «МРП в 2025 году»",
     },
     MrpRate {
         from: (2026, 1, 1),
         tenge: 4_325,
         verified: true,
-        source: "standards.md §5 (budget law signed 08.12.2025)",
+        source: "law on the republican budget for 2026–2028, signed 08.12.2025 (ddn.kz, mgorod.kz)",
     },
 ];
 

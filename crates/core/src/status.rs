@@ -7,7 +7,7 @@
 //! and then issued or refused.
 
 use crate::calendar;
-use crate::catalog::{Action, Provision, Stage, SubCase, Term, applies};
+use crate::catalog::{Action, Branch, Provision, Stage, SubCase, Term, TimeUnit, applies};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -110,28 +110,42 @@ fn status_of(action: Action) -> Status {
     }
 }
 
-/// When each processing state is due, counting the regulation's step terms one after the
-/// other from the moment the application was received. A state whose steps have no term in
-/// the regulation gets no date of its own.
+/// When each processing state is due: the moment its first step should be done by the
+/// regulation, such that the dates agree with each other and with the overall term.
+///
+/// - The steps run one after the other from the moment the application is registered: a
+///   request received on a day off or after hours starts on its registration day, so no step
+///   is due before the application is registered.
+/// - A step whose term the regulation says «входит в срок» of a later step runs within it:
+///   it is due its own term after it starts, but the steps after it do not wait for it.
+/// - A step taken only to refuse (a reasoned refusal of an incomplete package) is not on
+///   the way to the result and has no date here.
+/// - Each state is due no later than the states after it, and none later than the
+///   overall deadline where a source gives one: the regulation's minute-long steps after a
+///   review that takes the whole term are part of that term, not added to it.
+///
+/// A state whose steps have no term in the regulation gets no date of its own.
 pub fn milestones(
     provision: &Provision,
     sub_case: SubCase,
     received: NaiveDateTime,
 ) -> Vec<(Status, Option<calendar::Due>)> {
-    let mut cursor = received;
+    let mut cursor = start_of_processing(received);
     let mut dues: Vec<(Status, calendar::Due)> = Vec::new();
     for step in provision
         .steps
         .iter()
-        .filter(|s| applies(&s.sub_cases, &sub_case))
+        .filter(|s| applies(&s.sub_cases, &sub_case) && s.branch == Branch::Main)
     {
         let Some(term) = step.term else { continue };
         let due = calendar::due_date(cursor, &term);
-        cursor = match due {
-            calendar::Due::At(at) => at,
-            // A whole-day term ends with that working day; the next step starts from it.
-            calendar::Due::EndOfDay(date) => date.and_hms_opt(18, 0, 0).unwrap_or(cursor),
-        };
+        if step.included_in.is_none() {
+            cursor = match due {
+                calendar::Due::At(at) => at,
+                // A whole-day term ends with that working day; the next step starts from it.
+                calendar::Due::EndOfDay(date) => date.and_hms_opt(18, 0, 0).unwrap_or(cursor),
+            };
+        }
         // A state is due when its first step is: the executor's review comes back after the
         // agreement, but the application was "under review" long before.
         let status = status_of(step.action);
@@ -139,17 +153,49 @@ pub fn milestones(
             dues.push((status, due));
         }
     }
-    processing_path(provision, sub_case)
-        .into_iter()
+    let deadline = expected_result(provision, sub_case, received);
+    let path = processing_path(provision, sub_case);
+    let mut planned: Vec<(Status, Option<calendar::Due>)> = path
+        .iter()
         .map(|status| {
-            (
-                status,
-                dues.iter()
-                    .find(|(s, _)| *s == status)
-                    .map(|(_, due)| due.clone()),
-            )
+            let due = dues.iter().find(|(s, _)| s == status).map(|(_, due)| *due);
+            (*status, due)
         })
-        .collect()
+        .collect();
+    // From the last state back: no state is due after a later one, nor after the deadline.
+    let mut latest = deadline;
+    for (_, due) in planned.iter_mut().rev() {
+        if let (Some(own), Some(bound)) = (*due, latest)
+            && bound.date() < own.date()
+        {
+            *due = Some(bound);
+        }
+        if due.is_some() {
+            latest = *due;
+        }
+    }
+    planned
+}
+
+/// When the provider starts on a request received at `received`: at once on a working day
+/// before the cut-off, otherwise at the start of its registration day.
+fn start_of_processing(received: NaiveDateTime) -> NaiveDateTime {
+    let day = calendar::registration_day(received);
+    if day == received.date() {
+        received
+    } else {
+        day.and_hms_opt(9, 0, 0).unwrap_or(received)
+    }
+}
+
+/// The unit the legal deadline of a sub-case is counted in, where a source gives it.
+pub fn deadline_unit(provision: &Provision, sub_case: SubCase) -> Option<TimeUnit> {
+    provision
+        .deadlines
+        .iter()
+        .find(|d| d.sub_cases.contains(&sub_case))?
+        .term
+        .map(|term| term.unit)
 }
 
 /// The expected result date: the legal deadline of the sub-case counted from receipt, or
@@ -220,7 +266,7 @@ mod tests {
     #[test]
     fn agreement_states_appear_only_where_the_regulation_asks_other_bodies() {
         // East Kazakhstan asks the sanitary authority before issuing a medical licence, not
-        // before a duplicate (seed 001).
+        // before a duplicate (постановление акимата ВКО от 26.03.2014 № 70, подп. 1) п. 1, п. 5).
         let vko = provision("medical-licence", "vko-health");
         let issue = processing_path(vko, SubCase::Issue);
         assert!(
@@ -276,8 +322,87 @@ mod tests {
             .unwrap()
             .date();
         assert!(
-            *dates.last().unwrap() <= deadline + chrono::Days::new(7),
+            *dates.last().unwrap() <= deadline,
             "{dates:?} vs {deadline}"
         );
+    }
+
+    /// Every provider and sub-case, received at awkward moments: the planned dates never go
+    /// back along the path, none is before the registration day, none after the deadline.
+    #[test]
+    fn planned_dates_agree_with_each_other_with_registration_and_with_the_deadline() {
+        let moments = [
+            at(2026, 12, 4, 19, 0),  // Friday evening, after the cut-off
+            at(2026, 12, 5, 11, 0),  // Saturday
+            at(2026, 12, 15, 10, 0), // a weekday before the Independence Day holidays
+            at(2026, 2, 2, 10, 0),
+        ];
+        for service in &catalog::catalog().services {
+            for provision in &service.provisions {
+                for sub_case in &service.sub_cases {
+                    for received in moments {
+                        let planned = milestones(provision, *sub_case, received);
+                        let dates: Vec<NaiveDate> = planned
+                            .iter()
+                            .filter_map(|(_, due)| due.map(|d| d.date()))
+                            .collect();
+                        let what = format!(
+                            "{} at {} {sub_case:?} from {received}: {planned:?}",
+                            service.id, provision.provider
+                        );
+                        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{what}");
+                        let registered = calendar::registration_day(received);
+                        assert!(dates.iter().all(|d| *d >= registered), "{what}");
+                        if let Some(deadline) = expected_result(provision, *sub_case, received) {
+                            assert!(dates.iter().all(|d| *d <= deadline.date()), "{what}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_included_term_runs_within_the_review_and_adds_nothing_to_the_total() {
+        // The transit permit: agreement 5 calendar days within the review's 30; the whole
+        // is 30 calendar days. Received Monday 7 December 2026 at 10:00.
+        let transit = provision("controlled-transit-permit", "mint-industry-committee");
+        let received = at(2026, 12, 7, 10, 0);
+        let planned = milestones(transit, SubCase::Issue, received);
+        let due = |status| {
+            planned
+                .iter()
+                .find(|(s, _)| *s == status)
+                .and_then(|(_, due)| due.map(|d| d.date()))
+        };
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        assert_eq!(due(Status::AgreementRequested), day(12, 12));
+        assert_eq!(due(Status::UnderReview), day(12, 12));
+        let deadline = expected_result(transit, SubCase::Issue, received)
+            .unwrap()
+            .date();
+        assert_eq!(Some(deadline), NaiveDate::from_ymd_opt(2027, 1, 6));
+        assert_eq!(due(Status::Decision), Some(deadline));
+    }
+
+    #[test]
+    fn a_refusal_only_step_has_no_place_in_the_plan() {
+        // Poisons: the 2 working days of a refusal of an incomplete package are not on the
+        // way to the licence, so the agreement is asked 2 working days after the assignment
+        // on Monday 2 February, not 4.
+        let poisons = provision("poisons-licence", "mint-industry-committee");
+        let received = at(2026, 2, 2, 10, 0);
+        let planned = milestones(poisons, SubCase::Issue, received);
+        let due = |status| {
+            planned
+                .iter()
+                .find(|(s, _)| *s == status)
+                .and_then(|(_, due)| due.map(|d| d.date()))
+        };
+        assert_eq!(
+            due(Status::AgreementRequested),
+            NaiveDate::from_ymd_opt(2026, 2, 4)
+        );
+        assert_eq!(due(Status::Decision), NaiveDate::from_ymd_opt(2026, 2, 23));
     }
 }

@@ -285,7 +285,7 @@ fn only_licences_with_a_sourced_rate_carry_a_fee_and_the_others_say_why() {
                         "mining-chemical-licence"
                     ]
                     .contains(&service.id.as_str()),
-                    "{} has a licence-fee rate ({rate_mrp} МРП) that standards.md does not verify",
+                    "{} has a licence-fee rate ({rate_mrp} МРП) that no source verifies",
                     service.id
                 );
             }
@@ -376,6 +376,7 @@ fn the_integrity_check_catches_each_kind_of_inconsistency() {
                 document: "qualification-form".into(),
                 sub_cases: vec![],
                 applicants: vec![other],
+                channels: vec![],
                 supplied_by: catalog::Supplier::Applicant,
                 required: true,
                 source: "test".into(),

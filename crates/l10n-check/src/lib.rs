@@ -10,11 +10,14 @@
 //! Written by hand rather than taken from a crate: the Fluent linters we found check
 //! syntax only, and none compares locales or knows Russian plural categories.
 
+pub mod codes;
 mod compare;
 mod parse;
+pub mod stale;
 mod typography;
 
 pub use parse::{Entry, LocaleFile};
+pub use stale::Lock;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -110,14 +113,48 @@ pub fn check(reference: &Locale, others: &[Locale]) -> Vec<Finding> {
     findings
 }
 
-/// Reads `root/<reference>` and `root/<other>`… and checks them.
+/// Reads `root/<reference>` and `root/<other>`… and checks them: [`check`], then the
+/// translations made from an older Russian text (`root/<other>.lock`), and the words for
+/// every problem code in every locale.
 pub fn check_dir(root: &Path, reference: &str, others: &[&str]) -> std::io::Result<Vec<Finding>> {
     let reference = Locale::read(root, reference)?;
     let others = others
         .iter()
         .map(|code| Locale::read(root, code))
         .collect::<std::io::Result<Vec<_>>>()?;
-    Ok(check(&reference, &others))
+    let mut findings = check(&reference, &others);
+    for other in &others {
+        let lock = Lock::read(Lock::path(root, &other.code))?;
+        findings.extend(stale::check(&reference, other, &lock));
+    }
+    let codes = codes::all();
+    for locale in std::iter::once(&reference).chain(&others) {
+        findings.extend(codes::check(locale, &codes));
+    }
+    findings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    Ok(findings)
+}
+
+/// `reviewed`: records today's Russian text of `ids` (or of every message) in each other
+/// locale's lock, so that the stale-translation warnings for them stop.
+pub fn mark_reviewed(
+    root: &Path,
+    reference: &str,
+    others: &[&str],
+    ids: Option<&[String]>,
+) -> Result<(), String> {
+    let reference = Locale::read(root, reference).map_err(|e| e.to_string())?;
+    for code in others {
+        let path = Lock::path(root, code);
+        let mut lock = Lock::read(path.clone()).map_err(|e| format!("{}: {e}", path.display()))?;
+        match ids {
+            Some(ids) => lock.mark(&reference, ids)?,
+            None => lock.mark_all(&reference),
+        }
+        lock.write()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 fn duplicates(file: &LocaleFile) -> Vec<Finding> {

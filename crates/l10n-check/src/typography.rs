@@ -1,5 +1,7 @@
-//! Typography in the texts: «» instead of straight double quotes, … instead of three dots.
-//! Placeables (`{ … }`) and comments are code, not text, so they are skipped.
+//! Typography in the texts: «» instead of straight double quotes, … instead of three dots,
+//! and a no-break space (U+00A0) where a line must not break: «2026 ж.», «2026 г.», «№ 462»,
+//! «15 МБ», «40 %». Placeables (`{ … }`) and comments are code, not text, so they are
+//! skipped; a placeable before a unit counts as its number.
 
 use crate::{Finding, LocaleFile, Severity};
 
@@ -40,6 +42,21 @@ pub fn check(file: &LocaleFile) -> Vec<Finding> {
                         Severity::Error,
                         format!("`{}`: use «» instead of straight quotes \"", entry.id),
                     )),
+                    ' ' if depth == 0 => {
+                        let before = chars[..column - 1].last().map(|&(_, c)| c);
+                        let after = &line[byte + 1..];
+                        if let Some(what) = needs_no_break(before, after) {
+                            findings.push(file.finding(
+                                index + 1,
+                                column,
+                                Severity::Warning,
+                                format!(
+                                    "`{}`: put a no-break space (U+00A0) in «{what}», so that a line cannot break there",
+                                    entry.id
+                                ),
+                            ));
+                        }
+                    }
                     '.' if depth == 0 && line[byte..].starts_with("...") => {
                         findings.push(file.finding(
                             index + 1,
@@ -55,4 +72,26 @@ pub fn check(file: &LocaleFile) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Units and abbreviations written after a number, which must stay on its line.
+const UNITS: [&str; 9] = ["ж.", "г.", "МБ", "КБ", "ГБ", "%", "₸", "МРП", "АЕК"];
+
+/// What a plain space between `before` and `after` joins that must not be broken: a number
+/// (or a placeable, which stands for one) and its unit, or «№» and its number.
+fn needs_no_break(before: Option<char>, after: &str) -> Option<String> {
+    let before = before?;
+    if before == '№' && after.starts_with(|c: char| c.is_ascii_digit() || c == '{') {
+        return Some("№ …".to_string());
+    }
+    if !(before.is_ascii_digit() || before == '}') {
+        return None;
+    }
+    UNITS
+        .iter()
+        .find(|unit| {
+            after.starts_with(**unit)
+                && !after[unit.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|unit| format!("… {unit}"))
 }

@@ -1,7 +1,7 @@
 //! Each class of problem, fed as a small fixture, is reported at the right place; and the
 //! real locales pass.
 
-use l10n_check::{Finding, Locale, LocaleFile, Severity, check, check_dir};
+use l10n_check::{Finding, Locale, LocaleFile, Lock, Severity, check, check_dir, codes, stale};
 use std::path::{Path, PathBuf};
 
 fn locale(code: &str, files: &[(&str, &str)]) -> Locale {
@@ -177,6 +177,123 @@ fn straight_quotes_and_three_dots_are_reported_at_their_column() {
 }
 
 #[test]
+fn a_plain_space_where_a_line_must_not_break_is_a_warning_at_its_column() {
+    // `~` stands for a no-break space in these fixtures.
+    let ru = "a = { $year } г.\nb = приказ № { $n }\nc = { $size } МБ, { $p } %\nd = 2026~г., №~462, 15~МБ, 40~%\ne = в 2026 году, № — знак номера\n"
+        .replace('~', "\u{a0}");
+    let kk = "a = { $year } ж.\nb = № { $n } бұйрық\nc = { $size } МБ-тан, { $p } %\nd = 2026~ж., №~462, 15~МБ, 40~%\ne = 2026 жылы, № — нөмір белгісі\n"
+        .replace('~', "\u{a0}");
+    let findings = run(&ru, &kk);
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.severity == Severity::Warning && f.message.contains("U+00A0")),
+        "{findings:#?}"
+    );
+    let places: Vec<(&str, usize, usize)> = findings
+        .iter()
+        .map(|f| (f.path.to_str().unwrap(), f.line, f.column))
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            ("locales/kk/app.ftl", 1, 14),
+            ("locales/kk/app.ftl", 2, 6),
+            ("locales/kk/app.ftl", 3, 14),
+            ("locales/kk/app.ftl", 3, 29),
+            ("locales/ru/app.ftl", 1, 14),
+            ("locales/ru/app.ftl", 2, 13),
+            ("locales/ru/app.ftl", 3, 14),
+            ("locales/ru/app.ftl", 3, 25),
+        ]
+    );
+}
+
+fn lock(text: &str) -> Lock {
+    Lock::parse(PathBuf::from("locales/kk.lock"), text)
+}
+
+#[test]
+fn a_translation_is_stale_once_its_russian_text_changes() {
+    let ru_then = locale("ru", &[("app.ftl", "a = Заявление подано\nb = Отмена\n")]);
+    let kk = locale("kk", &[("app.ftl", "a = Өтініш берілді\nb = Болдырмау\n")]);
+    let mut recorded = lock("");
+    recorded.mark_all(&ru_then);
+    let recorded = lock(&recorded.to_text());
+    assert_eq!(stale::check(&ru_then, &kk, &recorded), vec![]);
+
+    let ru_now = locale(
+        "ru",
+        &[("app.ftl", "a = Заявление отправлено\nb = Отмена\n")],
+    );
+    let findings = stale::check(&ru_now, &kk, &recorded);
+    let finding = only(&findings);
+    assert_eq!(finding.severity, Severity::Warning);
+    at(finding, "locales/kk/app.ftl", 1, 1);
+    assert!(finding.message.contains("«Заявление подано»"), "{finding}");
+    assert!(
+        finding.message.contains("«Заявление отправлено»"),
+        "{finding}"
+    );
+    assert!(finding.message.contains("reviewed a"), "{finding}");
+
+    let mut reviewed = recorded;
+    reviewed.mark(&ru_now, &["a".to_string()]).unwrap();
+    assert_eq!(stale::check(&ru_now, &kk, &reviewed), vec![]);
+    assert!(reviewed.mark(&ru_now, &["gone".to_string()]).is_err());
+}
+
+#[test]
+fn a_multi_line_russian_text_survives_the_lock_file() {
+    let ru = locale(
+        "ru",
+        &[(
+            "app.ftl",
+            "n = { $n ->\n    [one] { $n } файл\n   *[other] { $n } файлов\n}\n    .title = Файлы\n",
+        )],
+    );
+    let kk = locale(
+        "kk",
+        &[("app.ftl", "n = { $n } файл\n    .title = Файлдар\n")],
+    );
+    let mut recorded = lock("");
+    recorded.mark_all(&ru);
+    let text = recorded.to_text();
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("n = ")).count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(stale::check(&ru, &kk, &lock(&text)), vec![]);
+}
+
+#[test]
+fn a_translation_the_lock_does_not_know_is_a_warning() {
+    let ru = locale("ru", &[("app.ftl", "a = Да\n")]);
+    let kk = locale("kk", &[("app.ftl", "a = Иә\n")]);
+    let finding = only(&stale::check(&ru, &kk, &lock(""))).clone();
+    at(&finding, "locales/kk/app.ftl", 1, 1);
+    assert!(finding.message.contains("kk.lock"), "{finding}");
+}
+
+#[test]
+fn every_problem_code_needs_words_in_every_locale() {
+    let all = codes::all();
+    assert!(
+        all.contains(&"not-found") && all.contains(&"required") && all.contains(&"unreachable")
+    );
+    let kk = locale("kk", &[("errors.ftl", "error-not-found = Табылмады\n")]);
+    let findings = codes::check(&kk, &["not-found", "file-infected"]);
+    let finding = only(&findings);
+    assert_eq!(finding.severity, Severity::Error);
+    at(finding, "locales/kk/errors.ftl", 1, 1);
+    assert!(
+        finding.message.contains("`error-file-infected`"),
+        "{finding}"
+    );
+}
+
+#[test]
 fn a_message_defined_twice_is_reported() {
     let findings = run("a = Раз\na = Два\n", "a = Бір\n");
     assert!(
@@ -185,6 +302,18 @@ fn a_message_defined_twice_is_reported() {
             .any(|f| f.line == 2 && f.message.contains("defined twice")),
         "{findings:#?}"
     );
+}
+
+#[test]
+fn the_real_locales_have_no_missing_no_break_space() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
+    let findings = check_dir(&root, "ru", &["kk"]).expect("the locales are readable");
+    let warnings: Vec<String> = findings
+        .iter()
+        .filter(|f| f.message.contains("U+00A0"))
+        .map(ToString::to_string)
+        .collect();
+    assert!(warnings.is_empty(), "{}", warnings.join("\n"));
 }
 
 #[test]

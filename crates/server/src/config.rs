@@ -1,9 +1,12 @@
 //! Command line and environment. Every flag has an `OTINISH_*` variable, so that
 //! `scripts/run` and a service manager can configure the server the same way.
 
+use crate::accounts::rate_limit::LoginLimits;
+use crate::origins::AppOrigins;
 use clap::{Args, Parser, Subcommand};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -62,6 +65,44 @@ pub struct ServeConfig {
     /// its provider's path, issuing it at the end (never refusing). Off unless given.
     #[arg(long, env = "OTINISH_DEMO_CLOCK", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     pub demo_clock: Option<u64>,
+    /// The public origin where the app is served (`https://otinish.example`). The payment
+    /// gateway sends the browser back only under it (or an allowed origin), cookie
+    /// requests must come from it, and when it is https the cookie is `Secure` and HSTS is
+    /// sent. Defaults to `http://<addr>`, for development on this machine.
+    #[arg(long, env = "OTINISH_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// A further origin where the app is hosted (repeatable; the variable takes a comma-separated list).
+    #[arg(
+        long = "allowed-origin",
+        env = "OTINISH_ALLOWED_ORIGINS",
+        value_name = "ORIGIN",
+        value_delimiter = ','
+    )]
+    pub allowed_origins: Vec<String>,
+    /// A reverse proxy whose `X-Forwarded-For` names the client (repeatable; the variable
+    /// takes a comma-separated list). Without one, the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "OTINISH_TRUSTED_PROXIES",
+        value_name = "IP",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Log-in and registration attempts one client may make at once…
+    #[arg(long, env = "OTINISH_CLIENT_LOGIN_BURST", default_value_t = LoginLimits::default().client_burst, value_parser = clap::value_parser!(u32).range(1..))]
+    pub client_login_burst: u32,
+    /// …and then one more every this many seconds.
+    #[arg(long, env = "OTINISH_CLIENT_LOGIN_INTERVAL", value_name = "SECONDS", default_value_t = LoginLimits::default().client_interval.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    pub client_login_interval: u64,
+    /// Wrong passwords an account takes, from all clients together, before it waits…
+    #[arg(long, env = "OTINISH_ACCOUNT_LOGIN_FAILURES", default_value_t = LoginLimits::default().account_failures, value_parser = clap::value_parser!(u32).range(1..))]
+    pub account_login_failures: u32,
+    /// …and then one more every this many seconds (a successful sign-in clears them).
+    #[arg(long, env = "OTINISH_ACCOUNT_LOGIN_INTERVAL", value_name = "SECONDS", default_value_t = LoginLimits::default().account_interval.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+    pub account_login_interval: u64,
+    /// The most clients, and the most accounts, the rate limits remember at once.
+    #[arg(long, env = "OTINISH_RATE_LIMIT_ENTRIES", default_value_t = LoginLimits::default().max_entries)]
+    pub rate_limit_entries: usize,
 }
 
 impl ServeConfig {
@@ -77,9 +118,61 @@ impl ServeConfig {
         Only::parse_from(args).config
     }
 
+    /// The app's origins: `--public-url` (default `http://<addr>`, plus `http://localhost:<port>`
+    /// when that is a loopback address) and the allowed ones.
+    pub fn origins(&self) -> Result<AppOrigins, String> {
+        let mut allowed = self.allowed_origins.clone();
+        let public = match &self.public_url {
+            Some(url) => url.clone(),
+            None => {
+                if self.addr.ip().is_loopback() {
+                    allowed.push(format!("http://localhost:{}", self.addr.port()));
+                }
+                format!("http://{}", self.addr)
+            }
+        };
+        AppOrigins::new(&public, &allowed)
+    }
+
+    pub fn login_limits(&self) -> LoginLimits {
+        LoginLimits {
+            client_burst: self.client_login_burst,
+            client_interval: Duration::from_secs(self.client_login_interval),
+            account_failures: self.account_login_failures,
+            account_interval: Duration::from_secs(self.account_login_interval),
+            max_entries: self.rate_limit_entries,
+        }
+    }
+
     pub fn database_url(&self) -> String {
         self.database_url
             .clone()
             .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("otinish.db").display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ServeConfig;
+
+    #[test]
+    fn the_public_url_defaults_to_the_address_on_this_machine() {
+        let origins = ServeConfig::parse_from(["--addr", "127.0.0.1:9000"])
+            .origins()
+            .unwrap();
+        assert_eq!(origins.public(), "http://127.0.0.1:9000");
+        assert!(origins.allows("http://localhost:9000"));
+        assert!(origins.is_loopback_http());
+        let origins = ServeConfig::parse_from([
+            "--public-url",
+            "https://otinish.example/",
+            "--allowed-origin",
+            "https://static.example",
+        ])
+        .origins()
+        .unwrap();
+        assert_eq!(origins.public(), "https://otinish.example");
+        assert!(origins.allows("https://static.example"));
+        assert!(!origins.allows("http://localhost:8080"));
     }
 }

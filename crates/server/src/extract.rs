@@ -11,6 +11,11 @@ use axum::http::request::Parts;
 use otinish_core::api::{code, field_code};
 use serde::de::DeserializeOwned;
 
+/// The largest JSON body an endpoint takes unless it sets its own limit (the answers of an
+/// application do): far above any request of the contract, far below what would let a few
+/// anonymous requests fill the memory.
+pub const MAX_JSON_BYTES: usize = 64 * 1024;
+
 /// `Json<T>` with contract errors.
 pub struct ApiJson<T>(pub T);
 
@@ -33,6 +38,7 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
         ),
         JsonRejection::BytesRejection(_) => {
             ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, code::REQUEST_TOO_LARGE)
+                .param("max_bytes", MAX_JSON_BYTES)
         }
         JsonRejection::JsonDataError(error) => {
             // serde names the member at fault as `path: message`; the pointer lets the app

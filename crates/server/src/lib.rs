@@ -6,12 +6,16 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod client;
 pub mod clock;
 pub mod config;
+pub mod cross_site;
 pub mod db;
 pub mod demo_clock;
 pub mod extract;
+pub mod leftovers;
 pub mod officer_cli;
+pub mod origins;
 pub mod problem;
 pub mod processing;
 mod result_document;
@@ -26,13 +30,24 @@ mod test_gateway;
 pub use state::{AppState, Settings};
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
 use std::sync::Arc;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole application: the API, the static app with its fallback, and the security headers.
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     let csp = Arc::new(security::DistPolicy::new(dist));
-    Router::new()
-        .nest("/api/v1", routes::api())
+    let api = routes::api()
+        // Answers of the API carry personal data: no cache keeps them, unless a route
+        // says otherwise.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(DefaultBodyLimit::max(extract::MAX_JSON_BYTES));
+    let router = Router::new()
+        .nest("/api/v1", api)
         // Nothing under /api is an app route: unknown API paths are 404 problems, not the page.
         .route("/api", axum::routing::any(problem::not_found))
         .route("/api/", axum::routing::any(problem::not_found))
@@ -40,9 +55,20 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
         // The simulated payment gateway's page (test mode only), outside the API it stands apart from.
         .merge(test_gateway::routes())
         .fallback_service(static_files::service(dist))
-        .layer(axum::middleware::from_fn_with_state(csp, security::headers))
-        .layer(telemetry::http_trace())
-        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cross_site::check_origin,
+        ))
+        .layer(axum::middleware::from_fn_with_state(csp, security::headers));
+    let router = if state.settings.origins.is_https() {
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            security::strict_transport_security(),
+        ))
+    } else {
+        router
+    };
+    router.layer(telemetry::http_trace()).with_state(state)
 }
 
 /// Opens the database, binds the address and serves until Ctrl-C or SIGTERM.
@@ -51,6 +77,7 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
         .map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
     let db = db::Db::open(&config.database_url()).await?;
     db.record_start().await?;
+    let origins = config.origins().map_err(Error::PublicUrl)?;
     let settings = Settings {
         test_mode: config.test_mode,
         data_dir: config.data_dir.clone(),
@@ -60,12 +87,13 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
             .clone()
             .unwrap_or_else(accounts::session::new_token),
         max_file_bytes: config.max_file_bytes,
+        secure_cookies: !origins.is_loopback_http(),
+        origins,
+        trusted_proxies: config.trusted_proxies.clone(),
+        login_limits: config.login_limits(),
     };
-    if !settings.test_mode {
-        tracing::warn!(
-            "test mode is off: the test signer and the test payment gateway are refused"
-        );
-    }
+    announce(&settings);
+    leftovers::remove_partial_files(&settings);
     let state = AppState::new(db, settings);
     if !config.dist.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist.display(), "no built app found; only the API is served (run scripts/run)");
@@ -87,7 +115,9 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
             std::time::Duration::from_secs(seconds),
         )
     });
-    let served = axum::serve(listener, app(state, &config.dist))
+    let service =
+        app(state, &config.dist).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await;
     if let Some(clock) = demo_clock {
@@ -96,6 +126,36 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
     served.map_err(Error::Serve)?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// What an operator must know before trusting this server with anything real.
+fn announce(settings: &Settings) {
+    if settings.test_mode {
+        tracing::warn!(
+            "TEST MODE: nothing done here has legal effect. The registry is a test one, the \
+             payment gateway is simulated and marks payments paid when asked, and test \
+             signatures are accepted. Outside tests run with --test-mode false \
+             (README: \"Deploying outside test mode\")."
+        );
+    } else {
+        tracing::info!(
+            "test mode is off: the test signer and the test payment gateway are refused"
+        );
+    }
+    let public = settings.origins.public();
+    if !settings.secure_cookies {
+        tracing::warn!(
+            %public,
+            "plain http on a loopback address: the session cookie is sent without Secure, \
+             for development on this machine only"
+        );
+    } else if !settings.origins.is_https() {
+        tracing::warn!(
+            %public,
+            "the public URL is plain http: the session cookie is Secure, so browsers will not \
+             keep it; serve over https and set --public-url https://…"
+        );
+    }
 }
 
 async fn shutdown_signal() {
@@ -127,6 +187,7 @@ pub enum Error {
     Migration(sqlx::migrate::MigrateError),
     Bind(std::net::SocketAddr, std::io::Error),
     Serve(std::io::Error),
+    PublicUrl(String),
 }
 
 impl std::fmt::Display for Error {
@@ -141,6 +202,7 @@ impl std::fmt::Display for Error {
             Error::Migration(e) => write!(f, "database migration: {e}"),
             Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             Error::Serve(e) => write!(f, "server: {e}"),
+            Error::PublicUrl(e) => write!(f, "--public-url / --allowed-origin: {e}"),
         }
     }
 }

@@ -210,13 +210,7 @@ pub async fn run(command: OfficerCommand) -> Result<(), CliError> {
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}", storage.data_dir.join("otinish.db").display()));
     let db = Db::open(&url).await.map_err(CliError::Storage)?;
-    let settings = Settings {
-        test_mode: storage.test_mode,
-        data_dir: storage.data_dir,
-        officer_token: None,
-        gateway_token: String::new(),
-        max_file_bytes: 0,
-    };
+    let settings = Settings::offline(storage.test_mode, storage.data_dir);
     match command.action {
         OfficerAction::List { status } => print!("{}", table(&list(&db, status).await?)),
         OfficerAction::Advance { reference } => {

@@ -2,7 +2,7 @@
 //! a code the app translates, its parameters, and field-level codes. No sentence here is
 //! shown to an applicant.
 
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use otinish_core::api::{self, FieldError, Problem, code};
 
@@ -73,18 +73,35 @@ impl ApiError {
 }
 
 impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
+    fn into_response(mut self) -> Response {
         let status = self.status();
         if status.is_server_error() {
+            // The cause (a database's own words, a path) is for the operator only.
             tracing::error!(code = %self.0.code, detail = ?self.0.detail, "request failed");
+            self.0.detail = None;
         }
         let body = serde_json::to_vec(&self.0).unwrap_or_default();
-        (
+        let mut response = (
             status,
             [(header::CONTENT_TYPE, api::PROBLEM_CONTENT_TYPE)],
             body,
         )
-            .into_response()
+            .into_response();
+        let headers = response.headers_mut();
+        // RFC 9110 §15.5.2: a 401 names the scheme that would be accepted.
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        // The contract's 429 carries the wait in the header as well as in the body.
+        if let Some(seconds) = self.0.params.get("retry_after").and_then(|v| v.as_u64())
+            && matches!(
+                status,
+                StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+            )
+        {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        }
+        response
     }
 }
 
@@ -100,4 +117,41 @@ impl From<sqlx::Error> for ApiError {
 /// Any `/api` path the contract does not define.
 pub async fn not_found() -> ApiError {
     ApiError::not_found()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_error_keeps_its_cause_in_the_log() {
+        let response = ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "storage-unavailable")
+            .detail("database is locked: /var/lib/otinish/otinish.db")
+            .into_response();
+        let body = futures_body(response);
+        assert!(
+            !body.contains("locked") && !body.contains("/var/lib"),
+            "{body}"
+        );
+        assert!(body.contains("storage-unavailable"));
+    }
+
+    #[test]
+    fn the_contract_headers_go_with_401_and_429() {
+        let response = ApiError::unauthenticated().into_response();
+        assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
+        let response = ApiError::new(StatusCode::TOO_MANY_REQUESTS, code::TOO_MANY_REQUESTS)
+            .param("retry_after", 42)
+            .into_response();
+        assert_eq!(response.headers()[header::RETRY_AFTER], "42");
+    }
+
+    fn futures_body(response: Response) -> String {
+        let bytes = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(axum::body::to_bytes(response.into_body(), usize::MAX))
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
 }

@@ -145,6 +145,13 @@ fn sha256_base64(text: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
 }
 
+/// `Strict-Transport-Security`, sent when the public URL is https: a year, the value the
+/// HSTS preload list asks for, without `includeSubDomains`, which would bind other sites of
+/// the same domain.
+pub fn strict_transport_security() -> HeaderValue {
+    HeaderValue::from_static("max-age=31536000")
+}
+
 pub async fn headers(
     State(dist): State<Arc<DistPolicy>>,
     request: Request,

@@ -1,7 +1,9 @@
 //! What every handler can reach: storage, the login limiter and the settings.
 
-use crate::accounts::rate_limit::LoginLimiter;
+use crate::accounts::rate_limit::{LoginLimiter, LoginLimits};
 use crate::db::Db;
+use crate::origins::AppOrigins;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -19,17 +21,41 @@ pub struct Settings {
     pub officer_token: Option<String>,
     pub gateway_token: String,
     pub max_file_bytes: u64,
+    /// Where the app is served (`--public-url`, `--allowed-origin`).
+    pub origins: AppOrigins,
+    /// `Secure` on the session cookie: off only for plain-http development on loopback.
+    pub secure_cookies: bool,
+    /// Peers whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Vec<IpAddr>,
+    pub login_limits: LoginLimits,
 }
 
 impl Settings {
     /// Settings for tests and tools: test mode, files under `data_dir`.
+    /// Settings for tests and tools: test mode, files under `data_dir`, the app at
+    /// `http://otinish.test`.
     pub fn for_tests(data_dir: PathBuf) -> Settings {
         Settings {
-            test_mode: true,
-            data_dir,
             officer_token: Some("officer-test-token".to_string()),
             gateway_token: "gateway-test-token".to_string(),
             max_file_bytes: 10 * 1024 * 1024,
+            ..Settings::offline(true, data_dir)
+        }
+    }
+
+    /// Settings for work on the data directory without serving (`otinish-server officer`):
+    /// no tokens, no web origins of its own.
+    pub fn offline(test_mode: bool, data_dir: PathBuf) -> Settings {
+        Settings {
+            test_mode,
+            data_dir,
+            officer_token: None,
+            gateway_token: String::new(),
+            max_file_bytes: 0,
+            origins: AppOrigins::new("http://otinish.test", &[]).expect("a plain http origin"),
+            secure_cookies: true,
+            trusted_proxies: Vec::new(),
+            login_limits: LoginLimits::default(),
         }
     }
 
@@ -43,7 +69,7 @@ impl AppState {
     pub fn new(db: Db, settings: Settings) -> AppState {
         AppState {
             db,
-            login_limiter: LoginLimiter::new(),
+            login_limiter: LoginLimiter::new(settings.login_limits),
             settings: Arc::new(settings),
         }
     }

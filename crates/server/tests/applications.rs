@@ -137,14 +137,16 @@ async fn services_without_a_sourced_rate_or_without_a_fee_say_so() {
     )
     .await;
     assert_eq!(unknown["fee"], json!({ "kind": "unknown" }));
-    let free = create(
+    // A regulation without a payment step does not make a service free: no source gives
+    // its fee either.
+    let unsourced = create(
         &server,
         &token,
         json!({ "service": "narcotics-import-export-transit-permit", "provider": "mvd", "sub_case": "issue" }),
     )
     .await;
-    assert_eq!(free["fee"], json!({ "kind": "free" }));
-    assert_eq!(free["targets"], json!([]));
+    assert_eq!(unsourced["fee"], json!({ "kind": "unknown" }));
+    assert_eq!(unsourced["targets"], json!([]));
 }
 
 #[tokio::test]

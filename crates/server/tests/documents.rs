@@ -182,6 +182,8 @@ async fn the_type_is_judged_by_content_not_by_name_or_declared_type() {
     let reply = upload(&server, &token, &application, &parts).await;
     assert_eq!(reply.status, StatusCode::CREATED);
     assert_eq!(reply.json()["file_type"], "png");
+    // …and is kept and served under a name that says so.
+    assert_eq!(reply.json()["file_name"], "scan.png");
     let id = reply.json()["id"].as_str().unwrap().to_string();
     let download = server
         .call(
@@ -192,6 +194,10 @@ async fn the_type_is_judged_by_content_not_by_name_or_declared_type() {
         )
         .await;
     assert_eq!(download.headers[header::CONTENT_TYPE], "image/png");
+    assert_eq!(
+        download.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename*=UTF-8''scan.png"
+    );
 
     // Text called .pdf is refused, short or long (the long one is stopped at its first bytes).
     for text in [
@@ -215,6 +221,23 @@ async fn the_type_is_judged_by_content_not_by_name_or_declared_type() {
         stored_files(&server),
         [id],
         "the refused files were deleted"
+    );
+
+    // An HTML page that starts like a PDF is a PDF, named as one: no browser or desktop
+    // opens it as a page.
+    let page = b"%PDF-1.7\n<html><script>alert(1)</script></html>".to_vec();
+    let parts: [Part<'_>; 2] = [
+        ("document", None, QUALIFICATION_FORM.as_bytes()),
+        ("file", Some("invoice.html"), &page),
+    ];
+    let reply = upload(&server, &token, &application, &parts).await;
+    assert_eq!(reply.status, StatusCode::CREATED);
+    assert_eq!(
+        (
+            reply.json()["file_type"].as_str(),
+            reply.json()["file_name"].as_str()
+        ),
+        (Some("pdf"), Some("invoice.pdf"))
     );
 }
 

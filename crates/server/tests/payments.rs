@@ -395,11 +395,12 @@ async fn services_without_a_sourced_fee_take_no_payment_here() {
     let server = TestServer::start().await;
     let owner = applicant(&server, PERSON).await;
 
-    let free = free_certificate(&server, &owner).await;
-    let reply = start_payment(&server, &owner, &free).await;
+    // The certificate's regulation has no payment step, and no source gives its fee.
+    let certificate = free_certificate(&server, &owner).await;
+    let reply = start_payment(&server, &owner, &certificate).await;
     assert_eq!(
         (reply.status, reply.code()),
-        (StatusCode::CONFLICT, "no-fee-due".into())
+        (StatusCode::CONFLICT, "fee-unknown".into())
     );
 
     // Pharmaceutical licences: a fee is charged, but nobody could source its rate.
@@ -417,7 +418,7 @@ async fn services_without_a_sourced_fee_take_no_payment_here() {
         (reply.status, reply.code()),
         (StatusCode::CONFLICT, "fee-unknown".into())
     );
-    assert_eq!(status_and_history(&server, &free).await.0, "draft");
+    assert_eq!(status_and_history(&server, &certificate).await.0, "draft");
 }
 
 #[tokio::test]

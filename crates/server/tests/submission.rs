@@ -210,7 +210,7 @@ async fn the_paid_path_ends_delivered_with_a_reference_number_and_dates() {
 }
 
 #[tokio::test]
-async fn a_free_service_goes_from_draft_straight_to_signed() {
+async fn a_service_without_a_payment_step_goes_from_draft_straight_to_signed() {
     let server = TestServer::start().await;
     let owner = applicant(&server, COMPANY).await;
     let application = free_certificate(&server, &owner).await;
@@ -219,7 +219,8 @@ async fn a_free_service_goes_from_draft_straight_to_signed() {
         &signing_data(&server, &owner, &application).await,
     ))
     .unwrap();
-    assert_eq!(signed["fee"], json!({ "kind": "free" }));
+    // No source gives the certificate's fee: it is settled with the provider, not paid here.
+    assert_eq!(signed["fee"], json!({ "kind": "unknown" }));
     assert_eq!(signed["applicant"]["kind"], "legal-entity");
 
     let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;

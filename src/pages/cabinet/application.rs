@@ -286,6 +286,7 @@ fn Facts(application: Application) -> impl IntoView {
                     .find(|d| d.sub_cases.contains(&application.sub_case))
             })
             .and_then(|d| d.term);
+        let unit = term.map(|term| term.unit);
         let term = term.map(|term| {
             let text = Signal::derive(move || {
                 i18n.t_with(
@@ -297,7 +298,7 @@ fn Facts(application: Application) -> impl IntoView {
         });
         rows.push(row(
             "cabinet-due",
-            view! { <DueDate status due/> {term} }.into_any(),
+            view! { <DueDate status due unit/> {term} }.into_any(),
         ));
     }
     view! { <dl class="summary-list">{rows}</dl> }

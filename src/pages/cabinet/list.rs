@@ -129,8 +129,12 @@ fn Card(item: ApplicationSummary) -> impl IntoView {
         view! { <div><dt>{i18n.text("cabinet-submitted")}</dt><dd>{date}</dd></div> }
     });
     let status = item.status;
+    let unit = otinish_core::catalog::catalog()
+        .service(&item.service)
+        .and_then(|service| service.provision(&item.provider))
+        .and_then(|provision| otinish_core::status::deadline_unit(provision, item.sub_case));
     let due = item.due_date.map(|due| {
-        view! { <div><dt>{i18n.text("cabinet-due")}</dt><dd><DueDate status due/></dd></div> }
+        view! { <div><dt>{i18n.text("cabinet-due")}</dt><dd><DueDate status due unit/></dd></div> }
     });
     view! {
         <li class="card" class:card--overdue=overdue>

@@ -8,7 +8,7 @@ use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use otinish_core::api::ApplicationStatus as Status;
 use otinish_core::calendar;
-use otinish_core::catalog::messages;
+use otinish_core::catalog::{TimeUnit, messages};
 use otinish_core::status::is_overdue;
 
 /// The message id of a status's name: `status-under-review`.
@@ -29,15 +29,20 @@ pub fn StatusTag(status: Status) -> impl IntoView {
     view! { <strong class=class>{i18n.text(status_name(status))}</strong> }
 }
 
-/// "до 23 февраля 2026 г." with, while the provider works on it, the working days left or
-/// a red "overdue" tag.
+/// "до 23 февраля 2026 г." with, while the provider works on it, the days left (in the unit
+/// of the legal term: calendar days for a term of calendar days) or a red "overdue" tag.
 #[component]
-pub fn DueDate(status: Status, due: NaiveDate) -> impl IntoView {
+pub fn DueDate(
+    status: Status,
+    due: NaiveDate,
+    #[prop(optional_no_strip)] unit: Option<TimeUnit>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let today = format::today();
     let overdue = is_overdue(status, Some(due), today);
+    let unit = unit.unwrap_or(TimeUnit::WorkingDays);
     let left = (status.is_submitted() && !status.is_final() && !overdue)
-        .then(|| days_left(i18n, today, due));
+        .then(|| days_left(i18n, today, due, unit));
     view! {
         {move || format::date_until(i18n, due)}
         {left.map(|text| view! { <span class="secondary">" (" {text} ")"</span> })}
@@ -45,13 +50,12 @@ pub fn DueDate(status: Status, due: NaiveDate) -> impl IntoView {
     }
 }
 
-/// "3 рабочих дня осталось" or "the term ends today".
-fn days_left(i18n: I18n, today: NaiveDate, due: NaiveDate) -> Signal<String> {
-    let left = calendar::working_days_left(today, due);
-    Signal::derive(move || {
-        i18n.t_with(
-            "cabinet-working-days-left",
-            &[("days", FluentValue::from(left))],
-        )
-    })
+/// "осталось 3 рабочих дня", "осталось 20 календарных дней" or "the term ends today".
+fn days_left(i18n: I18n, today: NaiveDate, due: NaiveDate, unit: TimeUnit) -> Signal<String> {
+    let left = calendar::days_left(today, due, unit);
+    let id = match unit {
+        TimeUnit::CalendarDays => "calendar-days-left",
+        _ => "cabinet-working-days-left",
+    };
+    Signal::derive(move || i18n.t_with(id, &[("days", FluentValue::from(left))]))
 }

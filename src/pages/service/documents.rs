@@ -110,6 +110,14 @@ fn qualifier(i18n: I18n, service: &Service, requirement: &DocumentRequirement) -
             .collect();
         parts.push(who.join(", "));
     }
+    if !requirement.channels.is_empty() {
+        let channels: Vec<String> = requirement
+            .channels
+            .iter()
+            .map(|c| i18n.t(&messages::of("for-channel", c)))
+            .collect();
+        parts.push(channels.join(", "));
+    }
     if !requirement.required {
         parts.push(i18n.t("service-document-optional"));
     }

@@ -3,7 +3,7 @@
 use crate::format;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use otinish_core::catalog::{Provision, Service, messages};
+use otinish_core::catalog::{Fee, Provision, Service, messages};
 use otinish_core::fees;
 
 #[component]
@@ -20,6 +20,15 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
             .collect_view()
     };
     let single_applicant_type = move || provision.with(|p| service.applicants_at(p).len() == 1);
+    // Where this provider's regulation words the result more narrowly than the name.
+    let result_note = move || {
+        provision
+            .with(|p| {
+                p.result_note
+                    .then(|| messages::result_note(&service.id, &p.provider))
+            })
+            .map(|id| view! { <p class="inset">{i18n.text(id)}</p> })
+    };
     let targets = (!service.targets.is_empty()).then(|| {
         let items = service
             .targets
@@ -57,12 +66,18 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
             })
             .collect_view()
     };
-    let fee_date = move || {
-        i18n.t_with(
-            "service-fee-date",
-            &[("date", format::date(i18n, format::today()).into())],
-        )
-    };
+    // Only a licence fee is an amount worked out from today's МРП.
+    let fee_date = matches!(service.fee, Fee::LicenceFee { .. }).then(|| {
+        move || {
+            i18n.t_with(
+                "service-fee-date",
+                &[(
+                    "date",
+                    format::attributive_date(i18n, format::today()).into(),
+                )],
+            )
+        }
+    });
 
     view! {
         <h2>{i18n.text("service-who-heading")}</h2>
@@ -71,8 +86,9 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
             <p class="inset">{i18n.text("service-only-these-applicants")}</p>
         </Show>
         {targets}
+        {result_note}
         <h2>{i18n.text("service-terms-heading")}</h2>
         <dl class="summary-list">{rows}</dl>
-        <p class="secondary">{fee_date}</p>
+        {fee_date.map(|fee_date| view! { <p class="secondary">{fee_date}</p> })}
     }
 }

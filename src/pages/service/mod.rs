@@ -51,6 +51,8 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
             .expect("a provider of this service")
     });
     let kind = messages::of("kind", &service.kind);
+    // A Kazakh name that is our translation must not be labelled official.
+    let name_label = messages::name_label(service.kk_name);
     let apply_href = move || format!("/services/{}/apply?provider={}", service.id, provider.get());
     // An application begun earlier in this browser is offered first.
     let resumable = crate::draft::load(&service.id).in_progress();
@@ -61,7 +63,7 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
         <h1>{i18n.text(short.clone())}</h1>
         <p class="lead">{i18n.text(summary.clone())}</p>
         <p class="secondary">
-            <strong>{i18n.text("service-official-name")}</strong> " " {i18n.text(name.clone())}
+            <strong>{i18n.text(name_label)}</strong> " " {i18n.text(name.clone())}
         </p>
         <ProviderPicker service provider/>
         <facts::Facts service provision/>

@@ -5,7 +5,7 @@ use crate::format;
 use crate::i18n::use_i18n;
 use leptos::either::Either;
 use leptos::prelude::*;
-use otinish_core::catalog::{Provision, Service, SubCase, applies, messages};
+use otinish_core::catalog::{Branch, Provision, Service, SubCase, applies, messages};
 
 #[component]
 pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
@@ -62,9 +62,14 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
         steps
             .into_iter()
             .map(|step| {
-                let text = messages::of("step", &step.action);
+                // A refusal-only step says what it leads to instead of what it does.
+                let text = match step.branch {
+                    Branch::Main => messages::of("step", &step.action),
+                    Branch::Refusal => messages::STEP_REFUSAL.to_owned(),
+                };
                 let actor = messages::of("actor", &step.actor);
                 let term = step.term;
+                let included_in = step.included_in.map(|outer| messages::of("step", &outer));
                 view! {
                     <li>
                         <strong>{i18n.text(text.clone())}</strong><br/>
@@ -74,6 +79,10 @@ pub fn Steps(service: &'static Service, provision: Memo<Provision>) -> impl Into
                                 Some(term) => Either::Left(format!(" · {}", format::term(i18n, &term))),
                                 None => Either::Right(()),
                             }}
+                            {included_in.clone().map(|outer| move || {
+                                let step = i18n.t(&outer);
+                                format!(" ({})", i18n.t_with(messages::STEP_INCLUDED, &[("step", step.into())]))
+                            })}
                         </span>
                     </li>
                 }

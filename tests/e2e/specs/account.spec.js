@@ -30,7 +30,7 @@ test('registering prefills the applicant from the registry and signs in (ru)', a
 
   // A second registration for the same ИИН is refused by the server, in words.
   await page.getByRole('button', { name: 'Выйти' }).click();
-  await expect(page.getByRole('link', { name: 'Войти' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Войти', exact: true })).toBeVisible();
   await open(page, '/register', 'ru');
   await fill(page, '900521400007', PASSPHRASE);
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
@@ -61,7 +61,7 @@ test('signing in and out (kk), with a wrong password first', async ({ page, requ
   await page.reload();
   await expect(page.locator('.header__account')).toHaveText('Сейткали Әсел Қайратқызы');
   await page.getByRole('button', { name: 'Шығу' }).click();
-  await expect(page.getByRole('link', { name: 'Кіру' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Кіру', exact: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('link', { name: 'Кіру' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Кіру', exact: true })).toBeVisible();
 });

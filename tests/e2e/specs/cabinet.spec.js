@@ -33,7 +33,7 @@ const TEXT = {
   kk: {
     status: {
       delivered: 'Көрсетілетін қызметті берушіге жеткізілді', registered: 'Тіркелді', 'executor-assigned': 'Орындаушы тағайындалды',
-      'under-review': 'Қаралуда', 'agreement-requested': 'Мемлекеттік органдармен келісуде',
+      'under-review': 'Қаралуда', 'agreement-requested': 'Мемлекеттік органдармен келісілуде',
       'agreement-received': 'Келісім алынды', decision: 'Шешім қабылданды', issued: 'Берілді', refused: 'Бас тартылды',
     },
     ready: 'Нәтиже дайын', downloadLicence: 'Лицензияны жүктеп алу', downloadRefusal: 'Дәлелді бас тарту хатын жүктеп алу',

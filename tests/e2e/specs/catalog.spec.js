@@ -83,19 +83,26 @@ for (const lang of LANGUAGES) {
 test('a service page shows today’s fee in tenge, the deadline and the steps of the chosen provider', async ({ page }) => {
   await open(page, '/services/medical-licence', 'ru');
   await expect(page.locator('.summary-list')).toContainText(/Выдача\s*Срок рассмотрения: 15 рабочих дней/);
-  await expect(page.locator('.summary-list')).toContainText(/\d{1,3}(\s\d{3})*\s₸ \(10 МРП\)/);
-  await expect(page.locator('.summary-list')).toContainText(/\d{1,3}(\s\d{3})*\s₸ \(1 МРП\)/);
+  await expect(page.locator('.summary-list')).toContainText(/\d{1,3}(\s\d{3})*\s₸ \(10\sМРП\)/);
+  await expect(page.locator('.summary-list')).toContainText(/\d{1,3}(\s\d{3})*\s₸ \(1\sМРП\)/);
   // Almaty's regulation gives no deadline: the page says so instead of inventing one.
   await page.locator('label[for="provider-almaty-economy"]').click();
   await expect(page).toHaveURL(/provider=almaty-economy/);
   await expect(page.locator('.summary-list')).toContainText('уточните у услугодателя');
 });
 
-test('services without a fee and with an unknown fee say so', async ({ page }) => {
+test('a fee no source gives is shown as such, never as free, and no МРП amount is claimed for it', async ({ page }) => {
+  // The regulation of the certificate has no payment step: that does not make it free.
   await open(page, '/services/end-user-certificate', 'kk');
-  await expect(page.locator('.summary-list')).toContainText('тегін');
+  await expect(page.locator('.summary-list')).toContainText('ешқайсысында көрсетілмеген');
+  await expect(page.locator('.summary-list')).not.toContainText('алынбайды');
+  await expect(page.getByText('АЕК бойынша есептелді')).toHaveCount(0);
   await open(page, '/services/poisons-licence', 'ru');
-  await expect(page.locator('.summary-list')).toContainText('размер сбора не удалось подтвердить');
+  await expect(page.locator('.summary-list')).toContainText('ни один найденный источник его не называет');
+  await expect(page.getByText('рассчитана по МРП')).toHaveCount(0);
+  // A licence fee is worked out from today's МРП, and the page says so.
+  await open(page, '/services/medical-licence', 'ru');
+  await expect(page.getByText('рассчитана по МРП')).toHaveCount(1);
 });
 
 test('switching language keeps what was typed in the search box', async ({ page }) => {

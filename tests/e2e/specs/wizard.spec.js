@@ -5,7 +5,7 @@ const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated } = re
 
 const TEXT = {
   ru: { start: 'Начать', next: 'Продолжить', issue: 'Выдача', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить' },
-  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Беру', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту' },
+  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту' },
 };
 
 /** Answers every visible question of a form page with something valid for its kind. */

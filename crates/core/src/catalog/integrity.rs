@@ -174,6 +174,13 @@ fn check_service(
             require_source(problems, &format!("{name} fee"), source)
         }
     }
+    if service.kk_name == NameStatus::Official {
+        require_source(
+            problems,
+            &format!("{name} official Kazakh name"),
+            &service.kk_name_source,
+        );
+    }
     let within_sub_cases = |problems: &mut Vec<String>, what: &str, list: &[SubCase]| {
         for sub_case in list {
             if !service.sub_cases.contains(sub_case) {
@@ -255,6 +262,13 @@ fn check_service(
         if provision.channels.is_empty() {
             problems.push(format!("{here}: no channel"));
         }
+        if provision.result_note {
+            require_source(
+                problems,
+                &format!("{here} result note"),
+                &provision.result_note_source,
+            );
+        }
         require_source(
             problems,
             &format!("{here} channels"),
@@ -301,6 +315,24 @@ fn check_service(
                 &step.source,
             );
             within_sub_cases(problems, "a step", &step.sub_cases);
+            if let Some(outer) = step.included_in {
+                let overlaps = |other: &Step| {
+                    other.action == outer
+                        && other.term.is_some()
+                        && (step.sub_cases.is_empty()
+                            || other.sub_cases.is_empty()
+                            || step.sub_cases.iter().any(|s| other.sub_cases.contains(s)))
+                };
+                if !provision.steps.iter().any(overlaps) {
+                    problems.push(format!(
+                        "{here}: step {:?} is included in {outer:?}, which has no term here",
+                        step.action
+                    ));
+                }
+            }
+        }
+        for sub_case in &service.sub_cases {
+            check_steps_fit_deadline(problems, &here, provision, *sub_case);
         }
         for requirement in &provision.documents {
             let what = format!("document `{}`", requirement.document);
@@ -320,10 +352,74 @@ fn check_service(
     }
 }
 
+/// The days of the steps on the way to the result, counted one after the other, must not
+/// exceed the overall term: a step whose term is included in another's, or that only leads
+/// to a refusal, does not count. Terms in minutes and hours are parts of a working day and
+/// are left out of the sum (the regulations list them beside day terms on the same day).
+fn check_steps_fit_deadline(
+    problems: &mut Vec<String>,
+    here: &str,
+    provision: &Provision,
+    sub_case: SubCase,
+) {
+    let Some(total) = provision
+        .deadlines
+        .iter()
+        .find(|d| d.sub_cases.contains(&sub_case))
+        .and_then(|d| d.term)
+    else {
+        return;
+    };
+    let days: u32 = provision
+        .steps
+        .iter()
+        .filter(|s| applies(&s.sub_cases, &sub_case) && s.adds_to_total())
+        .filter_map(|s| s.term)
+        .filter(|t| t.unit == total.unit)
+        .map(|t| t.amount)
+        .sum();
+    if days > total.amount {
+        problems.push(format!(
+            "{here}: for {sub_case:?} the steps add up to {days} {:?}, more than the overall {} \
+             (mark a term the regulation includes in another's with `included_in`, and a \
+             refusal-only step with `branch = \"refusal\"`)",
+            total.unit, total.amount
+        ));
+    }
+}
+
+/// A source must let a reader find the fact: it cites the act (issuer, number, date, annex,
+/// paragraph), never a research note or a line of a text file outside the repository.
 fn require_source(problems: &mut Vec<String>, what: &str, source: &str) {
     if source.trim().is_empty() {
         problems.push(format!("{what} has no source"));
     }
+    if let Some(pointer) = outside_pointer(source) {
+        problems.push(format!(
+            "{what}: the source points outside the repository ({pointer}); cite the act"
+        ));
+    }
+}
+
+/// The first pointer to a file outside the repository in a source: a research note or
+/// seed file, or a line number of one (`L123`).
+fn outside_pointer(source: &str) -> Option<&'static str> {
+    const FILES: [&str; 6] = [
+        "standards.md",
+        "anchors.md",
+        "seed 0",
+        "seeds/",
+        "shared/",
+        ".txt",
+    ];
+    if let Some(file) = FILES.iter().find(|f| source.contains(**f)) {
+        return Some(*file);
+    }
+    let bytes = source.as_bytes();
+    let line_ref = bytes.windows(2).enumerate().any(|(i, w)| {
+        w[0] == b'L' && w[1].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+    });
+    line_ref.then_some("a line number")
 }
 
 /// `YYYY-MM-DD` with a plausible month and day; enough to catch typos in hand-written data.

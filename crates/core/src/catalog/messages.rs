@@ -17,6 +17,10 @@ pub fn service_summary(service: &str) -> String {
 pub fn service_keywords(service: &str) -> String {
     format!("service-{service}-keywords")
 }
+/// What one provider's regulation says about the result where it is narrower than the name.
+pub fn result_note(service: &str, provider: &str) -> String {
+    format!("service-{service}-note-{provider}")
+}
 pub fn provider(provider: &str) -> String {
     format!("provider-{provider}")
 }
@@ -42,6 +46,18 @@ pub fn page_item(page: &str) -> String {
 /// The "add another" button of a repeated page.
 pub fn page_add(page: &str) -> String {
     format!("page-{page}-add")
+}
+
+/// Said of a step whose term runs within a later step's, with `$step`, that step's text.
+pub const STEP_INCLUDED: &str = "service-step-included";
+/// Said instead of a step's own text when the step only leads to a refusal.
+pub const STEP_REFUSAL: &str = "service-step-refusal";
+/// The label of the official name, and the one of a name that is our translation.
+pub fn name_label(status: NameStatus) -> &'static str {
+    match status {
+        NameStatus::Official => "service-official-name",
+        NameStatus::OurTranslation => "service-name-our-translation",
+    }
 }
 
 /// The id of a message named after an enum value, e.g. `kind-licence` or `region-almaty-city`.
@@ -86,6 +102,7 @@ pub fn all(catalog: &Catalog) -> Vec<String> {
             service_keywords(id),
         ]);
         ids.push(of("kind", &service.kind));
+        ids.push(name_label(service.kk_name).to_string());
         ids.push(of("category", &service.category));
         ids.extend(service.applicants.iter().map(|a| of("applicant", a)));
         ids.extend(service.sub_cases.iter().map(|s| of("sub-case", s)));
@@ -99,6 +116,18 @@ pub fn all(catalog: &Catalog) -> Vec<String> {
             for step in &provision.steps {
                 ids.push(of("step", &step.action));
                 ids.push(of("actor", &step.actor));
+                if step.included_in.is_some() {
+                    ids.push(STEP_INCLUDED.to_string());
+                }
+                if step.branch == Branch::Refusal {
+                    ids.push(STEP_REFUSAL.to_string());
+                }
+            }
+            for requirement in &provision.documents {
+                ids.extend(requirement.channels.iter().map(|c| of("for-channel", c)));
+            }
+            if provision.result_note {
+                ids.push(result_note(id, &provision.provider));
             }
         }
     }

@@ -231,11 +231,26 @@ pub struct Service {
     #[serde(default)]
     pub targets: Vec<Target>,
     pub fee: Fee,
+    /// Whether the Kazakh name `service-{id}` is the official text or our translation of
+    /// the Russian one: the page must not present a translation as the official name.
+    pub kk_name: NameStatus,
+    #[serde(default)]
+    pub kk_name_source: String,
     /// The form, one topic a page, in order.
     #[serde(default, rename = "page")]
     pub pages: Vec<Page>,
     #[serde(rename = "provision")]
     pub provisions: Vec<Provision>,
+}
+
+/// Where a name in the second language comes from.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameStatus {
+    /// Word for word from an official text in that language (the source names it).
+    Official,
+    /// No official text was found: the name is our translation, and the page says so.
+    OurTranslation,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -312,9 +327,11 @@ pub enum Fee {
     /// The licence fee: `rate_mrp` МРП to issue, 10 % of it but at most 4 МРП to reissue,
     /// the full rate for a duplicate (see `crate::fees`).
     LicenceFee { rate_mrp: u32, source: String },
-    /// The regulation has no payment step.
+    /// A source says that no fee applies.
     None { source: String },
-    /// A fee is charged but nobody could source its rate: shown as "check with the provider".
+    /// No source gives the fee: either a fee is charged and its rate is unsourced, or the
+    /// regulation merely has no payment step (which does not prove there is no fee). Shown
+    /// as "not given by any source: check with the provider".
     Unknown { source: String },
 }
 
@@ -409,6 +426,12 @@ pub struct Provision {
     pub applicants: Vec<ApplicantType>,
     #[serde(default)]
     pub applicants_source: Option<String>,
+    /// Whether this provider's regulation words the result more narrowly than the service's
+    /// name: the page then shows the message `service-{id}-note-{provider}`.
+    #[serde(default)]
+    pub result_note: bool,
+    #[serde(default)]
+    pub result_note_source: String,
     /// The regulation (регламент) that describes this provider's process.
     pub regulation: String,
     /// The standard (стандарт) the regulation refers to.
@@ -477,8 +500,34 @@ pub struct Step {
     /// `None` when the regulation gives no duration for this step.
     #[serde(default)]
     pub term: Option<Term>,
+    /// The regulation says this step's term «входит в срок» of that later step: the two run
+    /// at the same time, so this term is not added to the total.
+    #[serde(default)]
+    pub included_in: Option<Action>,
+    /// Whether the step is on the way to the result or only on the way to a refusal.
+    #[serde(default)]
+    pub branch: Branch,
     #[serde(default)]
     pub source: String,
+}
+
+/// Which outcome a step leads to.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Branch {
+    /// Every application passes through it.
+    #[default]
+    Main,
+    /// Taken only when the application is refused (e.g. a reasoned refusal of an
+    /// incomplete package): not part of the way to the result, and not of its term.
+    Refusal,
+}
+
+impl Step {
+    /// Whether the step's term counts towards the time the whole application takes.
+    pub fn adds_to_total(&self) -> bool {
+        self.branch == Branch::Main && self.included_in.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
@@ -563,6 +612,10 @@ pub struct DocumentRequirement {
     /// Only for these applicant types; empty means all.
     #[serde(default)]
     pub applicants: Vec<ApplicantType>,
+    /// Only for filings through these channels; empty means all. The payment data, for
+    /// one, reaches the provider by itself only for portal filings.
+    #[serde(default)]
+    pub channels: Vec<Channel>,
     pub supplied_by: Supplier,
     #[serde(default = "yes")]
     pub required: bool,

@@ -20,17 +20,21 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// The `Set-Cookie` value for a new session. `Secure` is left to the deployment's TLS proxy:
-/// the reference backend also runs on plain http://127.0.0.1.
-pub fn cookie(token: &str) -> String {
+/// The `Set-Cookie` value for a new session. `secure` is `Settings::secure_cookies`: off
+/// only for plain-http development on a loopback address, where the browser would drop it.
+pub fn cookie(token: &str, secure: bool) -> String {
     format!(
-        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+        "{COOKIE}={token}; Path=/; HttpOnly;{} SameSite=Lax; Max-Age={}",
+        if secure { " Secure;" } else { "" },
         LIFETIME_MINUTES * 60
     )
 }
 
-pub fn expired_cookie() -> String {
-    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+pub fn expired_cookie(secure: bool) -> String {
+    format!(
+        "{COOKIE}=; Path=/; HttpOnly;{} SameSite=Lax; Max-Age=0",
+        if secure { " Secure;" } else { "" }
+    )
 }
 
 /// The session token of a request: the bearer token if there is one, else the cookie.
@@ -65,6 +69,16 @@ mod tests {
         assert_eq!(a.len(), 43);
         assert_eq!(token_hash(&a).len(), 64);
         assert_ne!(token_hash(&a), a);
+    }
+
+    #[test]
+    fn cookies_are_secure_unless_told_otherwise() {
+        assert_eq!(
+            cookie("t", true),
+            "otinish_session=t; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=1800"
+        );
+        assert!(!cookie("t", false).contains("Secure"));
+        assert!(expired_cookie(true).contains("; Secure;"));
     }
 
     #[test]

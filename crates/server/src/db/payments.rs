@@ -23,6 +23,8 @@ pub enum PaymentCreated {
     New(Payment),
     /// Another request created one first; it is answered instead.
     AlreadyPending(Payment),
+    /// The application was discarded, or stopped taking payments, since the caller looked.
+    Gone,
 }
 
 /// What the gateway reported, as it will be recorded.
@@ -132,10 +134,13 @@ impl Db {
         let mut tx = self.pool.begin().await?;
         let at = now();
         // The partial unique index lets only one attempt be pending: the loser of a race
-        // inserts nothing and answers the winner's attempt.
+        // inserts nothing and answers the winner's attempt. An application discarded (or
+        // moved on) since the caller looked gets none, instead of a foreign-key failure.
         let inserted = sqlx::query(
             "INSERT INTO payments (id, application_id, status, mrp_tenths, mrp, tenge, return_url, \
-             redirect_url, created_at) VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             redirect_url, created_at) SELECT ?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8 \
+             WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?2 AND status IN (?9, ?10)) \
+             ON CONFLICT DO NOTHING",
         )
         .bind(payment.id)
         .bind(payment.application_id)
@@ -145,6 +150,8 @@ impl Db {
         .bind(payment.return_url)
         .bind(payment.redirect_url)
         .bind(&at)
+        .bind(status_text(ApplicationStatus::Draft))
+        .bind(status_text(ApplicationStatus::AwaitingPayment))
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -157,9 +164,12 @@ impl Db {
             "WHERE application_id = ? AND status = 'pending'"
         ))
         .bind(payment.application_id)
-        .fetch_one(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
         tx.commit().await?;
+        let Some(row) = row else {
+            return Ok(PaymentCreated::Gone);
+        };
         let stored = payment_of_row(&row)?;
         Ok(if inserted {
             PaymentCreated::New(stored)

@@ -1,7 +1,10 @@
 //! `/auth`: register, log in, log out, and the applicant as the registry knows them.
 
-use crate::accounts::{password, session};
+use crate::accounts::password::{self, Weakness};
+use crate::accounts::rate_limit::Refused;
+use crate::accounts::session;
 use crate::auth::CurrentAccount;
+use crate::client::ClientAddress;
 use crate::db::{NewAccount, RegistryRecord};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
@@ -15,38 +18,23 @@ use otinish_core::api::{
 };
 use otinish_core::validation;
 
-/// NIST SP 800-63B-4 for a password that is the only factor (see `api/openapi.yaml`).
-const MIN_PASSWORD_CHARS: usize = 15;
-const MAX_PASSWORD_CHARS: usize = 128;
-
-/// A few of the most common long passwords (from the published breach corpora). A full
-/// breached-password service would plug in here; the length rule already rules out most.
-const COMMON_PASSWORDS: &[&str] = &[
-    "123456789012345",
-    "1234567890123456",
-    "qwertyuiopasdfg",
-    "passwordpassword",
-    "password1234567",
-    "aaaaaaaaaaaaaaa",
-    "111111111111111",
-    "qwertyqwertyqwerty",
-    "iloveyouiloveyou",
-    "123456789123456789",
-];
-
 pub async fn register(
     State(state): State<AppState>,
+    client: Option<ClientAddress>,
     ApiJson(request): ApiJson<RegisterRequest>,
 ) -> ApiResult<Response> {
     let iin_bin = checked_identifier(&request.iin_bin)?;
-    if !state.login_limiter.allow(&iin_bin) {
-        return Err(too_many_requests());
-    }
-    check_password(request.password.expose())?;
+    state
+        .login_limiter
+        .admit(client)
+        .map_err(too_many_requests)?;
+    check_password(request.password.expose(), &iin_bin)?;
     let record = state.db.registry_record(&iin_bin).await?.ok_or_else(|| {
         ApiError::validation_failed().field("/iin_bin", field_code::NOT_IN_REGISTRY, &[])
     })?;
-    let hash = password::hash(request.password.expose());
+    let hash = password::hash_off_thread(request.password.expose().to_string())
+        .await
+        .map_err(busy)?;
     let account_id = state
         .db
         .create_account(NewAccount {
@@ -67,21 +55,29 @@ pub async fn register(
 
 pub async fn login(
     State(state): State<AppState>,
+    client: Option<ClientAddress>,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> ApiResult<Response> {
-    let iin_bin = request.iin_bin.trim().to_string();
-    if !state.login_limiter.allow(&iin_bin) {
-        return Err(too_many_requests());
-    }
+    // A malformed ИИН/БИН is refused before anything of it is kept or hashed.
+    let iin_bin = well_formed_identifier(&request.iin_bin)?;
+    let limiter = &state.login_limiter;
+    limiter.admit(client).map_err(too_many_requests)?;
+    limiter.account_open(&iin_bin).map_err(too_many_requests)?;
     let invalid = || ApiError::new(StatusCode::UNAUTHORIZED, code::INVALID_CREDENTIALS);
-    let Some((account_id, hash)) = state.db.account_credentials(&iin_bin).await? else {
-        // Hash anyway, so that an unknown ИИН/БИН takes as long as a wrong password.
-        password::verify(request.password.expose(), DUMMY_HASH);
+    let credentials = state.db.account_credentials(&iin_bin).await?;
+    // An unknown ИИН/БИН is hashed against a dummy, so it takes as long as a wrong password.
+    let (account_id, hash) = match credentials {
+        Some((account_id, hash)) => (Some(account_id), hash),
+        None => (None, DUMMY_HASH.to_string()),
+    };
+    let matches = password::verify_off_thread(request.password.expose().to_string(), hash)
+        .await
+        .map_err(busy)?;
+    let Some(account_id) = account_id.filter(|_| matches) else {
+        limiter.failed(&iin_bin);
         return Err(invalid());
     };
-    if !password::verify(request.password.expose(), &hash) {
-        return Err(invalid());
-    }
+    limiter.forget_account(&iin_bin);
     let record = state
         .db
         .registry_record(&iin_bin)
@@ -99,7 +95,10 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> ApiRes
     }
     Ok((
         StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, session::expired_cookie())],
+        [(
+            header::SET_COOKIE,
+            session::expired_cookie(state.settings.secure_cookies),
+        )],
     )
         .into_response())
 }
@@ -120,7 +119,8 @@ pub async fn me(
     // in" keeps the applicant signed in (WCAG 2.2.1).
     if !headers.contains_key(header::AUTHORIZATION)
         && let Some(token) = session::token_from_headers(&headers)
-        && let Ok(cookie) = HeaderValue::from_str(&session::cookie(&token))
+        && let Ok(cookie) =
+            HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
     {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
@@ -146,7 +146,8 @@ async fn start_session(
     };
     let mut response = (status, Json(body)).into_response();
     if mode == SessionMode::Cookie
-        && let Ok(cookie) = HeaderValue::from_str(&session::cookie(&token))
+        && let Ok(cookie) =
+            HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
     {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
@@ -187,47 +188,61 @@ pub(super) fn account_of(record: RegistryRecord) -> Account {
 /// 12 digits (400 otherwise, as the contract's pattern says), then the check digit and
 /// structure rules of `otinish-core` (422).
 fn checked_identifier(raw: &str) -> ApiResult<String> {
-    let digits = raw.trim();
-    if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ApiError::malformed().field("/iin_bin", field_code::BAD_FORMAT, &[]));
-    }
-    validation::check_iin_or_bin(digits).map_err(|issue| {
+    let digits = well_formed_identifier(raw)?;
+    validation::check_iin_or_bin(&digits).map_err(|issue| {
         let params: Vec<(&str, String)> =
             issue.params.iter().map(|(k, v)| (*k, v.clone())).collect();
         ApiError::validation_failed().field("/iin_bin", issue.code, &params)
     })
 }
 
-fn check_password(password: &str) -> ApiResult<()> {
-    let chars = password.chars().count();
-    if chars < MIN_PASSWORD_CHARS {
-        let error = ApiError::validation_failed();
-        return Err(error.field(
-            "/password",
-            field_code::TOO_SHORT,
-            &[("min", MIN_PASSWORD_CHARS.to_string())],
-        ));
+/// 12 digits, or 400 as the contract's pattern says.
+fn well_formed_identifier(raw: &str) -> ApiResult<String> {
+    let digits = raw.trim();
+    if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ApiError::malformed().field("/iin_bin", field_code::BAD_FORMAT, &[]));
     }
-    if chars > MAX_PASSWORD_CHARS {
-        let error = ApiError::malformed();
-        return Err(error.field(
-            "/password",
-            field_code::TOO_LONG,
-            &[("max", MAX_PASSWORD_CHARS.to_string())],
-        ));
-    }
-    if COMMON_PASSWORDS.contains(&password.to_lowercase().as_str()) {
-        return Err(ApiError::validation_failed().field(
-            "/password",
-            field_code::PASSWORD_TOO_COMMON,
-            &[],
-        ));
-    }
-    Ok(())
+    Ok(digits.to_string())
 }
 
-fn too_many_requests() -> ApiError {
-    ApiError::new(StatusCode::TOO_MANY_REQUESTS, code::TOO_MANY_REQUESTS).param("retry_after", 60)
+fn check_password(password: &str, iin_bin: &str) -> ApiResult<()> {
+    let field = |error: ApiError, code: &str, params: &[(&str, String)]| {
+        error.field("/password", code, params)
+    };
+    password::check_strength(password, iin_bin).map_err(|weakness| match weakness {
+        Weakness::TooShort => field(
+            ApiError::validation_failed(),
+            field_code::TOO_SHORT,
+            &[("min", password::MIN_CHARS.to_string())],
+        ),
+        Weakness::TooLong => field(
+            ApiError::malformed(),
+            field_code::TOO_LONG,
+            &[("max", password::MAX_CHARS.to_string())],
+        ),
+        Weakness::ContainsIdentifier => field(
+            ApiError::validation_failed(),
+            field_code::PASSWORD_CONTAINS_IIN_BIN,
+            &[],
+        ),
+        Weakness::Guessable => field(
+            ApiError::validation_failed(),
+            field_code::PASSWORD_TOO_COMMON,
+            &[],
+        ),
+    })
+}
+
+fn too_many_requests(refused: Refused) -> ApiError {
+    ApiError::new(StatusCode::TOO_MANY_REQUESTS, code::TOO_MANY_REQUESTS)
+        .param("retry_after", refused.retry_after_seconds())
+}
+
+/// Every hashing slot is taken: the client tries again in a second.
+fn busy(_: password::Busy) -> ApiError {
+    too_many_requests(Refused {
+        retry_after: std::time::Duration::from_secs(1),
+    })
 }
 
 /// A valid Argon2id hash of a random password, to spend the same time on unknown accounts.

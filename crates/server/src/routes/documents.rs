@@ -152,8 +152,9 @@ async fn download(
         header::CONTENT_TYPE,
         HeaderValue::from_static(media_type(document.stored.file_type)),
     );
-    if let Ok(disposition) = HeaderValue::from_str(&content_disposition(&document.stored.file_name))
-    {
+    // Names stored before they followed the content are put right here too.
+    let file_name = with_type_extension(&document.stored.file_name, document.stored.file_type);
+    if let Ok(disposition) = HeaderValue::from_str(&content_disposition(&file_name)) {
         headers.insert(header::CONTENT_DISPOSITION, disposition);
     }
     // Personal documents: kept by no shared cache, and by the browser only while shown.
@@ -615,21 +616,50 @@ fn media_type(file_type: FileType) -> &'static str {
 }
 
 /// The name the file was sent with, without a path, control or direction-changing
-/// characters, and within the contract's length; the slot's id and the type when nothing
-/// of it is left.
+/// characters, and within the contract's length, ending in the extension of the type its
+/// content showed ([`with_type_extension`]); the slot's id when nothing of it is left.
 fn file_name_of(given: Option<&str>, document: &str, file_type: FileType) -> String {
     let cleaned: String = given
         .map(|name| name.rsplit(['/', '\\']).next().unwrap_or_default())
         .unwrap_or_default()
         .chars()
         .filter(|c| !c.is_control() && !is_bidi_control(*c))
-        .take(MAX_FILE_NAME_CHARS)
         .collect();
     let cleaned = cleaned.trim();
     if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
-        format!("{document}.{}", kebab(&file_type))
+        with_type_extension(document, file_type)
     } else {
-        cleaned.to_string()
+        with_type_extension(cleaned, file_type)
+    }
+}
+
+/// `name` with the extension of `file_type`: a PNG sent as `scan.pdf` is `scan.png`, and an
+/// HTML page that starts like a PDF is `page.pdf`, so that no program opens a document as
+/// something its content is not. An extension that already fits is kept as written; a
+/// last part that is not an extension (`т.1`) stays in the name.
+fn with_type_extension(name: &str, file_type: FileType) -> String {
+    let fitting: &[&str] = match file_type {
+        FileType::Pdf => &["pdf"],
+        FileType::Jpeg => &["jpg", "jpeg"],
+        FileType::Png => &["png"],
+    };
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, extension))
+            if !stem.trim().is_empty()
+                && (2..=5).contains(&extension.len())
+                && extension.bytes().all(|b| b.is_ascii_alphabetic()) =>
+        {
+            (stem.trim_end(), Some(extension))
+        }
+        _ => (name, None),
+    };
+    let room = MAX_FILE_NAME_CHARS - 6;
+    let stem: String = stem.chars().take(room).collect();
+    match extension {
+        Some(extension) if fitting.contains(&extension.to_ascii_lowercase().as_str()) => {
+            format!("{stem}.{extension}")
+        }
+        _ => format!("{stem}.{}", fitting[0]),
     }
 }
 
@@ -661,18 +691,43 @@ mod tests {
         let pdf = FileType::Pdf;
         assert_eq!(file_name_of(Some("сведения.pdf"), "q", pdf), "сведения.pdf");
         assert_eq!(file_name_of(Some("C:\\scans\\a.pdf"), "q", pdf), "a.pdf");
-        assert_eq!(file_name_of(Some("../../etc/passwd"), "q", pdf), "passwd");
-        assert_eq!(file_name_of(Some("a\u{202E}fdp.exe"), "q", pdf), "afdp.exe");
-        assert_eq!(file_name_of(Some("a\r\nb.png"), "q", pdf), "ab.png");
+        assert_eq!(
+            file_name_of(Some("../../etc/passwd"), "q", pdf),
+            "passwd.pdf"
+        );
+        assert_eq!(file_name_of(Some("a\u{202E}fdp.exe"), "q", pdf), "afdp.pdf");
+        assert_eq!(file_name_of(Some("a\r\nb.png"), "q", pdf), "ab.pdf");
         assert_eq!(file_name_of(Some(" .. "), "q", pdf), "q.pdf");
         assert_eq!(
             file_name_of(None, "qualification-form", FileType::Png),
             "qualification-form.png"
         );
         let long = "я".repeat(300);
+        let named = file_name_of(Some(&long), "q", pdf);
+        assert!(named.chars().count() <= MAX_FILE_NAME_CHARS, "{named}");
+        assert!(named.ends_with("я.pdf"));
+    }
+
+    #[test]
+    fn the_extension_follows_the_content() {
+        assert_eq!(with_type_extension("scan.pdf", FileType::Png), "scan.png");
+        assert_eq!(with_type_extension("page.html", FileType::Pdf), "page.pdf");
         assert_eq!(
-            file_name_of(Some(&long), "q", pdf).chars().count(),
-            MAX_FILE_NAME_CHARS
+            with_type_extension("photo.JPEG", FileType::Jpeg),
+            "photo.JPEG"
+        );
+        assert_eq!(
+            with_type_extension("photo.png", FileType::Jpeg),
+            "photo.jpg"
+        );
+        assert_eq!(
+            with_type_extension("Паспорт т.1", FileType::Pdf),
+            "Паспорт т.1.pdf"
+        );
+        assert_eq!(with_type_extension(".pdf", FileType::Png), ".pdf.png");
+        assert_eq!(
+            with_type_extension("scan.png.exe", FileType::Png),
+            "scan.png.png"
         );
     }
 

@@ -15,11 +15,12 @@
 use crate::auth::{CurrentAccount, Gateway};
 use crate::db::{GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
 use crate::extract::{ApiJson, ApiPath};
+use crate::origins::AppOrigins;
 use crate::problem::{ApiError, ApiResult};
 use crate::routes::submission::package;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -84,7 +85,6 @@ async fn create(
     State(state): State<AppState>,
     account: CurrentAccount,
     ApiPath(application_id): ApiPath<Uuid>,
-    headers: HeaderMap,
     ApiJson(request): ApiJson<CreatePaymentRequest>,
 ) -> ApiResult<Response> {
     let return_url = parsed_return_url(&request.return_url)?;
@@ -136,7 +136,7 @@ async fn create(
         },
         today,
     )?;
-    check_return_url_allowed(&return_url, &headers)?;
+    check_return_url_allowed(&return_url, &state.settings.origins)?;
     if !state.settings.test_mode {
         return Err(
             ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "gateway-unavailable")
@@ -159,7 +159,7 @@ async fn create(
             mrp,
             tenge,
             return_url: &request.return_url,
-            redirect_url: &gateway_page(&return_url, &payment_id),
+            redirect_url: &gateway_page(&state.settings.origins, &payment_id),
             moves_to,
         })
         .await?;
@@ -177,6 +177,13 @@ async fn create(
                 .into_response()
         }
         PaymentCreated::AlreadyPending(payment) => (StatusCode::OK, Json(payment)).into_response(),
+        PaymentCreated::Gone => {
+            // Discarded meanwhile: 404, as it is now; moved on: 409, as for any late change.
+            let now = owned(&state, &account, &application_id).await?;
+            return Err(
+                ApiError::conflict(code::NOT_EDITABLE).param("status", status_name(now.status))
+            );
+        }
     })
 }
 
@@ -259,14 +266,10 @@ pub fn return_address(return_url: &str, payment_id: &str) -> String {
     back
 }
 
-/// The gateway page to open. The test gateway is served by this backend, at the origin the
-/// app itself uses (the `return_url`'s, which must be this backend's own).
-fn gateway_page(return_url: &Uri, payment_id: &str) -> String {
-    let scheme = return_url.scheme_str().unwrap_or("https");
-    let authority = return_url
-        .authority()
-        .map_or("", |authority| authority.as_str());
-    format!("{scheme}://{authority}/test-gateway/{payment_id}")
+/// The gateway page to open. The test gateway is served by this backend, at its public URL
+/// (never at an address taken from the request).
+fn gateway_page(origins: &AppOrigins, payment_id: &str) -> String {
+    format!("{}/test-gateway/{payment_id}", origins.public())
 }
 
 async fn owned(
@@ -305,19 +308,11 @@ fn parsed_return_url(raw: &str) -> ApiResult<Uri> {
     Ok(uri)
 }
 
-/// The gateway may only send the browser back to the app this backend serves: any other
-/// address would make the gateway page an open redirect. The app's origin is the one the
-/// request came to (`Host`). A deployment that serves the app from another site would list
-/// that site here.
-fn check_return_url_allowed(return_url: &Uri, headers: &HeaderMap) -> ApiResult<()> {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok());
-    let same_origin = return_url
-        .authority()
-        .zip(host)
-        .is_some_and(|(authority, host)| authority.as_str().eq_ignore_ascii_case(host));
-    if same_origin {
+/// The gateway may only send the browser back to the app: any other address would make
+/// the gateway page an open redirect. The app's origins are configured (`--public-url`,
+/// `--allowed-origin`); the request's own `Host` is whatever its sender wrote.
+fn check_return_url_allowed(return_url: &Uri, origins: &AppOrigins) -> ApiResult<()> {
+    if origins.allows_url(return_url) {
         Ok(())
     } else {
         Err(ApiError::validation_failed().field(
@@ -442,17 +437,19 @@ mod tests {
     }
 
     #[test]
-    fn only_the_backends_own_origin_is_a_return_address() {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::HOST, "otinish.kz".parse().unwrap());
+    fn only_the_apps_origins_are_return_addresses() {
+        let origins =
+            AppOrigins::new("https://otinish.kz", &["https://static.example".into()]).unwrap();
         let allowed =
-            |url: &str| check_return_url_allowed(&parsed_return_url(url).unwrap(), &headers);
+            |url: &str| check_return_url_allowed(&parsed_return_url(url).unwrap(), &origins);
         assert!(allowed("https://otinish.kz/applications/x/payment").is_ok());
         assert!(allowed("https://OTINISH.kz/x").is_ok());
+        assert!(allowed("https://static.example/applications/x/payment").is_ok());
         for other in [
             "https://evil.example/x",
             "https://otinish.kz@evil.example/x",
             "https://otinish.kz:8443/x",
+            "http://otinish.kz/x",
         ] {
             let error = allowed(other).unwrap_err();
             assert_eq!(
@@ -461,8 +458,10 @@ mod tests {
                 "{other}"
             );
         }
-        let url = parsed_return_url("https://otinish.kz/x").unwrap();
-        assert!(check_return_url_allowed(&url, &HeaderMap::new()).is_err());
+        assert_eq!(
+            gateway_page(&origins, "p"),
+            "https://otinish.kz/test-gateway/p"
+        );
     }
 
     #[test]

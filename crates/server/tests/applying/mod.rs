@@ -109,7 +109,8 @@ pub fn medical_duplicate_answers() -> Value {
     })
 }
 
-/// A complete end-user certificate: the regulation has no payment step.
+/// A complete end-user certificate: the regulation has no payment step, so nothing is paid
+/// here (no source gives its fee; it is settled with the provider).
 pub async fn free_certificate(server: &TestServer, owner: &Applicant) -> String {
     draft(
         server,
