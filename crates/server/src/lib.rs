@@ -18,6 +18,7 @@ mod result_document;
 mod result_store;
 mod routes;
 pub mod security;
+pub mod signature;
 pub mod state;
 mod static_files;
 pub mod telemetry;
@@ -49,6 +50,17 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
 pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
     std::fs::create_dir_all(&config.data_dir)
         .map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
+    let trust_store = match &config.trust_store {
+        Some(dir) => signature::TrustStore::load(dir).map_err(Error::TrustStore)?,
+        None => signature::TrustStore::default(),
+    };
+    if trust_store.is_empty() {
+        tracing::warn!(
+            "no trust store (--trust-store): every ЭЦП signature is refused as untrusted"
+        );
+    } else {
+        tracing::info!(certificates = trust_store.len(), "trust store loaded");
+    }
     let db = db::Db::open(&config.database_url()).await?;
     db.record_start().await?;
     let settings = Settings {
@@ -60,6 +72,9 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
             .clone()
             .unwrap_or_else(accounts::session::new_token),
         max_file_bytes: config.max_file_bytes,
+        trust_store,
+        ocsp_responder: config.ocsp_responder.clone(),
+        signature_verifier: config.signature_verifier.clone(),
     };
     if !settings.test_mode {
         tracing::warn!(
@@ -127,6 +142,7 @@ pub enum Error {
     Migration(sqlx::migrate::MigrateError),
     Bind(std::net::SocketAddr, std::io::Error),
     Serve(std::io::Error),
+    TrustStore(signature::TrustStoreError),
 }
 
 impl std::fmt::Display for Error {
@@ -141,6 +157,7 @@ impl std::fmt::Display for Error {
             Error::Migration(e) => write!(f, "database migration: {e}"),
             Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             Error::Serve(e) => write!(f, "server: {e}"),
+            Error::TrustStore(e) => write!(f, "{e}"),
         }
     }
 }

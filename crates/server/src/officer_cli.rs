@@ -216,6 +216,9 @@ pub async fn run(command: OfficerCommand) -> Result<(), CliError> {
         officer_token: None,
         gateway_token: String::new(),
         max_file_bytes: 0,
+        trust_store: Default::default(),
+        ocsp_responder: None,
+        signature_verifier: None,
     };
     match command.action {
         OfficerAction::List { status } => print!("{}", table(&list(&db, status).await?)),
