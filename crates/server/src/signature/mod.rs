@@ -184,6 +184,8 @@ impl Verifier {
 
 /// What the checks need of a CMS.
 struct Parsed {
+    /// The signed attributes as they came (after BER framing is made DER), tagged as a SET.
+    raw_attributes: Option<Vec<u8>>,
     signer: cms::signed_data::SignerInfo,
     certificate: Cert,
     /// Every certificate the CMS carries, for building the chain.
@@ -260,6 +262,7 @@ impl Parsed {
             ),
         };
         let parsed = Parsed {
+            raw_attributes: raw_signed_attributes(&der),
             signer: signer.clone(),
             certificate,
             offered,
@@ -284,26 +287,67 @@ impl Parsed {
             || algorithms::is_gost(&self.certificate.public_key().algorithm.oid)
     }
 
-    /// The signature value over the signed attributes (their DER as a SET, RFC 5652 §5.4).
+    /// The signature value over the signed attributes: their DER as a SET (RFC 5652 §5.4),
+    /// or, when a signer wrote them in another order than DER's (node-forge does), the same
+    /// attributes as they came; `der` parsed these very bytes, so the digest checked is the
+    /// one signed either way.
     fn check_signature(&self, _data: &[u8]) -> Result<(), Refusal> {
         let attributes = self
             .signer
             .signed_attrs
             .as_ref()
             .ok_or(Refusal::NotSigned)?;
-        let signed = attributes.to_der().map_err(|_| Refusal::NotSigned)?;
-        algorithms::verify(
-            self.certificate.public_key(),
-            &self.signer.signature_algorithm,
-            Hash::Sha256,
-            &signed,
-            self.signer.signature.as_bytes(),
-        )
-        .map_err(|failure| match failure {
+        let canonical = attributes.to_der().map_err(|_| Refusal::NotSigned)?;
+        let verify = |signed: &[u8]| {
+            algorithms::verify(
+                self.certificate.public_key(),
+                &self.signer.signature_algorithm,
+                Hash::Sha256,
+                signed,
+                self.signer.signature.as_bytes(),
+            )
+        };
+        let outcome = match verify(&canonical) {
+            Err(Failure::Invalid) => match &self.raw_attributes {
+                Some(raw) if *raw != canonical => verify(raw),
+                _ => Err(Failure::Invalid),
+            },
+            other => other,
+        };
+        outcome.map_err(|failure| match failure {
             Failure::Unsupported => Refusal::AlgorithmUnsupported,
             Failure::Invalid => Refusal::NotSigned,
         })
     }
+}
+
+/// The signed attributes of the (one) signer as encoded in `der` (a DER ContentInfo), with
+/// their `[0]` tag made the SET tag they are signed under.
+fn raw_signed_attributes(der: &[u8]) -> Option<Vec<u8>> {
+    use der::{Header, Reader, SliceReader};
+    let mut reader = SliceReader::new(der).ok()?;
+    Header::decode(&mut reader).ok()?; // ContentInfo
+    reader.tlv_bytes().ok()?; // contentType
+    Header::decode(&mut reader).ok()?; // [0] EXPLICIT
+    Header::decode(&mut reader).ok()?; // SignedData
+    reader.tlv_bytes().ok()?; // version
+    reader.tlv_bytes().ok()?; // digestAlgorithms
+    reader.tlv_bytes().ok()?; // encapContentInfo
+    while reader.peek_tag().ok()?.is_context_specific() {
+        reader.tlv_bytes().ok()?; // certificates [0], crls [1]
+    }
+    Header::decode(&mut reader).ok()?; // signerInfos
+    Header::decode(&mut reader).ok()?; // SignerInfo
+    reader.tlv_bytes().ok()?; // version
+    reader.tlv_bytes().ok()?; // sid
+    reader.tlv_bytes().ok()?; // digestAlgorithm
+    let attributes = reader.tlv_bytes().ok()?;
+    if attributes.first() != Some(&0xA0) {
+        return None;
+    }
+    let mut set = attributes.to_vec();
+    set[0] = 0x31;
+    Some(set)
 }
 
 /// Whether `cert` is the one a signer identifier names.
