@@ -9,8 +9,8 @@
 use crate::components::{Footer, Header, SessionTimeout};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    ApplicationPage, CabinetPage, CatalogPage, NotFoundPage, RegisterPage, ServicePage, SignInPage,
-    WizardPage,
+    ApplicationPage, CabinetPage, CatalogPage, NotFoundPage, PasswordPage, RegisterPage,
+    ServicePage, SignInPage, WizardPage,
 };
 use crate::session::provide_auth;
 use leptos::prelude::*;
@@ -86,6 +86,7 @@ pub fn ApplicantApp() -> impl IntoView {
                 <Route path=path!("/services/:id/apply/:step") view=WizardPage/>
                 <Route path=path!("/cabinet") view=CabinetPage/>
                 <Route path=path!("/cabinet/applications/:id") view=ApplicationPage/>
+                <Route path=path!("/cabinet/password") view=PasswordPage/>
                 <Route path=path!("/sign-in") view=SignInPage/>
                 <Route path=path!("/register") view=RegisterPage/>
             </FlatRoutes>

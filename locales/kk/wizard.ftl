@@ -45,7 +45,6 @@ wizard-applicant-heading = Өтініш беруші
 wizard-applicant-checking = Жүйеге кіргеніңізді тексеріп жатырмыз…
 wizard-applicant-sign-in-intro = Өтініш беру үшін жүйеге кіріңіз: деректеріңізді мемлекеттік деректер қорларынан аламыз, оларды енгізудің қажеті жоқ. Берген жауаптарыңыз сақталады.
 wizard-applicant-sign-in = Кіру
-wizard-applicant-register = Тіркелу
 wizard-applicant-name = Өтініш беруші
 wizard-applicant-iin-bin = ЖСН немесе БСН
 wizard-applicant-address = Мекенжайы

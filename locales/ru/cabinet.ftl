@@ -8,7 +8,6 @@ cabinet-checking = Проверяем, выполнен ли вход…
 cabinet-loading = Загружаем…
 cabinet-sign-in-intro = Войдите, чтобы увидеть свои заявления, черновики и результаты.
 cabinet-sign-in = Войти в личный кабинет
-cabinet-register = Нет учётной записи? Зарегистрируйтесь
 cabinet-new-application = Подать новое заявление
 
 ## Statuses of an application (a tag in the list, a step of the timeline); at most 40 characters

@@ -217,8 +217,6 @@ error-unsupported-media-type = Не удалось отправить данны
 error-unauthenticated = Войдите в личный кабинет, чтобы продолжить
 # Wrong ИИН/БИН or password (the server does not say which). No variables.
 error-invalid-credentials = ИИН/БИН или пароль не подходят. Проверьте их и попробуйте ещё раз
-# No variables.
-error-account-exists = Для этого ИИН/БИН уже есть учётная запись. Войдите в личный кабинет
 # The state database has no data on this ИИН/БИН. No variables.
 error-not-in-registry = Проверьте номер: в государственной базе данных нет сведений о таком ИИН/БИН
 # No variables.
@@ -337,3 +335,19 @@ error-gateway-unavailable = Платёжный шлюз сейчас недос�
 error-password-contains-iin-bin = Пароль не должен содержать ваш ИИН/БИН: этот номер известен многим. Придумайте другой, например из нескольких случайных слов
 # A change came from a page outside the service's site and was not made. No variables.
 error-cross-site-request = Действие не выполнено: запрос пришёл не со страницы сервиса. Откройте сервис по его адресу и повторите действие
+# Signed, but over other bytes than the application's signing data. No variables.
+error-digest-mismatch = Подписано не это заявление. Подпишите его ЭЦП ещё раз
+# The certificate does not chain to the НУЦ РК. No variables.
+error-certificate-untrusted = Сертификат ЭЦП выдан не НУЦ РК. Подпишите заявление ЭЦП, выданной НУЦ РК
+# A signing key used to sign in, or an authentication key used to sign. No variables.
+error-wrong-key-usage = Выбран не тот ключ ЭЦП: для подписи — RSA256_… или GOSTKNCA_…, для входа — AUTH_RSA256_…
+# An algorithm the service cannot verify. No variables.
+error-algorithm-unsupported = Эту ЭЦП сервис пока не может проверить. Воспользуйтесь ключом RSA
+# The CA's revocation service did not answer. No variables.
+error-ocsp-unavailable = Не удалось проверить, не отозван ли сертификат ЭЦП. Попробуйте ещё раз через несколько минут
+# The signature verification service did not answer. No variables.
+error-verifier-unavailable = Не удалось проверить подпись. Попробуйте ещё раз через несколько минут
+# Signing in took longer than the challenge lives, or it was used. No variables.
+error-challenge-invalid = Время на вход истекло. Войдите ещё раз
+# Setting a password needs a sign-in with ЭЦП. No variables.
+error-signature-session-required = Чтобы задать пароль, войдите с ЭЦП

@@ -45,7 +45,6 @@ wizard-applicant-heading = Заявитель
 wizard-applicant-checking = Проверяем, вошли ли вы…
 wizard-applicant-sign-in-intro = Чтобы подать заявление, войдите: ваши данные мы возьмём из государственных баз данных, вводить их не нужно. Ответы, которые вы уже дали, сохранятся.
 wizard-applicant-sign-in = Войти
-wizard-applicant-register = Зарегистрироваться
 wizard-applicant-name = Заявитель
 wizard-applicant-iin-bin = ИИН или БИН
 wizard-applicant-address = Адрес

@@ -9,7 +9,7 @@ mod documents;
 mod payments;
 mod submission;
 
-pub use accounts::{login, logout, me, register};
+pub use accounts::{challenge, login, logout, me, set_password, sign_in, test_sign_in};
 pub use applications::{
     application, applications, config, create_application, discard, history, result_url,
     save_answers,

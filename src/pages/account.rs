@@ -1,18 +1,44 @@
-//! `/sign-in` and `/register`: ИИН/БИН and password, as the portal of the regulations has
-//! it. One form for both: they differ only in the call they make and the words they use.
+//! `/sign-in` (and `/register`, the same page: the first sign-in creates the account) and
+//! `/cabinet/password`.
+//!
+//! Signing in is proven by ЭЦП, as on egov.kz: the backend gives a one-time challenge,
+//! NCALayer signs it with the applicant's authentication key, the backend verifies it. A
+//! password is only a second way in, set in the cabinet by someone signed in with ЭЦП. In
+//! test mode the page also offers the test sign-in (a seeded test person, no ЭЦП), labelled
+//! as having no legal effect.
 
 use crate::api::{self, Failure};
 use crate::components::{ErrorSummary, error_message, problem_params, use_page_title};
 use crate::i18n::use_i18n;
+use crate::pages::cabinet::SignedIn;
 use crate::query;
 use crate::session::use_auth;
+use crate::signing::{KeyPurpose, KeyStorage, SignatureRefusal, SignerFailure, SigningError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use otinish_core::api::{LoginRequest, RegisterRequest, Secret, SessionMode};
+use otinish_core::api::{
+    LoginRequest, Secret, SessionMode, SetPasswordRequest, SignInRequest, TestSignInRequest, code,
+    field_code,
+};
 use otinish_core::validation;
 use std::collections::BTreeMap;
+
+/// The backend's refusals of a signed sign-in, each with its screen (`sign-in-refused-…`).
+const SIGN_IN_REFUSALS: [&str; 12] = [
+    code::SIGNATURE_INVALID,
+    code::DIGEST_MISMATCH,
+    code::CERTIFICATE_UNTRUSTED,
+    code::CERTIFICATE_EXPIRED,
+    code::CERTIFICATE_REVOKED,
+    code::WRONG_KEY_USAGE,
+    code::ALGORITHM_UNSUPPORTED,
+    code::SIGNER_MISMATCH,
+    code::OCSP_UNAVAILABLE,
+    code::VERIFIER_UNAVAILABLE,
+    code::CHALLENGE_INVALID,
+    field_code::NOT_IN_REGISTRY,
+];
 
 /// An error to show: a code of the rules or of the server, with its parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,43 +67,223 @@ impl Reported {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    SignIn,
-    Register,
-}
-
-impl Mode {
-    /// The message id of a text of this form: `sign-in-title`, `register-title`…
-    fn text(self, part: &str) -> String {
-        match self {
-            Mode::SignIn => format!("sign-in-{part}"),
-            Mode::Register => format!("register-{part}"),
-        }
-    }
-}
-
-const IIN_BIN: &str = "account-iin-bin";
-const PASSWORD: &str = "account-password";
-/// The contract's minimum for a password that is the only factor (see `api/openapi.yaml`).
-const MIN_PASSWORD_CHARS: usize = 15;
-
-#[component]
-pub fn SignInPage() -> impl IntoView {
-    view! { <AccountForm mode=Mode::SignIn/> }
-}
-
-#[component]
-pub fn RegisterPage() -> impl IntoView {
-    view! { <AccountForm mode=Mode::Register/> }
-}
-
 /// Where to go once signed in: `?next=` if it is a path of this app, else the cabinet.
 fn next_page() -> String {
     query::get("next")
         .filter(|next| next.starts_with('/') && !next.starts_with("//"))
         .unwrap_or_else(|| "/cabinet".into())
 }
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t("sign-in-title"));
+    let test_mode = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(config) = api::config().await {
+            test_mode.set(config.test_mode);
+        }
+    });
+    view! {
+        <h1>{i18n.text("sign-in-title")}</h1>
+        <p class="lead">{i18n.text("sign-in-intro")}</p>
+        <SignatureSignIn/>
+        <details class="account-password">
+            <summary>{i18n.text("sign-in-password-summary")}</summary>
+            <p>{i18n.text("sign-in-password-intro")}</p>
+            <AccountForm mode=Mode::Password/>
+        </details>
+        <Show when=move || test_mode.get()>
+            <section class="warning account-test" aria-labelledby="sign-in-test-title">
+                <h2 id="sign-in-test-title">{i18n.text("sign-in-test-title")}</h2>
+                <p>{i18n.text("sign-in-test-intro")}</p>
+                <AccountForm mode=Mode::Test/>
+            </section>
+        </Show>
+    }
+}
+
+/// The first sign-in creates the account: registering is signing in.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    view! { <SignInPage/> }
+}
+
+/// What came of the last attempt to sign in with ЭЦП.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    /// NCALayer gave no signature.
+    Signer(SigningError),
+    /// The backend refused the signature (one of [`SIGN_IN_REFUSALS`]).
+    Refused(String),
+    /// Anything else, worded as a problem.
+    Problem(String),
+}
+
+/// Where the authentication key is, and "Sign in with ЭЦП".
+#[component]
+fn SignatureSignIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let storage = RwSignal::new(KeyStorage::File);
+    let busy = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+
+    let sign_in = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        outcome.set(None);
+        let navigate = navigate.clone();
+        let storage = storage.get_untracked();
+        spawn_local(async move {
+            let result = async {
+                let challenge = api::challenge()
+                    .await
+                    .map_err(|failure| Outcome::Problem(failure.code().to_string()))?;
+                let cms = crate::signing::sign_bytes(
+                    storage,
+                    KeyPurpose::Authentication,
+                    &challenge.data,
+                )
+                .await
+                .map_err(Outcome::Signer)?;
+                api::sign_in(&SignInRequest {
+                    nonce: challenge.nonce,
+                    cms,
+                    session: SessionMode::Cookie,
+                })
+                .await
+                .map_err(|failure| refusal_of(&failure))
+            }
+            .await;
+            busy.set(false);
+            match result {
+                Ok(session) => {
+                    auth.signed_in_as(session.account);
+                    navigate(&next_page(), Default::default());
+                }
+                Err(failed) => outcome.set(Some(failed)),
+            }
+        });
+    };
+
+    let storages = KeyStorage::ALL
+        .into_iter()
+        .map(|choice| {
+            let key = choice.key();
+            let id = format!("sign-in-{key}");
+            view! {
+                <div class="checkbox radio">
+                    <input type="radio" name="sign-in-storage" id=id.clone() value=key
+                        aria-describedby=format!("{id}-hint")
+                        prop:checked=move || storage.get() == choice
+                        on:change=move |_| storage.set(choice)/>
+                    <label for=id.clone()>{i18n.text(format!("signing-storage-{key}"))}</label>
+                    <p class="hint checkbox__hint" id=format!("{id}-hint")>
+                        {i18n.text(format!("signing-storage-{key}-hint"))}
+                    </p>
+                </div>
+            }
+        })
+        .collect_view();
+    let shown = move || {
+        outcome.get().map(|outcome| match outcome {
+            Outcome::Signer(error) => view! { <SignerFailure error/> }.into_any(),
+            Outcome::Refused(code) => {
+                view! { <SignatureRefusal code prefix="sign-in-refused"/> }.into_any()
+            }
+            Outcome::Problem(code) => view! {
+                <div class="error-summary" role="alert">
+                    <p>{error_message(i18n, &code, &[])}</p>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <div class="account-signature">
+            {shown}
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend--m">{i18n.text("sign-in-storage-legend")}</legend>
+                <p class="hint">{i18n.text("sign-in-key-hint")}</p>
+                <div class="checkboxes">{storages}</div>
+            </fieldset>
+            <button type="button" class="button" prop:disabled=move || busy.get() on:click=sign_in>
+                {i18n.text("sign-in-ecp-submit")}
+            </button>
+        </div>
+    }
+}
+
+/// The backend's answer to a signed sign-in, as the outcome to show.
+fn refusal_of(failure: &Failure) -> Outcome {
+    if let Failure::Problem(problem) = failure {
+        if SIGN_IN_REFUSALS.contains(&problem.code.as_str()) {
+            return Outcome::Refused(problem.code.clone());
+        }
+        if problem
+            .errors
+            .iter()
+            .any(|e| e.code == field_code::NOT_IN_REGISTRY)
+        {
+            return Outcome::Refused(field_code::NOT_IN_REGISTRY.to_string());
+        }
+    }
+    Outcome::Problem(failure.code().to_string())
+}
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || i18n.t("password-title"));
+    view! {
+        <h1>{i18n.text("password-title")}</h1>
+        <SignedIn>
+            <p class="lead">{i18n.text("password-intro")}</p>
+            <AccountForm mode=Mode::SetPassword/>
+        </SignedIn>
+    }
+}
+
+/// The forms with fields: a password sign-in, the test sign-in, setting a password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Password,
+    Test,
+    SetPassword,
+}
+
+impl Mode {
+    /// The id of its ИИН/БИН field, if it has one.
+    fn iin_bin_field(self) -> Option<&'static str> {
+        match self {
+            Mode::Password => Some("account-iin-bin"),
+            Mode::Test => Some("test-iin-bin"),
+            Mode::SetPassword => None,
+        }
+    }
+
+    fn password_field(self) -> Option<&'static str> {
+        match self {
+            Mode::Password | Mode::SetPassword => Some("account-password"),
+            Mode::Test => None,
+        }
+    }
+
+    fn submit(self) -> &'static str {
+        match self {
+            Mode::Password => "sign-in-submit",
+            Mode::Test => "sign-in-test-submit",
+            Mode::SetPassword => "password-submit",
+        }
+    }
+}
+
+/// The contract's minimum for a password (see `api/openapi.yaml`).
+const MIN_PASSWORD_CHARS: usize = 15;
 
 #[component]
 fn AccountForm(mode: Mode) -> impl IntoView {
@@ -89,17 +295,13 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     let errors: RwSignal<BTreeMap<Option<&'static str>, Reported>> = RwSignal::new(BTreeMap::new());
     let attempt = RwSignal::new(0u32);
     let busy = RwSignal::new(false);
+    let saved = RwSignal::new(false);
     // Taken now: after an `await` the router's context is no longer at hand.
     let navigate = use_navigate();
-    let title = mode.text("title");
-    use_page_title(move || {
-        let title = i18n.t(&title);
-        if errors.with(|e| e.is_empty()) {
-            title
-        } else {
-            format!("{}{title}", i18n.t("error-title-prefix"))
-        }
-    });
+    let first_field = mode
+        .iin_bin_field()
+        .or(mode.password_field())
+        .unwrap_or("account-password");
 
     let message = move |error: &Reported| {
         let params: Vec<(&str, &str)> = error
@@ -112,14 +314,13 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     let summary = Signal::derive(move || {
         errors.with(|e| {
             e.iter()
-                .map(|(field, issue)| (field.unwrap_or(IIN_BIN).to_string(), message(issue)))
+                .map(|(field, issue)| (field.unwrap_or(first_field).to_string(), message(issue)))
                 .collect::<Vec<_>>()
         })
     });
     let field_error = move |field: &'static str| {
         Signal::derive(move || errors.with(|e| e.get(&Some(field)).map(message)))
     };
-
     let fail = move |found: BTreeMap<Option<&'static str>, Reported>| {
         errors.set(found);
         attempt.update(|n| *n += 1);
@@ -132,96 +333,107 @@ fn AccountForm(mode: Mode) -> impl IntoView {
         }
         // The same rules as the server first: no round trip for a typo.
         let mut found = BTreeMap::new();
-        let typed_id = iin_bin.get_untracked();
-        let id = match validation::check_iin_or_bin(&typed_id) {
-            Ok(id) => Some(id),
-            Err(issue) => {
-                found.insert(Some(IIN_BIN), Reported::of(issue));
-                None
+        let mut id = String::new();
+        if let Some(field) = mode.iin_bin_field() {
+            match validation::check_iin_or_bin(&iin_bin.get_untracked()) {
+                Ok(checked) => id = checked,
+                Err(issue) => {
+                    found.insert(Some(field), Reported::of(issue));
+                }
             }
-        };
-        let secret = password.get_untracked();
-        if secret.is_empty() {
-            found.insert(Some(PASSWORD), Reported::code("required"));
-        } else if mode == Mode::Register && secret.chars().count() < MIN_PASSWORD_CHARS {
-            let mut short = Reported::code("too-short");
-            short
-                .params
-                .push(("min".to_string(), MIN_PASSWORD_CHARS.to_string()));
-            found.insert(Some(PASSWORD), short);
         }
-        let Some(id) = id.filter(|_| found.is_empty()) else {
+        let secret = password.get_untracked();
+        if let Some(field) = mode.password_field() {
+            if secret.is_empty() {
+                found.insert(Some(field), Reported::code("required"));
+            } else if mode == Mode::SetPassword && secret.chars().count() < MIN_PASSWORD_CHARS {
+                let mut short = Reported::code("too-short");
+                short
+                    .params
+                    .push(("min".to_string(), MIN_PASSWORD_CHARS.to_string()));
+                found.insert(Some(field), short);
+            }
+        }
+        if !found.is_empty() {
             return fail(found);
-        };
+        }
 
         busy.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let password = Secret::new(secret);
-            let result = match mode {
-                Mode::SignIn => {
-                    api::login(&LoginRequest {
-                        iin_bin: id,
-                        password,
-                        session: SessionMode::Cookie,
-                    })
-                    .await
-                }
-                Mode::Register => {
-                    api::register(&RegisterRequest {
-                        iin_bin: id,
-                        password,
-                        session: SessionMode::Cookie,
-                    })
-                    .await
-                }
+            let session = match mode {
+                Mode::Password => api::login(&LoginRequest {
+                    iin_bin: id,
+                    password: Secret::new(secret),
+                    session: SessionMode::Cookie,
+                })
+                .await
+                .map(Some),
+                Mode::Test => api::test_sign_in(&TestSignInRequest {
+                    iin_bin: id,
+                    session: SessionMode::Cookie,
+                })
+                .await
+                .map(Some),
+                Mode::SetPassword => api::set_password(&SetPasswordRequest {
+                    password: Secret::new(secret),
+                })
+                .await
+                .map(|()| None),
             };
             busy.set(false);
-            match result {
-                Ok(session) => {
+            match session {
+                Ok(Some(session)) => {
                     errors.set(BTreeMap::new());
                     auth.signed_in_as(session.account);
                     navigate(&next_page(), Default::default());
                 }
-                Err(failure) => fail(problems_of(&failure)),
+                Ok(None) => {
+                    errors.set(BTreeMap::new());
+                    password.set(String::new());
+                    saved.set(true);
+                }
+                Err(failure) => fail(problems_of(mode, &failure)),
             }
         });
     };
 
-    let other_link = match mode {
-        Mode::SignIn => ("/register", "sign-in-no-account"),
-        Mode::Register => ("/sign-in", "register-have-account"),
+    let password_hint = match mode {
+        Mode::SetPassword => "password-hint",
+        _ => "sign-in-password-hint",
     };
-    let password_autocomplete = if mode == Mode::SignIn {
-        "current-password"
-    } else {
-        "new-password"
+    let autocomplete = match mode {
+        Mode::SetPassword => "new-password",
+        _ => "current-password",
     };
-
     view! {
-        <h1>{i18n.text(mode.text("title"))}</h1>
-        <p class="lead">{i18n.text(mode.text("intro"))}</p>
         <ErrorSummary errors=summary attempt=attempt.into()/>
+        <Show when=move || saved.get()>
+            <div class="panel panel--success" role="status"><p>{i18n.text("password-saved")}</p></div>
+        </Show>
         <form novalidate on:submit=on_submit>
-            <AccountField id=IIN_BIN label="account-iin-bin" hint="account-iin-bin-hint" value=iin_bin
-                error=field_error(IIN_BIN) input_type="text" input_mode="numeric" autocomplete="username"/>
-            <AccountField id=PASSWORD label="account-password" hint=mode.text("password-hint") value=password
-                error=field_error(PASSWORD) input_type="password" input_mode="text" autocomplete=password_autocomplete/>
-            <button type="submit" class="button" prop:disabled=move || busy.get()>{i18n.text(mode.text("submit"))}</button>
+            {mode.iin_bin_field().map(|id| view! {
+                <AccountField id label="account-iin-bin" hint="account-iin-bin-hint" value=iin_bin
+                    error=field_error(id) input_type="text" input_mode="numeric" autocomplete="username"/>
+            })}
+            {mode.password_field().map(|id| view! {
+                <AccountField id label="account-password" hint=password_hint value=password
+                    error=field_error(id) input_type="password" input_mode="text" autocomplete=autocomplete/>
+            })}
+            <button type="submit" class="button" prop:disabled=move || busy.get()>{i18n.text(mode.submit())}</button>
         </form>
-        <p class="account-switch"><A href=other_link.0>{i18n.text(other_link.1)}</A></p>
     }
 }
 
 /// The server's answer as errors on the form: a field's own problems on that field, the rest
 /// for the form as a whole.
-fn problems_of(failure: &Failure) -> BTreeMap<Option<&'static str>, Reported> {
+fn problems_of(mode: Mode, failure: &Failure) -> BTreeMap<Option<&'static str>, Reported> {
     let mut found = BTreeMap::new();
     if let Failure::Problem(problem) = failure {
         for error in &problem.errors {
             let field = match error.field.as_str() {
-                "/iin_bin" => Some(IIN_BIN),
-                "/password" => Some(PASSWORD),
+                "/iin_bin" => mode.iin_bin_field(),
+                "/password" => mode.password_field(),
                 _ => None,
             };
             let params = problem_params(&error.params);

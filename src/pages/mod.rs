@@ -7,7 +7,7 @@ mod not_found;
 mod service;
 mod wizard;
 
-pub use account::{RegisterPage, SignInPage};
+pub use account::{PasswordPage, RegisterPage, SignInPage};
 pub use cabinet::{ApplicationPage, CabinetPage};
 pub use catalog::CatalogPage;
 pub use not_found::NotFoundPage;

@@ -15,7 +15,7 @@ mod view;
 use otinish_core::api::{Signature, SigningData, TestOutcome};
 use serde::{Deserialize, Serialize};
 
-pub use ncalayer::{DEFAULT_URL as DEFAULT_NCALAYER_URL, KeyStorage};
+pub use ncalayer::{DEFAULT_URL as DEFAULT_NCALAYER_URL, KeyPurpose, KeyStorage, sign_bytes};
 pub use view::{SIGNATURE_REFUSALS, SignatureRefusal, SignerChoice, SignerFailure};
 
 /// Which signer the applicant chose.

@@ -20,7 +20,9 @@
 //! `decode` makes NCALayer sign the bytes the base64 stands for, not the base64 text;
 //! `encapsulate: false` leaves them out of the CMS (detached); `tsaProfile: {}` asks for a
 //! time-stamp from the НУЦ РК's TSA. The extended key usage asks for a signing key
-//! (1.3.6.1.5.5.7.3.4), so NCALayer does not offer the authentication key beside it.
+//! (1.3.6.1.5.5.7.3.4) when signing an application, so NCALayer does not offer the
+//! authentication key beside it, and for the authentication key (1.3.6.1.5.5.7.3.2, TLS
+//! client) when signing in: the backend refuses either key used for the other.
 
 use super::SigningError;
 use otinish_core::api::SigningData;
@@ -76,9 +78,29 @@ const CONNECT_TIMEOUT_MS: i32 = 10_000;
 const SIGN_TIMEOUT_MS: i32 = 5 * 60 * 1000;
 /// Extended key usage of a signing (not authentication) key.
 const EKU_SIGNING: &str = "1.3.6.1.5.5.7.3.4";
+/// Extended key usage of an authentication key (TLS client).
+const EKU_AUTHENTICATION: &str = "1.3.6.1.5.5.7.3.2";
 
-/// The `sign` request for `data` (base64), with NCALayer's window in `locale`.
-pub fn request(storage: KeyStorage, data: &str, locale: &str) -> String {
+/// Which of the applicant's two keys NCALayer offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyPurpose {
+    /// The signing key (`RSA256_…`, `GOSTKNCA_…`): applications.
+    Signing,
+    /// The authentication key (`AUTH_RSA256_…`): signing in.
+    Authentication,
+}
+
+impl KeyPurpose {
+    fn extended_key_usage(self) -> &'static str {
+        match self {
+            KeyPurpose::Signing => EKU_SIGNING,
+            KeyPurpose::Authentication => EKU_AUTHENTICATION,
+        }
+    }
+}
+
+/// The `sign` request for `data` (base64) with the key for `purpose`.
+pub fn request_for(storage: KeyStorage, purpose: KeyPurpose, data: &str, locale: &str) -> String {
     json!({
         "module": "kz.gov.pki.knca.basics",
         "method": "sign",
@@ -92,7 +114,7 @@ pub fn request(storage: KeyStorage, data: &str, locale: &str) -> String {
                 "digested": false,
                 "tsaProfile": {}
             },
-            "signerParams": { "extKeyUsageOids": [EKU_SIGNING] },
+            "signerParams": { "extKeyUsageOids": [purpose.extended_key_usage()] },
             "locale": locale
         }
     })
@@ -163,12 +185,22 @@ fn bare_base64(cms: &str) -> Option<String> {
 
 /// A detached CMS over `data`, base64 (DER), made by NCALayer with a key from `storage`.
 pub async fn sign_cms(storage: KeyStorage, data: &SigningData) -> Result<String, SigningError> {
+    sign_bytes(storage, KeyPurpose::Signing, &data.data).await
+}
+
+/// A detached CMS over the bytes `data` (base64) stands for, made by NCALayer with the key
+/// for `purpose` from `storage`.
+pub async fn sign_bytes(
+    storage: KeyStorage,
+    purpose: KeyPurpose,
+    data: &str,
+) -> Result<String, SigningError> {
     let url = crate::api::ncalayer_url().await;
     let locale = leptos::prelude::document()
         .document_element()
         .and_then(|root| root.get_attribute("lang"))
         .unwrap_or_else(|| "ru".to_string());
-    let (exchange, answer) = Exchange::start(&url, request(storage, &data.data, &locale))?;
+    let (exchange, answer) = Exchange::start(&url, request_for(storage, purpose, data, &locale))?;
     let outcome = answer.await.unwrap_or(Err(SigningError::Failed));
     drop(exchange);
     outcome
@@ -319,8 +351,13 @@ mod tests {
 
     #[test]
     fn the_request_asks_for_a_detached_cms_over_the_decoded_bytes() {
-        let request: Value =
-            serde_json::from_str(&request(KeyStorage::IdCard, "eyJhIjoxfQ==", "kk")).unwrap();
+        let request: Value = serde_json::from_str(&request_for(
+            KeyStorage::IdCard,
+            KeyPurpose::Signing,
+            "eyJhIjoxfQ==",
+            "kk",
+        ))
+        .unwrap();
         assert_eq!(request["module"], "kz.gov.pki.knca.basics");
         assert_eq!(request["method"], "sign");
         let args = &request["args"];
@@ -335,6 +372,21 @@ mod tests {
             json!([EKU_SIGNING])
         );
         assert_eq!(args["locale"], "kk");
+    }
+
+    #[test]
+    fn signing_in_asks_for_the_authentication_key() {
+        let request: Value = serde_json::from_str(&request_for(
+            KeyStorage::File,
+            KeyPurpose::Authentication,
+            "e30=",
+            "ru",
+        ))
+        .unwrap();
+        assert_eq!(
+            request["args"]["signerParams"]["extKeyUsageOids"],
+            json!([EKU_AUTHENTICATION])
+        );
     }
 
     #[test]

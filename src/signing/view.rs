@@ -6,7 +6,8 @@
 //! - [`SignerFailure`]: why the signer gave no signature (NCALayer not running, cancelled, a
 //!   key that could not sign, no answer) and what to do about it;
 //! - [`SignatureRefusal`]: the backend's refusal of a signature ([`SIGNATURE_REFUSALS`]:
-//!   another ИИН/БИН, an expired or revoked certificate, a signature that does not match).
+//!   another ИИН/БИН, an expired, revoked or untrusted certificate, a signature that does not
+//!   match, a key not for signing, an algorithm not verified, OCSP out of reach).
 //!
 //! The outcome screens take the focus when they appear, so that a screen reader reads them.
 
@@ -21,11 +22,17 @@ const NCALAYER_DOWNLOAD: &str = "https://ncl.pki.gov.kz/";
 
 /// The backend's refusals that are about the signature itself, which [`SignatureRefusal`]
 /// shows (`signing-refused-<code>`); the page words any other problem itself.
-pub const SIGNATURE_REFUSALS: [&str; 4] = [
+pub const SIGNATURE_REFUSALS: [&str; 10] = [
     code::SIGNER_MISMATCH,
     code::CERTIFICATE_EXPIRED,
     code::CERTIFICATE_REVOKED,
     code::SIGNATURE_INVALID,
+    code::DIGEST_MISMATCH,
+    code::CERTIFICATE_UNTRUSTED,
+    code::WRONG_KEY_USAGE,
+    code::ALGORITHM_UNSUPPORTED,
+    code::OCSP_UNAVAILABLE,
+    code::VERIFIER_UNAVAILABLE,
 ];
 
 /// The signers on offer, with the stem of their message ids and form controls' ids.
@@ -136,17 +143,22 @@ pub fn SignerFailure(error: SigningError) -> impl IntoView {
 }
 
 /// The backend refused the signature (one of [`SIGNATURE_REFUSALS`]), and what to do.
+/// `prefix` is the stem of the messages: `signing-refused` for an application,
+/// `sign-in-refused` for signing in.
 #[component]
-pub fn SignatureRefusal(#[prop(into)] code: String) -> impl IntoView {
+pub fn SignatureRefusal(
+    #[prop(into)] code: String,
+    #[prop(default = "signing-refused")] prefix: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<H2>::new();
     focus_when_shown(heading);
     view! {
         <div class=format!("signer-outcome signer-outcome--{code}")>
             <h2 class="signer-outcome__title" tabindex="-1" node_ref=heading>
-                {i18n.text(format!("signing-refused-{code}"))}
+                {i18n.text(format!("{prefix}-{code}"))}
             </h2>
-            <p>{i18n.text(format!("signing-refused-{code}-help"))}</p>
+            <p>{i18n.text(format!("{prefix}-{code}-help"))}</p>
         </div>
     }
 }

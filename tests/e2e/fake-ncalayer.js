@@ -1,110 +1,92 @@
 // A fake NCALayer for the end-to-end tests and for development: a WebSocket server that
 // speaks NCALayer's JSON protocol (module kz.gov.pki.knca.basics, method sign) and answers
 // with a real detached CMS (PKCS #7 SignedData, DER, base64) over the bytes it is given, made
-// with a test key whose certificate names the signer as НУЦ РК certificates do:
-// SERIALNUMBER=IIN<ИИН>, and OU=BIN<БИН> for an organisation's key.
+// with a key of the test PKI (scripts/test-pki: target/test-pki, or OTINISH_TEST_PKI), whose
+// certificates name their holders as НУЦ РК certificates do: SERIALNUMBER=IIN<ИИН>, and
+// OU=BIN<БИН> for an employee's key of an organisation. The backend verifies these
+// signatures in full against the same PKI's trust store and OCSP responder.
 //
-// The certificate is issued by a test CA generated at start, so it proves nothing: the
-// reference backend checks the CMS's shape, digest, validity dates and ИИН/БИН, not the chain.
+// Which key, as a person would choose in NCALayer's window: the authentication key when the
+// app asks for one (extended key usage TLS client: signing in), else the signing key; of the
+// applicant the signing data names (a company's: its employee's key), or for signing in of
+// `fake.signInAs` (an ИИН, or a БИН for an employee's key; 850314300003 unless set).
 //
 // Modes, what the applicant "does" in NCALayer's window:
-//   success            signs with a key of the applicant named in the signing data
+//   success            signs with the right key
 //   cancel             closes the window ({"status":true,"body":{}})
 //   wrong-certificate  a key that cannot sign (wrong password): {"status":false,"code":"SIGNING_FAILURE"}
 //   mismatch           signs with a valid key of someone else (another ИИН)
-//   expired            signs with the applicant's key whose certificate expired
+//   expired            signs with the person's key whose certificate expired
+//   revoked            signs with the person's key whose certificate was revoked
+//   wrong-key          signs with the other key: the signing key to sign in, the
+//                      authentication key to sign an application
 //   error              an error NCALayer gives for a malformed request (INVOCATION_ERROR)
 // "Not running" is a fake that is not started, or one that was closed.
 //
 // Plain ws:// on loopback: browsers refuse a self-signed wss:// certificate, and the app
 // reads the address from /config.json (ncalayerUrl), so the tests point it here.
 //
-// From the command line: node fake-ncalayer.js [--port 13580] [--mode success]
-// then set "ncalayerUrl": "ws://127.0.0.1:13580" in the app's config.json.
+// From the command line: node fake-ncalayer.js [--port 13580] [--mode success] [--sign-in-as IIN]
+// then set "ncalayerUrl": "ws://127.0.0.1:13580" in the app's config.json (scripts/run does).
 'use strict';
 
-const crypto = require('node:crypto');
-const forge = require('node-forge');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 const { WebSocketServer } = require('ws');
 
-const MODES = ['success', 'cancel', 'wrong-certificate', 'mismatch', 'expired', 'error'];
+const MODES = ['success', 'cancel', 'wrong-certificate', 'mismatch', 'expired', 'revoked', 'wrong-key', 'error'];
 /** Someone else, for the mismatch mode: a valid ИИН that is not the applicant's. */
 const STRANGER_IIN = '780101300006';
 const OTHER_STRANGER_IIN = '900521400007';
-const DAY = 24 * 60 * 60 * 1000;
+/** Whom signing in signs as unless told. */
+const DEFAULT_SIGN_IN = '850314300003';
+const EKU_AUTHENTICATION = '1.3.6.1.5.5.7.3.2';
+const PKI = process.env.OTINISH_TEST_PKI || path.resolve(__dirname, '../../target/test-pki');
 
-/** A fresh RSA key pair, made by node (fast) and handed to forge. */
-function keyPair() {
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return {
-    privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' })),
-    publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' })),
+/** The key `label` of the test PKI: its certificate and private key files. */
+function testKey(label) {
+  const key = {
+    label,
+    cert: path.join(PKI, 'keys', `${label}.pem`),
+    key: path.join(PKI, 'keys', `${label}.key`),
+    intermediate: path.join(PKI, 'trust-store', 'intermediate.pem'),
   };
-}
-
-function serial() {
-  // Positive: the first byte below 0x80.
-  return '01' + crypto.randomBytes(15).toString('hex');
-}
-
-function makeCa() {
-  const keys = keyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = serial();
-  cert.validity.notBefore = new Date(Date.now() - 365 * DAY);
-  cert.validity.notAfter = new Date(Date.now() + 5 * 365 * DAY);
-  const name = [{ shortName: 'C', value: 'KZ' }, { shortName: 'CN', value: 'TEST NCA OF KAZAKHSTAN (FAKE NCALAYER)' }];
-  cert.setSubject(name);
-  cert.setIssuer(name);
-  cert.setExtensions([{ name: 'basicConstraints', cA: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true }]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { keys, cert };
+  if (!fs.existsSync(key.cert)) throw new Error(`no key ${label} in the test PKI ${PKI} (scripts/test-pki)`);
+  return key;
 }
 
 /**
- * A signing certificate issued by `ca` for the person `iin`, on behalf of the organisation
- * `bin` when given, valid from `notBefore` to `notAfter`.
+ * A detached CMS SignedData over `bytes` (a Buffer) with `signer`, DER, base64: made by
+ * `openssl cms`, with signed attributes (content type, message digest, signing time) and the
+ * intermediate beside the signer's certificate, as NCALayer makes it.
  */
-function signerCertificate(ca, keys, { iin, bin, notBefore, notAfter }) {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = serial();
-  cert.validity.notBefore = notBefore;
-  cert.validity.notAfter = notAfter;
-  const subject = [
-    { shortName: 'CN', value: 'TEST SIGNER' },
-    { name: 'serialNumber', value: `IIN${iin}` },
-    { shortName: 'C', value: 'KZ' },
-  ];
-  if (bin) subject.push({ shortName: 'OU', value: `BIN${bin}` });
-  cert.setSubject(subject);
-  cert.setIssuer(ca.cert.subject.attributes);
-  cert.setExtensions([
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
-    { name: 'extKeyUsage', emailProtection: true },
-  ]);
-  cert.sign(ca.keys.privateKey, forge.md.sha256.create());
-  return cert;
+function detachedCms(bytes, signer) {
+  const der = execFileSync('openssl', ['cms', '-sign', '-binary', '-nosmimecap', '-md', 'sha256',
+    '-outform', 'DER', '-signer', signer.cert, '-inkey', signer.key, '-certfile', signer.intermediate],
+  { input: bytes, maxBuffer: 16 * 1024 * 1024 });
+  return der.toString('base64');
 }
 
-/** A detached CMS SignedData over `bytes` (a Buffer), DER, base64. */
-function detachedCms(bytes, cert, key) {
-  const p7 = forge.pkcs7.createSignedData();
-  p7.content = forge.util.createBuffer(bytes.toString('binary'));
-  p7.addCertificate(cert);
-  p7.addSigner({
-    key,
-    certificate: cert,
-    digestAlgorithm: forge.pki.oids.sha256,
-    authenticatedAttributes: [
-      { type: forge.pki.oids.contentType, value: forge.pki.oids.data },
-      { type: forge.pki.oids.messageDigest },
-      { type: forge.pki.oids.signingTime, value: new Date() },
-    ],
-  });
-  p7.sign({ detached: true });
-  return forge.util.encode64(forge.asn1.toDer(p7.toAsn1()).getBytes());
+/**
+ * The label of the key a person would sign `signed` (the parsed signing data, or the sign-in
+ * challenge) with in `mode`; `authentication` when NCALayer was asked for that key.
+ */
+function keyLabel(mode, signed, authentication, signInAs) {
+  const applicant = signed.applicant || {};
+  const who = authentication ? signInAs : (applicant.iin_bin || STRANGER_IIN);
+  const own = authentication ? 'auth' : 'sign';
+  const other = authentication ? 'sign' : 'auth';
+  switch (mode) {
+    case 'mismatch': {
+      const stranger = who === STRANGER_IIN ? OTHER_STRANGER_IIN : STRANGER_IIN;
+      return `${stranger}-${own}`;
+    }
+    case 'expired': return `expired-${who}`;
+    case 'revoked': return `revoked-${who}-${own}`;
+    case 'wrong-key': return `${who}-${other}`;
+    default: return `${who}-${own}`;
+  }
 }
 
 /** Why a request is not one the app should send, or null. */
@@ -127,10 +109,8 @@ function protocolFault(request) {
  * `requests` (every request, parsed), `signatures` (application id → the CMS it answered),
  * and `close()`.
  */
-async function startFakeNcaLayer({ port = 0, host = '127.0.0.1', mode = 'success' } = {}) {
-  const ca = makeCa();
-  const keys = keyPair();
-  const fake = { mode, requests: [], signatures: new Map(), url: '', port: 0, closed: false, close: null };
+async function startFakeNcaLayer({ port = 0, host = '127.0.0.1', mode = 'success', signInAs = DEFAULT_SIGN_IN } = {}) {
+  const fake = { mode, signInAs, requests: [], signatures: new Map(), keys: [], url: '', port: 0, closed: false, close: null };
 
   function answer(request) {
     const fault = protocolFault(request);
@@ -149,22 +129,12 @@ async function startFakeNcaLayer({ port = 0, host = '127.0.0.1', mode = 'success
     const bytes = Buffer.from(request.args.data, 'base64');
     let signed = {};
     try { signed = JSON.parse(bytes.toString('utf8')); } catch { /* not the app's signing data */ }
-    const applicant = signed.applicant || {};
-    const organisation = applicant.kind === 'legal-entity';
-    let iin = organisation ? STRANGER_IIN : applicant.iin_bin;
-    let bin = organisation ? applicant.iin_bin : undefined;
-    if (fake.mode === 'mismatch') {
-      const stranger = applicant.iin_bin === STRANGER_IIN ? OTHER_STRANGER_IIN : STRANGER_IIN;
-      iin = stranger;
-      bin = undefined;
-    }
-    const now = Date.now();
-    const validity = fake.mode === 'expired'
-      ? { notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - 35 * DAY) }
-      : { notBefore: new Date(now - DAY), notAfter: new Date(now + 365 * DAY) };
-    const cert = signerCertificate(ca, keys, { iin: iin || STRANGER_IIN, bin, ...validity });
-    const cms = detachedCms(bytes, cert, keys.privateKey);
+    const usages = ((request.args.signerParams || {}).extKeyUsageOids) || [];
+    const label = keyLabel(fake.mode, signed, usages.includes(EKU_AUTHENTICATION), fake.signInAs);
+    const cms = detachedCms(bytes, testKey(label));
+    fake.keys.push(label);
     if (signed.application) fake.signatures.set(signed.application, cms);
+    if (signed.nonce) fake.signatures.set(signed.nonce, cms);
     // NCALayer armours the CMS; the app must take the armour off.
     return { status: true, body: { result: `-----BEGIN CMS-----\n${cms.match(/.{1,64}/g).join('\n')}\n-----END CMS-----\n` } };
   }
@@ -193,7 +163,7 @@ async function startFakeNcaLayer({ port = 0, host = '127.0.0.1', mode = 'success
   return fake;
 }
 
-module.exports = { startFakeNcaLayer, MODES, STRANGER_IIN };
+module.exports = { startFakeNcaLayer, detachedCms, testKey, MODES, STRANGER_IIN, PKI };
 
 if (require.main === module) {
   const argument = (name, fallback) => {
@@ -201,11 +171,12 @@ if (require.main === module) {
     return index > 0 ? process.argv[index + 1] : fallback;
   };
   const mode = argument('mode', 'success');
+  const signInAs = argument('sign-in-as', DEFAULT_SIGN_IN);
   if (!MODES.includes(mode)) {
     console.error(`unknown mode ${mode}; one of ${MODES.join(', ')}`);
     process.exit(2);
   }
-  startFakeNcaLayer({ port: Number(argument('port', 13580)), mode }).then((fake) => {
-    console.log(`fake NCALayer (${mode}) on ${fake.url}`);
+  startFakeNcaLayer({ port: Number(argument('port', 13580)), mode, signInAs }).then((fake) => {
+    console.log(`fake NCALayer (${mode}, signing in as ${signInAs}) on ${fake.url}, keys from ${PKI}`);
   });
 }

@@ -123,13 +123,41 @@ pub enum SessionMode {
     Bearer,
 }
 
+/// `POST /auth/challenge`: what the applicant's authentication key signs to sign in. The
+/// bytes are `data` (base64), a detached CMS over them goes back with the `nonce`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInChallenge {
+    pub nonce: String,
+    /// Base64 of the bytes to sign: `{"format":"otinish-sign-in/1","nonce":…,"expires_at":…}`.
+    pub data: String,
+    pub expires_at: Time,
+}
+
+/// `POST /auth/sign-in`: the challenge, signed with an ЭЦП authentication key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RegisterRequest {
-    pub iin_bin: String,
-    pub password: Secret,
+pub struct SignInRequest {
+    pub nonce: String,
+    /// A detached CMS over the challenge's bytes, base64 (DER or BER).
+    pub cms: String,
     #[serde(default)]
     pub session: SessionMode,
+}
+
+/// `POST /auth/test-sign-in` (test mode only): a seeded test person or company, no ЭЦП.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestSignInRequest {
+    pub iin_bin: String,
+    #[serde(default)]
+    pub session: SessionMode,
+}
+
+/// `PUT /auth/password`: a password as a second way in, set in a session begun with ЭЦП.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetPasswordRequest {
+    pub password: Secret,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -674,7 +702,6 @@ pub mod code {
     pub const UNAUTHENTICATED: &str = "unauthenticated";
     pub const INVALID_CREDENTIALS: &str = "invalid-credentials";
     pub const NOT_FOUND: &str = "not-found";
-    pub const ACCOUNT_EXISTS: &str = "account-exists";
     pub const VERSION_CONFLICT: &str = "version-conflict";
     pub const NOT_EDITABLE: &str = "not-editable";
     pub const NOT_DISCARDABLE: &str = "not-discardable";
@@ -702,6 +729,17 @@ pub mod code {
     pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency-key-reused";
     pub const TOO_MANY_REQUESTS: &str = "too-many-requests";
     pub const CROSS_SITE_REQUEST: &str = "cross-site-request";
+    // Refusals of an ЭЦП signature (submission and signing in) beside those above.
+    pub const DIGEST_MISMATCH: &str = "digest-mismatch";
+    pub const CERTIFICATE_UNTRUSTED: &str = "certificate-untrusted";
+    pub const WRONG_KEY_USAGE: &str = "wrong-key-usage";
+    pub const ALGORITHM_UNSUPPORTED: &str = "algorithm-unsupported";
+    pub const OCSP_UNAVAILABLE: &str = "ocsp-unavailable";
+    pub const VERIFIER_UNAVAILABLE: &str = "verifier-unavailable";
+    /// Signing in: the challenge is unknown, used, or past its lifetime.
+    pub const CHALLENGE_INVALID: &str = "challenge-invalid";
+    /// Setting a password needs a session begun with ЭЦП.
+    pub const SIGNATURE_SESSION_REQUIRED: &str = "signature-session-required";
 
     pub const ALL: &[&str] = &[
         MALFORMED_REQUEST,
@@ -710,7 +748,6 @@ pub mod code {
         UNAUTHENTICATED,
         INVALID_CREDENTIALS,
         NOT_FOUND,
-        ACCOUNT_EXISTS,
         VERSION_CONFLICT,
         NOT_EDITABLE,
         NOT_DISCARDABLE,
@@ -738,6 +775,14 @@ pub mod code {
         IDEMPOTENCY_KEY_REUSED,
         TOO_MANY_REQUESTS,
         CROSS_SITE_REQUEST,
+        DIGEST_MISMATCH,
+        CERTIFICATE_UNTRUSTED,
+        WRONG_KEY_USAGE,
+        ALGORITHM_UNSUPPORTED,
+        OCSP_UNAVAILABLE,
+        VERIFIER_UNAVAILABLE,
+        CHALLENGE_INVALID,
+        SIGNATURE_SESSION_REQUIRED,
     ];
 }
 
@@ -1198,15 +1243,29 @@ mod tests {
         };
         check_shape("Address", &address, &bare_address, &[]);
 
-        let register = RegisterRequest {
-            iin_bin: "061211600012".into(),
+        let password = SetPasswordRequest {
             password: Secret::new("correct horse battery staple"),
+        };
+        check_shape("SetPasswordRequest", &password, &password, &[]);
+        let sign_in = SignInRequest {
+            nonce: "q1w2e3".into(),
+            cms: "MIAGCSqGSIb3DQEHAqCAMIACAQE=".into(),
             session: SessionMode::Bearer,
         };
-        check_shape("RegisterRequest", &register, &register, &["session"]);
+        check_shape("SignInRequest", &sign_in, &sign_in, &["session"]);
+        let test = TestSignInRequest {
+            iin_bin: "061211600012".into(),
+            session: SessionMode::Bearer,
+        };
+        check_shape("TestSignInRequest", &test, &test, &["session"]);
+        let challenge: SignInChallenge = serde_json::from_value(json!({
+            "nonce": "q1w2e3", "data": "e30=", "expires_at": "2026-11-23T10:05:00+05:00"
+        }))
+        .unwrap();
+        check_shape("SignInChallenge", &challenge, &challenge, &[]);
         let login = LoginRequest {
-            iin_bin: register.iin_bin.clone(),
-            password: register.password.clone(),
+            iin_bin: "061211600012".into(),
+            password: password.password.clone(),
             session: SessionMode::Cookie,
         };
         check_shape("LoginRequest", &login, &login, &["session"]);
@@ -1793,8 +1852,12 @@ mod tests {
     #[test]
     fn requests_reject_unknown_members() {
         let unknown = [
-            serde_json::from_value::<RegisterRequest>(
-                json!({ "iin_bin": "061211600012", "password": "x".repeat(15), "admin": true }),
+            serde_json::from_value::<SetPasswordRequest>(
+                json!({ "password": "x".repeat(15), "admin": true }),
+            )
+            .is_err(),
+            serde_json::from_value::<SignInRequest>(
+                json!({ "nonce": "n", "cms": "MIAG", "iin_bin": "061211600012" }),
             )
             .is_err(),
             serde_json::from_value::<LoginRequest>(
@@ -1827,10 +1890,8 @@ mod tests {
             .is_err(),
         ];
         assert!(unknown.iter().all(|rejected| *rejected), "{unknown:?}");
-        let known: RegisterRequest = serde_json::from_value(
-            json!({ "iin_bin": "061211600012", "password": "x".repeat(15) }),
-        )
-        .unwrap();
+        let known: SignInRequest =
+            serde_json::from_value(json!({ "nonce": "q1w2e3", "cms": "MIAG" })).unwrap();
         assert_eq!(
             known.session,
             SessionMode::Cookie,

@@ -47,8 +47,9 @@ pub struct ServeConfig {
     /// The built app (trunk's `dist/`).
     #[arg(long, env = "OTINISH_DIST", default_value = "dist")]
     pub dist: PathBuf,
-    /// Simulated registry, payment gateway and signer; nothing has legal effect. The
-    /// reference backend has no real ones, so this is on unless turned off explicitly.
+    /// Simulated registry, payment gateway, test signer and test sign-in; nothing has legal
+    /// effect. The reference backend has no real registry or gateway, so this is on unless
+    /// turned off explicitly. ЭЦП signatures are verified in full either way.
     #[arg(long, env = "OTINISH_TEST_MODE", default_value_t = true, action = clap::ArgAction::Set)]
     pub test_mode: bool,
     /// The bearer token of the officer API. Without one, the officer API is closed.
@@ -61,6 +62,20 @@ pub struct ServeConfig {
     /// The largest file the backend accepts, in bytes (a document's own limit may be lower).
     #[arg(long, env = "OTINISH_MAX_FILE_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_file_bytes: u64,
+    /// The roots and intermediates ЭЦП certificates must chain to: a folder of PEM or DER
+    /// certificates (the НУЦ РК's, or `target/test-pki/trust-store` in test mode). Without
+    /// one, every ЭЦП signature is refused as `certificate-untrusted`.
+    #[arg(long, env = "OTINISH_TRUST_STORE", value_name = "DIR")]
+    pub trust_store: Option<PathBuf>,
+    /// The OCSP responder asked whether a certificate is revoked; by default the one each
+    /// certificate names (its Authority Information Access). http:// only.
+    #[arg(long, env = "OTINISH_OCSP_RESPONDER", value_name = "URL")]
+    pub ocsp_responder: Option<String>,
+    /// An external verifier with NCANode's HTTP API (`POST /cms/verify`), for GOST
+    /// signatures, which the backend cannot verify itself. Without one they are refused as
+    /// `algorithm-unsupported`.
+    #[arg(long, env = "OTINISH_SIGNATURE_VERIFIER", value_name = "URL")]
+    pub signature_verifier: Option<String>,
     /// Demo mode: every this many seconds, move each submitted application one step along
     /// its provider's path, issuing it at the end (never refusing). Off unless given.
     #[arg(long, env = "OTINISH_DEMO_CLOCK", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]

@@ -22,6 +22,7 @@ mod result_document;
 mod result_store;
 mod routes;
 pub mod security;
+pub mod signature;
 pub mod state;
 mod static_files;
 pub mod telemetry;
@@ -75,6 +76,17 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
 pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
     std::fs::create_dir_all(&config.data_dir)
         .map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
+    let trust_store = match &config.trust_store {
+        Some(dir) => signature::TrustStore::load(dir).map_err(Error::TrustStore)?,
+        None => signature::TrustStore::default(),
+    };
+    if trust_store.is_empty() {
+        tracing::warn!(
+            "no trust store (--trust-store): every ЭЦП signature is refused as untrusted"
+        );
+    } else {
+        tracing::info!(certificates = trust_store.len(), "trust store loaded");
+    }
     let db = db::Db::open(&config.database_url()).await?;
     db.record_start().await?;
     let origins = config.origins().map_err(Error::PublicUrl)?;
@@ -91,6 +103,9 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
         origins,
         trusted_proxies: config.trusted_proxies.clone(),
         login_limits: config.login_limits(),
+        trust_store,
+        ocsp_responder: config.ocsp_responder.clone(),
+        signature_verifier: config.signature_verifier.clone(),
     };
     announce(&settings);
     leftovers::remove_partial_files(&settings);
@@ -188,6 +203,7 @@ pub enum Error {
     Bind(std::net::SocketAddr, std::io::Error),
     Serve(std::io::Error),
     PublicUrl(String),
+    TrustStore(signature::TrustStoreError),
 }
 
 impl std::fmt::Display for Error {
@@ -203,6 +219,7 @@ impl std::fmt::Display for Error {
             Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             Error::Serve(e) => write!(f, "server: {e}"),
             Error::PublicUrl(e) => write!(f, "--public-url / --allowed-origin: {e}"),
+            Error::TrustStore(e) => write!(f, "{e}"),
         }
     }
 }

@@ -3,6 +3,7 @@
 use crate::accounts::rate_limit::{LoginLimiter, LoginLimits};
 use crate::db::Db;
 use crate::origins::AppOrigins;
+use crate::signature::{TrustStore, Verifier};
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,6 +13,8 @@ pub struct AppState {
     pub db: Db,
     pub login_limiter: LoginLimiter,
     pub settings: Arc<Settings>,
+    /// Verifies ЭЦП signatures with the settings' trust store, OCSP and external verifier.
+    pub verifier: Arc<Verifier>,
 }
 
 #[derive(Debug, Clone)]
@@ -28,10 +31,14 @@ pub struct Settings {
     /// Peers whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     pub trusted_proxies: Vec<IpAddr>,
     pub login_limits: LoginLimits,
+    pub trust_store: TrustStore,
+    /// The OCSP responder to ask instead of the one each certificate names.
+    pub ocsp_responder: Option<String>,
+    /// An external verifier with NCANode's API, for GOST signatures.
+    pub signature_verifier: Option<String>,
 }
 
 impl Settings {
-    /// Settings for tests and tools: test mode, files under `data_dir`.
     /// Settings for tests and tools: test mode, files under `data_dir`, the app at
     /// `http://otinish.test`.
     pub fn for_tests(data_dir: PathBuf) -> Settings {
@@ -56,6 +63,9 @@ impl Settings {
             secure_cookies: true,
             trusted_proxies: Vec::new(),
             login_limits: LoginLimits::default(),
+            trust_store: TrustStore::default(),
+            ocsp_responder: None,
+            signature_verifier: None,
         }
     }
 
@@ -67,10 +77,16 @@ impl Settings {
 
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> AppState {
+        let verifier = Verifier::new(
+            settings.trust_store.clone(),
+            settings.ocsp_responder.clone(),
+            settings.signature_verifier.clone(),
+        );
         AppState {
             db,
             login_limiter: LoginLimiter::new(settings.login_limits),
             settings: Arc::new(settings),
+            verifier: Arc::new(verifier),
         }
     }
 }

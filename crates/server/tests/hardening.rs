@@ -108,7 +108,7 @@ async fn malformed_identifiers_are_refused_before_anything_is_kept() {
         (StatusCode::PAYLOAD_TOO_LARGE, "request-too-large".into())
     );
     assert_eq!(reply.json()["params"]["max_bytes"], 64 * 1024);
-    let token = server.sign_up(PERSON).await;
+    let token = server.sign_up_with_password(PERSON).await;
     let huge = json!({ "service": "x".repeat(70_000), "provider": "p", "sub_case": "issue" });
     let reply = server
         .call("POST", "/api/v1/applications", Some(&token), Some(huge))
@@ -125,7 +125,7 @@ async fn one_client_guessing_gets_429_while_another_client_gets_in() {
         settings.login_limits.client_interval = Duration::from_secs(60);
     })
     .await;
-    server.sign_up(PERSON).await;
+    server.sign_up_with_password(PERSON).await;
     let strangers = strangers();
     assert_eq!(strangers.len(), 10);
     let mut statuses = Vec::new();
@@ -204,7 +204,7 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
 #[tokio::test]
 async fn hashing_runs_on_the_blocking_pool_so_the_server_keeps_answering() {
     let server = TestServer::start().await;
-    server.sign_up(PERSON).await;
+    server.sign_up_with_password(PERSON).await;
     // Six logins at once (each an Argon2id hash, slow in a debug build) on a current-thread
     // test runtime: if hashing ran on the async worker, /health would wait for all of them.
     let logins: Vec<_> = (0..6)
@@ -252,7 +252,7 @@ async fn failures_lock_the_password_and_a_sign_in_clears_them() {
         settings.login_limits.account_interval = Duration::from_secs(600);
     })
     .await;
-    server.sign_up(PERSON).await;
+    server.sign_up_with_password(PERSON).await;
     // A stranger guesses from many addresses: the account takes three wrong passwords.
     for i in 1..=3 {
         let reply = login_from(&server, &format!("203.0.113.{i}"), PERSON, "stranger guess").await;
@@ -262,7 +262,7 @@ async fn failures_lock_the_password_and_a_sign_in_clears_them() {
     assert_eq!(locked.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(retry_after(&locked) > 60);
     // Another account is not affected.
-    server.sign_up(OTHER_PERSON).await;
+    server.sign_up_with_password(OTHER_PERSON).await;
     let other = login_from(&server, "203.0.113.1", OTHER_PERSON, PASSPHRASE).await;
     assert_eq!(other.status, StatusCode::OK);
 
@@ -342,9 +342,9 @@ async fn the_cookie_is_secure_and_https_is_remembered() {
             otinish_server::origins::AppOrigins::new("https://otinish.test", &[]).unwrap();
     })
     .await;
-    let body = json!({ "iin_bin": PERSON, "password": PASSPHRASE });
+    let body = json!({ "iin_bin": PERSON });
     let reply = server
-        .call("POST", "/api/v1/auth/register", None, Some(body))
+        .call("POST", "/api/v1/auth/test-sign-in", None, Some(body))
         .await;
     let cookie = reply.headers[header::SET_COOKIE].to_str().unwrap();
     for attribute in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
@@ -369,9 +369,9 @@ async fn the_cookie_is_secure_and_https_is_remembered() {
         settings.secure_cookies = false;
     })
     .await;
-    let body = json!({ "iin_bin": PERSON, "password": PASSPHRASE });
+    let body = json!({ "iin_bin": PERSON });
     let reply = development
-        .call("POST", "/api/v1/auth/register", None, Some(body))
+        .call("POST", "/api/v1/auth/test-sign-in", None, Some(body))
         .await;
     let cookie = reply.headers[header::SET_COOKIE].to_str().unwrap();
     assert!(!cookie.contains("Secure"), "{cookie}");
@@ -417,7 +417,7 @@ async fn answers_with_personal_data_are_not_stored_by_any_cache() {
 #[tokio::test]
 async fn a_storage_failure_answers_its_code_and_nothing_of_the_cause() {
     let server = TestServer::start().await;
-    let token = server.sign_up(PERSON).await;
+    let token = server.sign_up_with_password(PERSON).await;
     sqlx::query("ALTER TABLE applications RENAME TO applications_gone")
         .execute(&database(&server).await)
         .await
@@ -446,6 +446,8 @@ async fn a_storage_failure_answers_its_code_and_nothing_of_the_cause() {
 #[tokio::test]
 async fn guessable_passwords_and_the_own_identifier_are_refused() {
     let server = TestServer::start().await;
+    // A password is set by a person already signed in (with ЭЦП, here the test sign-in).
+    let token = server.sign_up(PERSON).await;
     for (password, code) in [
         (" ".repeat(15), "password-too-common"),
         ("b".repeat(15), "password-too-common"),
@@ -453,9 +455,9 @@ async fn guessable_passwords_and_the_own_identifier_are_refused() {
         (format!("{PERSON}abc"), "password-contains-iin-bin"),
         (format!("мой {PERSON} пароль"), "password-contains-iin-bin"),
     ] {
-        let body = json!({ "iin_bin": PERSON, "password": password });
+        let body = json!({ "password": password });
         let reply = server
-            .call("POST", "/api/v1/auth/register", None, Some(body))
+            .call("PUT", "/api/v1/auth/password", Some(&token), Some(body))
             .await;
         assert_eq!(
             reply.status,
@@ -468,7 +470,11 @@ async fn guessable_passwords_and_the_own_identifier_are_refused() {
             "{password:?}"
         );
     }
-    server.sign_up(PERSON).await;
+    let body = json!({ "password": PASSPHRASE });
+    let reply = server
+        .call("PUT", "/api/v1/auth/password", Some(&token), Some(body))
+        .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
 }
 
 // ── 9. Cross-site requests ──────────────────────────────────────────────────────────
@@ -476,7 +482,7 @@ async fn guessable_passwords_and_the_own_identifier_are_refused() {
 #[tokio::test]
 async fn a_cookie_request_from_another_site_is_refused() {
     let server = TestServer::start().await;
-    let token = server.sign_up(PERSON).await;
+    let token = server.sign_up_with_password(PERSON).await;
     let start = |headers: Vec<(&'static str, String)>| {
         let mut request =
             Request::post("/api/v1/applications").header(header::CONTENT_TYPE, "application/json");

@@ -666,8 +666,8 @@ struct CmsSpec {
     serial_number: String,
 }
 
-/// A detached CMS as NCALayer makes it, with the signer's certificate; the signature value
-/// itself is filler, since this backend has no trust store to check it against.
+/// A hand-made CMS in NCALayer's shape with an invented certificate, claiming whatever
+/// `spec` says: its signature value is filler, so no backend may accept it.
 fn cms(spec: &CmsSpec) -> Vec<u8> {
     use der::*;
     let digest_algorithm = seq(&[oid(SHA256)]);
@@ -728,50 +728,42 @@ fn cms_body(blob: &[u8]) -> Value {
     })
 }
 
+/// A server that verifies against the test PKI, asking `responder` about revocation.
+async fn verifying_server(responder: &common::pki::Responder) -> TestServer {
+    let url = responder.url.clone();
+    TestServer::with_settings(move |settings| {
+        settings.trust_store = common::pki::trust_store();
+        settings.ocsp_responder = Some(url);
+    })
+    .await
+}
+
 #[tokio::test]
-async fn a_detached_cms_is_checked_for_digest_validity_and_signer() {
-    let server = TestServer::start().await;
+async fn a_hand_made_cms_with_an_invented_certificate_gets_no_reference_number() {
+    let responder = common::pki::Responder::start();
+    let server = verifying_server(&responder).await;
     let owner = applicant(&server, PERSON).await;
     let application = free_certificate(&server, &owner).await;
     let bytes = signed_bytes(&signing_data(&server, &owner, &application).await);
-    let valid = CmsSpec {
+    let forged = CmsSpec {
         digest: Sha256::digest(&bytes).to_vec(),
         not_before: "250101000000Z",
         not_after: "20991231235959Z",
         serial_number: format!("IIN{PERSON}"),
     };
-
-    let refusals = [
-        (
-            CmsSpec {
-                digest: Sha256::digest(b"other bytes").to_vec(),
-                ..clone(&valid)
-            },
-            "signature-invalid",
-        ),
-        (
-            CmsSpec {
-                not_after: "20240101000000Z",
-                ..clone(&valid)
-            },
-            "certificate-expired",
-        ),
-        (
-            CmsSpec {
-                not_before: "490101000000Z",
-                ..clone(&valid)
-            },
-            "certificate-expired",
-        ),
-        (
-            CmsSpec {
-                serial_number: format!("IIN{OTHER_PERSON}"),
-                ..clone(&valid)
-            },
-            "signer-mismatch",
-        ),
-    ];
-    for (spec, code) in refusals {
+    // Whatever it claims (the right digest, dates and ИИН), a CMS whose signature value is
+    // not its certificate's is not signed.
+    for spec in [
+        clone(&forged),
+        CmsSpec {
+            digest: vec![0; 32],
+            ..clone(&forged)
+        },
+        CmsSpec {
+            serial_number: format!("IIN{OTHER_PERSON}"),
+            ..clone(&forged)
+        },
+    ] {
         let reply = submit(
             &server,
             &owner,
@@ -782,7 +774,10 @@ async fn a_detached_cms_is_checked_for_digest_validity_and_signer() {
         .await;
         assert_eq!(
             (reply.status, reply.code()),
-            (StatusCode::UNPROCESSABLE_ENTITY, code.to_string())
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "signature-invalid".to_string()
+            )
         );
     }
     let garbage = submit(
@@ -811,8 +806,72 @@ async fn a_detached_cms_is_checked_for_digest_validity_and_signer() {
         ("/signature/cms".into(), "bad-format".into())
     );
     assert_eq!(status_and_history(&server, &application).await.0, "draft");
+}
 
-    let blob = cms(&valid);
+#[tokio::test]
+async fn a_real_signature_is_verified_and_the_cms_kept_as_it_came() {
+    let responder = common::pki::Responder::start();
+    let server = verifying_server(&responder).await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let bytes = signed_bytes(&signing_data(&server, &owner, &application).await);
+
+    for (label, code) in [
+        (format!("{OTHER_PERSON}-sign"), "signer-mismatch"),
+        (format!("expired-{PERSON}"), "certificate-expired"),
+        (format!("revoked-{PERSON}-sign"), "certificate-revoked"),
+        (format!("{PERSON}-auth"), "wrong-key-usage"),
+        (format!("foreign-{PERSON}"), "certificate-untrusted"),
+    ] {
+        let blob = common::pki::sign(&label, &bytes, &[]);
+        let reply = submit(&server, &owner, &application, Some(KEY), cms_body(&blob)).await;
+        assert_eq!(
+            (reply.status, reply.code()),
+            (StatusCode::UNPROCESSABLE_ENTITY, code.to_string()),
+            "{label}"
+        );
+    }
+    let other_bytes = common::pki::sign(&format!("{PERSON}-sign"), b"other bytes", &[]);
+    let reply = submit(
+        &server,
+        &owner,
+        &application,
+        Some(KEY),
+        cms_body(&other_bytes),
+    )
+    .await;
+    assert_eq!(reply.code(), "digest-mismatch");
+    assert_eq!(status_and_history(&server, &application).await.0, "draft");
+
+    // OCSP out of reach: refused with its own code, and nothing is submitted.
+    let closed = format!("http://127.0.0.1:{}/", common::pki::free_port());
+    let unreachable = TestServer::with_settings(move |settings| {
+        settings.trust_store = common::pki::trust_store();
+        settings.ocsp_responder = Some(closed);
+    })
+    .await;
+    let stranded = applicant(&unreachable, PERSON).await;
+    let stranded_application = free_certificate(&unreachable, &stranded).await;
+    let stranded_bytes =
+        signed_bytes(&signing_data(&unreachable, &stranded, &stranded_application).await);
+    let blob = common::pki::sign(&format!("{PERSON}-sign"), &stranded_bytes, &[]);
+    let reply = submit(
+        &unreachable,
+        &stranded,
+        &stranded_application,
+        Some(KEY),
+        cms_body(&blob),
+    )
+    .await;
+    assert_eq!(
+        (reply.status, reply.code()),
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "ocsp-unavailable".to_string()
+        )
+    );
+
+    let blob = common::pki::sign(&format!("{PERSON}-sign"), &bytes, &["-stream"]);
     let reply = submit(&server, &owner, &application, Some(KEY), cms_body(&blob)).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
     let stored: (String, Vec<u8>) =
@@ -826,6 +885,36 @@ async fn a_detached_cms_is_checked_for_digest_validity_and_signer() {
         ("cms".to_string(), blob),
         "the CMS is kept as it came"
     );
+}
+
+#[tokio::test]
+async fn a_company_signs_with_an_employees_key_that_names_its_bin() {
+    let responder = common::pki::Responder::start();
+    let server = verifying_server(&responder).await;
+    let owner = applicant(&server, COMPANY).await;
+    let application = free_certificate(&server, &owner).await;
+    let bytes = signed_bytes(&signing_data(&server, &owner, &application).await);
+    // The head's personal key is not the company's.
+    let personal = common::pki::sign(&format!("{PERSON}-sign"), &bytes, &[]);
+    let reply = submit(
+        &server,
+        &owner,
+        &application,
+        Some(KEY),
+        cms_body(&personal),
+    )
+    .await;
+    assert_eq!(reply.code(), "signer-mismatch");
+    let employee = common::pki::sign(&format!("{COMPANY}-sign"), &bytes, &[]);
+    let reply = submit(
+        &server,
+        &owner,
+        &application,
+        Some(KEY),
+        cms_body(&employee),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
 }
 
 fn clone(spec: &CmsSpec) -> CmsSpec {

@@ -5,7 +5,6 @@ use crate::api::Failure;
 use crate::i18n::use_i18n;
 use crate::session::{Auth, current_path, sign_in_href, use_auth};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
@@ -22,7 +21,6 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
             view! {
                 <p>{i18n.text("cabinet-sign-in-intro")}</p>
                 <p><a class="button" href=sign_in_href(&next)>{i18n.text("cabinet-sign-in")}</a></p>
-                <p><A href="/register">{i18n.text("cabinet-register")}</A></p>
             }
             .into_any()
         }

@@ -7,6 +7,7 @@ mod answers;
 mod application;
 mod drafts;
 mod gate;
+pub use gate::SignedIn;
 mod list;
 mod live;
 mod receipt;
@@ -20,7 +21,7 @@ use crate::components::use_page_title;
 use crate::i18n::{I18n, use_i18n};
 use crate::session::{display_name, use_auth};
 use fluent_bundle::FluentValue;
-use gate::{SignedIn, note_failure};
+use gate::note_failure;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -157,5 +158,6 @@ fn Cabinet() -> impl IntoView {
         <list::Applications lists=lists.into() filter=filter.into()/>
         <drafts::Drafts lists=lists.into() reload=Callback::new(move |()| load()) announcement/>
         <p class="cabinet__new"><A href="/">{i18n.text("cabinet-new-application")}</A></p>
+        <p class="cabinet__password"><A href="/cabinet/password">{i18n.text("password-link")}</A></p>
     }
 }

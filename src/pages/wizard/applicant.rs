@@ -55,11 +55,9 @@ pub fn ApplicantStep(step: Step) -> impl IntoView {
         }
         None => {
             let sign_in = format!("/sign-in?next={here}");
-            let register = format!("/register?next={here}");
             view! {
                 <p>{i18n.text("wizard-applicant-sign-in-intro")}</p>
                 <p><A href=sign_in attr:class="button">{i18n.text("wizard-applicant-sign-in")}</A></p>
-                <p><A href=register>{i18n.text("wizard-applicant-register")}</A></p>
             }
             .into_any()
         }

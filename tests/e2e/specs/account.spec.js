@@ -1,58 +1,80 @@
-// Registering, signing in and out, against the reference backend and its seeded registry.
+// Signing in without ЭЦП: the test sign-in (test mode only, labelled), and a password as a
+// second way in, set in the cabinet by someone signed in. Signing in with ЭЦП through the
+// fake NCALayer is in signing.spec.js, beside the fake.
 const { test, expect } = require('@playwright/test');
-const { open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+const { open, expectNoAxeViolations, watchErrors, untranslated, PASSPHRASE } = require('./helpers');
 
-const PASSPHRASE = 'a long enough pass phrase';
-
-async function fill(page, iinBin, password) {
-  await page.locator('#account-iin-bin').fill(iinBin);
-  await page.locator('#account-password').fill(password);
-}
-
-test('registering prefills the applicant from the registry and signs in (ru)', async ({ page }) => {
+test('the test sign-in is labelled, and a password set in the cabinet is a second way in (ru)', async ({ page }) => {
   const errors = watchErrors(page);
-  await open(page, '/register', 'ru');
+  await open(page, '/sign-in', 'ru');
+  await expect(page.getByRole('button', { name: 'Войти с ЭЦП' })).toBeVisible();
+  const testArea = page.locator('.account-test');
+  await expect(testArea.getByRole('heading', { name: 'Тестовый вход без ЭЦП' })).toBeVisible();
+  await expect(testArea).toContainText('не имеет юридической силы');
   await expectNoAxeViolations(page);
 
   // The same rules as the server, before any round trip.
-  await fill(page, '900521400008', 'short');
-  await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  await page.locator('#test-iin-bin').fill('900521400008');
+  await testArea.getByRole('button', { name: 'Войти без ЭЦП' }).click();
   await expect(page.locator('.error-summary')).toBeFocused();
-  await expect(page.locator('.error-summary li')).toHaveCount(2);
   await expect(page).toHaveTitle(/^Ошибка: /);
-  await expectNoAxeViolations(page);
 
-  await fill(page, '9005 2140 0007', PASSPHRASE);
-  await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  await page.locator('#test-iin-bin').fill('9005 2140 0007');
+  await testArea.getByRole('button', { name: 'Войти без ЭЦП' }).click();
   await expect(page).toHaveURL(/\/cabinet$/);
-  await expect(page.locator('main')).toContainText('Жумабаева Айгерим Маратовна');
   await expect(page.locator('.header__account')).toHaveText('Жумабаева Айгерим Маратовна');
 
-  // A second registration for the same ИИН is refused by the server, in words.
+  // A password as a second way in.
+  await page.getByRole('link', { name: 'Пароль для входа без ЭЦП' }).click();
+  await expect(page.locator('main h1')).toHaveText('Пароль для входа');
+  await page.locator('#account-password').fill('short');
+  await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await page.locator('#account-password').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+  await expect(page.locator('main')).toContainText('Пароль сохранён');
+  await expectNoAxeViolations(page);
+
   await page.getByRole('button', { name: 'Выйти' }).click();
   await expect(page.getByRole('link', { name: 'Войти', exact: true })).toBeVisible();
-  await open(page, '/register', 'ru');
-  await fill(page, '900521400007', PASSPHRASE);
-  await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await expect(page.locator('.error-summary')).toContainText('уже есть учётная запись');
-  expect(errors.filter((e) => !/status of (409|401)/.test(e))).toEqual([]);
+  await open(page, '/sign-in', 'ru');
+  await page.locator('summary', { hasText: 'Войти по паролю' }).click();
+  await page.locator('#account-iin-bin').fill('900521400007');
+  await page.locator('#account-password').fill(PASSPHRASE);
+  await page.locator('.account-password').getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/cabinet$/);
+  await expect(page.locator('main')).toContainText('Жумабаева Айгерим Маратовна');
+  expect(errors.filter((e) => !/status of (4\d\d)/.test(e))).toEqual([]);
 });
 
-test('signing in and out (kk), with a wrong password first', async ({ page, request }) => {
-  const registered = await request.post('/api/v1/auth/register', { data: { iin_bin: '950808400006', password: PASSPHRASE } });
-  expect(registered.status()).toBe(201);
+test('signing in by password (kk), with a wrong password first; registering is signing in', async ({ page, request }) => {
+  // The account and its password, made as a person would: signed in, then the password set.
+  const signedIn = await request.post('/api/v1/auth/test-sign-in', { data: { iin_bin: '950808400006', session: 'bearer' } });
+  expect(signedIn.status()).toBeLessThan(300);
+  const { token } = await signedIn.json();
+  const set = await request.put('/api/v1/auth/password', {
+    data: { password: PASSPHRASE },
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(set.status()).toBe(204);
   await page.context().clearCookies();
+
+  // The old address of registering shows signing in: the first sign-in creates the account.
+  await open(page, '/register', 'kk');
+  await expect(page.locator('main h1')).toHaveText('Кіру');
 
   await open(page, '/sign-in?next=/cabinet', 'kk');
   await expectNoAxeViolations(page);
   expect(await untranslated(page)).toEqual([]);
-  await fill(page, '950808400006', 'not the right pass phrase');
-  await page.getByRole('button', { name: 'Кіру' }).click();
+  await page.locator('summary', { hasText: 'Құпиясөзбен кіру' }).click();
+  await page.locator('#account-iin-bin').fill('950808400006');
+  await page.locator('#account-password').fill('not the right pass phrase');
+  await page.locator('.account-password').getByRole('button', { name: 'Кіру' }).click();
   await expect(page.locator('.error-summary')).toBeFocused();
   expect(await untranslated(page)).toEqual([]);
 
   await page.locator('#account-password').fill(PASSPHRASE);
-  await page.getByRole('button', { name: 'Кіру' }).click();
+  await page.locator('.account-password').getByRole('button', { name: 'Кіру' }).click();
   await expect(page).toHaveURL(/\/cabinet$/);
   await expect(page.locator('main')).toContainText('Сейткали Әсел Қайратқызы');
   await expectNoAxeViolations(page);

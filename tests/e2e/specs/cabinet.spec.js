@@ -6,7 +6,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, PASSPHRASE } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn } = require('./helpers');
 
 // The token the e2e server is started with (playwright.config.js).
 const OFFICER = { Authorization: 'Bearer e2e-officer-token' };
@@ -339,10 +339,10 @@ test('the session ends after a warning, and what was typed is there after signin
   await expectNoAxeViolations(page);
   expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
 
+  // Back in (the test sign-in here; signing in with ЭЦП is signing.spec.js's).
   await again.click();
-  await page.locator('#account-iin-bin').fill(IDLE);
-  await page.locator('#account-password').fill(PASSPHRASE);
-  await page.locator('main form button[type=submit]').click();
+  await page.locator('#test-iin-bin').fill(IDLE);
+  await page.locator('.account-test form button[type=submit]').click();
   await expect(page).toHaveURL(new RegExp(`${form}(\\?lang=ru)?$`));
   await expect(page.locator('input[type=tel]')).toHaveValue('8 701 111 22 33');
 });

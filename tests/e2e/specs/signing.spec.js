@@ -1,6 +1,9 @@
-// Signing with ЭЦП through NCALayer, against a fake NCALayer that speaks its JSON protocol
-// and makes real detached CMS signatures (tests/e2e/fake-ncalayer.js). The app finds it
-// through config.json's ncalayerUrl, which playwright.config.js points at E2E_NCALAYER_PORT.
+// Signing in and signing with ЭЦП through NCALayer, against a fake NCALayer that speaks its
+// JSON protocol and makes real detached CMS signatures with the test PKI's keys
+// (tests/e2e/fake-ncalayer.js, scripts/test-pki), which the backend verifies in full: the
+// signature, the chain to the test trust store, key usage, and OCSP from a real responder
+// (global-setup.js). The app finds the fake through config.json's ncalayerUrl, which
+// playwright.config.js points at E2E_NCALAYER_PORT.
 //
 // The application is made ready through the API (a free end-user certificate needs only the
 // contacts), then opened at its sign step with ?application=, as from the cabinet.
@@ -16,7 +19,6 @@ test.describe.configure({ mode: 'default' });
 test.use({ viewport: { width: 360, height: 800 } });
 
 const PERSON = '850314300003';
-const PASSPHRASE = 'a long enough pass phrase';
 const SERVICE = 'end-user-certificate';
 const NCALAYER_PORT = Number(process.env.E2E_NCALAYER_PORT);
 const DATABASE = path.join(process.env.E2E_DATA_DIR || '', 'otinish.db');
@@ -27,8 +29,8 @@ const DONE = { ru: 'Заявление отправлено', kk: 'Өтініш 
 
 let fake;
 /**
- * The applicant's session cookies. Signing in is rate-limited per ИИН, so it happens once a
- * run, kept in a file for the workers that follow a failed test.
+ * The applicant's session cookies (the test sign-in), made once a run and kept in a file for
+ * the workers that follow a failed test. Signing in with ЭЦП has tests of its own below.
  */
 let cookies;
 const SESSION_FILE = path.join(process.env.E2E_DATA_DIR || '', 'signing-session.json');
@@ -39,11 +41,8 @@ test.beforeAll(async ({ playwright }) => {
     return;
   }
   const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT || 8099}` });
-  const credentials = { data: { iin_bin: PERSON, password: PASSPHRASE } };
-  const registered = await api.post('/api/v1/auth/register', credentials);
-  if (registered.status() !== 201) {
-    expect((await api.post('/api/v1/auth/login', credentials)).status()).toBe(200);
-  }
+  const signedIn = await api.post('/api/v1/auth/test-sign-in', { data: { iin_bin: PERSON } });
+  expect(signedIn.status()).toBeLessThan(300);
   ({ cookies } = await api.storageState());
   fs.writeFileSync(SESSION_FILE, JSON.stringify(cookies));
   await api.dispose();
@@ -211,6 +210,25 @@ for (const lang of LANGUAGES) {
     expect(Buffer.from(fake.signatures.get(id), 'base64').includes(Buffer.from(`IIN${STRANGER_IIN}`))).toBe(true);
   });
 
+  test(`a revoked certificate is refused by the backend after asking OCSP, in words (${lang})`, async ({ page }) => {
+    fake.mode = 'revoked';
+    const id = await atSignStep(page, lang);
+    await expectOutcome(page, lang, id, {
+      heading: { ru: 'Сертификат ЭЦП отозван', kk: 'ЭЦҚ тіркеу куәлігі кері қайтарып алынған' },
+      name: 'revoked',
+    });
+    expect(fake.keys.at(-1)).toBe(`revoked-${PERSON}-sign`);
+    // The authentication key is not for signing applications.
+    fake.mode = 'wrong-key';
+    await expectOutcome(page, lang, id, {
+      heading: { ru: 'Выбран ключ для входа, а не для подписи', kk: 'Қол қоюға емес, кіруге арналған кілт таңдалған' },
+      name: 'wrong-key',
+      again: true,
+    });
+    fake.mode = 'success';
+    await retrySucceeds(page, lang, id);
+  });
+
   test(`a key that cannot sign, and an expired certificate (${lang})`, async ({ page }) => {
     fake.mode = 'wrong-certificate';
     const id = await atSignStep(page, lang);
@@ -224,5 +242,85 @@ for (const lang of LANGUAGES) {
       name: 'expired',
       again: true,
     });
+  });
+}
+
+// ── Signing in with ЭЦП ─────────────────────────────────────────────────────────────────
+
+const SIGN_IN = { ru: 'Войти с ЭЦП', kk: 'ЭЦҚ-мен кіру' };
+const NAME = 'Абенов Нурлан Серикович';
+
+/** On the sign-in page (no session), signs in with the key file through NCALayer. */
+async function signInWithEcp(page, lang, next = '/cabinet') {
+  await open(page, `/sign-in?next=${next}`, lang);
+  await page.getByText(FILE[lang], { exact: true }).click();
+  await expect(page.getByRole('radio', { name: FILE[lang] })).toBeChecked();
+  await page.getByRole('button', { name: SIGN_IN[lang] }).click();
+}
+
+for (const lang of LANGUAGES) {
+  test(`signing in with ЭЦП: the authentication key signs the challenge, the backend verifies it (${lang})`, async ({ page }) => {
+    const errors = watchErrors(page);
+    fake.mode = 'success';
+    fake.signInAs = PERSON;
+    await open(page, '/sign-in', lang);
+    await checkScreen(page, lang, 'sign-in');
+    const asked = fake.requests.length;
+    await signInWithEcp(page, lang);
+    await expect(page).toHaveURL(/\/cabinet$/);
+    await expect(page.locator('.header__account')).toHaveText(NAME);
+    // NCALayer was asked for the authentication key (TLS client) over the backend's challenge.
+    const request = fake.requests[asked];
+    expect(request.args.signerParams.extKeyUsageOids).toEqual(['1.3.6.1.5.5.7.3.2']);
+    const challenge = JSON.parse(Buffer.from(request.args.data, 'base64').toString('utf8'));
+    expect(challenge.format).toBe('otinish-sign-in/1');
+    expect(fake.keys.at(-1)).toBe(`${PERSON}-auth`);
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  });
+
+  test(`signing in with a revoked certificate, and with the signing key, is refused in words (${lang})`, async ({ page }) => {
+    fake.signInAs = PERSON;
+    fake.mode = 'revoked';
+    await signInWithEcp(page, lang);
+    const title = page.locator('.signer-outcome__title');
+    await expect(title).toHaveText({ ru: 'Сертификат ЭЦП отозван', kk: 'ЭЦҚ тіркеу куәлігі кері қайтарып алынған' }[lang]);
+    await expect(title).toBeFocused();
+    await checkScreen(page, lang, 'sign-in-revoked');
+    await expect(page).toHaveURL(/\/sign-in/);
+    fake.mode = 'wrong-key';
+    await page.getByRole('button', { name: SIGN_IN[lang] }).click();
+    await expect(title).toHaveText({ ru: 'Выбран ключ для подписи, а не для входа', kk: 'Кіруге емес, қол қоюға арналған кілт таңдалған' }[lang]);
+    await checkScreen(page, lang, 'sign-in-wrong-key');
+    fake.mode = 'success';
+    await page.getByRole('button', { name: SIGN_IN[lang] }).click();
+    await expect(page).toHaveURL(/\/cabinet$/);
+  });
+
+  test(`a whole journey with ЭЦП: signed in and the application signed with the test PKI, both verified (${lang})`, async ({ page }) => {
+    fake.mode = 'success';
+    fake.signInAs = PERSON;
+    await signInWithEcp(page, lang);
+    await expect(page).toHaveURL(/\/cabinet$/);
+    // The session the ЭЦП sign-in began carries the draft through to submission.
+    const id = await readyApplication(page);
+    await openSignStep(page, lang, id);
+    await signWithFile(page, lang);
+    await expect(page.locator('main h1')).toHaveText(DONE[lang]);
+    expect(await statusOf(page, id)).toBe('delivered');
+    expect(fake.keys.slice(-2)).toEqual([`${PERSON}-auth`, `${PERSON}-sign`]);
+    const stored = storedSignature(id);
+    expect(stored.cms.equals(Buffer.from(fake.signatures.get(id), 'base64'))).toBe(true);
+  });
+
+  test(`an employee signs in with ЭЦП to the company's account (${lang})`, async ({ page }) => {
+    fake.mode = 'success';
+    fake.signInAs = '050440000002';
+    try {
+      await signInWithEcp(page, lang);
+      await expect(page).toHaveURL(/\/cabinet$/);
+      await expect(page.locator('.header__account')).toHaveText('ТОО «Медицинский центр Шипагер»');
+    } finally {
+      fake.signInAs = PERSON;
+    }
   });
 }

@@ -21,9 +21,31 @@ pub enum RegistryRecord {
     },
 }
 
-pub struct NewAccount<'a> {
-    pub iin_bin: &'a str,
-    pub password_hash: &'a str,
+/// How a session began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInMethod {
+    Password,
+    Signature,
+    Test,
+}
+
+impl SignInMethod {
+    fn as_str(self) -> &'static str {
+        match self {
+            SignInMethod::Password => "password",
+            SignInMethod::Signature => "signature",
+            SignInMethod::Test => "test",
+        }
+    }
+}
+
+/// A sign-in proven by ЭЦП (or the test sign-in), for the record.
+pub struct SignIn<'a> {
+    pub account_id: i64,
+    pub method: SignInMethod,
+    /// The person who signed in (for a company's account, its employee).
+    pub signer_iin: Option<&'a str>,
+    pub certificate_serial: Option<&'a str>,
 }
 
 impl Db {
@@ -57,18 +79,97 @@ impl Db {
         }))
     }
 
-    /// Creates the account; `None` if one exists for that ИИН/БИН already.
-    pub async fn create_account(
-        &self,
-        account: NewAccount<'_>,
-    ) -> Result<Option<i64>, sqlx::Error> {
-        let result = sqlx::query("INSERT INTO accounts (identifier, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT (identifier) DO NOTHING")
-            .bind(account.iin_bin)
-            .bind(account.password_hash)
+    /// The account of an ИИН/БИН, created (without a password) if there is none yet: its id
+    /// and whether it was created now.
+    pub async fn account_for(&self, iin_bin: &str) -> Result<(i64, bool), sqlx::Error> {
+        let created = sqlx::query("INSERT INTO accounts (identifier, password_hash, created_at) VALUES (?, '', ?) ON CONFLICT (identifier) DO NOTHING")
+            .bind(iin_bin)
+            .bind(now())
+            .execute(&self.pool)
+            .await?
+            .rows_affected()
+            == 1;
+        let id = sqlx::query_scalar("SELECT id FROM accounts WHERE identifier = ?")
+            .bind(iin_bin)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((id, created))
+    }
+
+    /// Sets the account's password (its hash), the second way in.
+    pub async fn set_password(&self, account_id: i64, hash: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+            .bind(hash)
+            .bind(account_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn record_sign_in(&self, sign_in: &SignIn<'_>) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO sign_ins (account_id, method, signer_iin, certificate_serial, signed_in_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(sign_in.account_id)
+            .bind(sign_in.method.as_str())
+            .bind(sign_in.signer_iin)
+            .bind(sign_in.certificate_serial)
             .bind(now())
             .execute(&self.pool)
             .await?;
-        Ok((result.rows_affected() == 1).then(|| result.last_insert_rowid()))
+        Ok(())
+    }
+
+    /// Keeps a sign-in challenge: the bytes to sign, under the hash of its nonce. Expired
+    /// ones are cleared on the way.
+    pub async fn create_challenge(
+        &self,
+        nonce_hash: &str,
+        data: &[u8],
+        expires_at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let millis = |t: chrono::DateTime<chrono::Utc>| {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        };
+        sqlx::query("DELETE FROM sign_in_challenges WHERE expires_at <= ?")
+            .bind(now())
+            .execute(&self.pool)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sign_in_challenges (nonce_hash, data, expires_at) VALUES (?, ?, ?)",
+        )
+        .bind(nonce_hash)
+        .bind(data)
+        .bind(millis(expires_at))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Takes a live challenge (once: it is gone afterwards): its bytes.
+    pub async fn take_challenge(&self, nonce_hash: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
+        sqlx::query_scalar(
+            "DELETE FROM sign_in_challenges WHERE nonce_hash = ? AND expires_at > ? RETURNING data",
+        )
+        .bind(nonce_hash)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// How a live session began.
+    pub async fn session_method(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<SignInMethod>, sqlx::Error> {
+        let method: Option<String> =
+            sqlx::query_scalar("SELECT method FROM sessions WHERE token_hash = ?")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(method.map(|m| match m.as_str() {
+            "signature" => SignInMethod::Signature,
+            "test" => SignInMethod::Test,
+            _ => SignInMethod::Password,
+        }))
     }
 
     /// The account id and password hash of an ИИН/БИН.
@@ -88,13 +189,17 @@ impl Db {
         &self,
         account_id: i64,
         token_hash: &str,
+        method: SignInMethod,
+        signer_iin: Option<&str>,
     ) -> Result<chrono::DateTime<chrono::Utc>, sqlx::Error> {
         let expires = chrono::Utc::now() + chrono::Duration::minutes(LIFETIME_MINUTES);
-        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at, method, signer_iin) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(token_hash)
             .bind(account_id)
             .bind(now())
             .bind(expires.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+            .bind(method.as_str())
+            .bind(signer_iin)
             .execute(&self.pool)
             .await?;
         Ok(expires)

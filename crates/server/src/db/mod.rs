@@ -11,7 +11,7 @@ mod payments;
 mod status;
 mod submission;
 
-pub use accounts::{NewAccount, RegistryRecord};
+pub use accounts::{RegistryRecord, SignIn, SignInMethod};
 pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, NewApplication};
 pub use documents::{AddRefused, DocumentRecord, NewDocument};
 pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};

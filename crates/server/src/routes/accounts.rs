@@ -1,56 +1,204 @@
-//! `/auth`: register, log in, log out, and the applicant as the registry knows them.
+//! `/auth`: signing in with ЭЦП (a challenge the authentication key signs), the test sign-in
+//! (test mode only), a password as a second way in, log out, and the applicant as the
+//! registry knows them. Nobody creates or takes an account by knowing an ИИН/БИН: an
+//! account is created by the first signed sign-in of its ИИН (or, with an employee's key,
+//! its company's БИН).
 
 use crate::accounts::password::{self, Weakness};
 use crate::accounts::rate_limit::Refused;
 use crate::accounts::session;
 use crate::auth::CurrentAccount;
 use crate::client::ClientAddress;
-use crate::db::{NewAccount, RegistryRecord};
+use crate::db::{RegistryRecord, SignIn, SignInMethod};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
+use crate::signature::Purpose;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use base64::Engine;
 use otinish_core::api::{
-    self, Account, LoginRequest, RegisterRequest, Secret, Session, SessionMode, code, field_code,
+    self, Account, LoginRequest, Secret, Session, SessionMode, SetPasswordRequest, SignInChallenge,
+    SignInRequest, TestSignInRequest, code, field_code,
 };
 use otinish_core::validation;
 
-pub async fn register(
+/// How long a sign-in challenge may be signed and sent back.
+const CHALLENGE_MINUTES: i64 = 5;
+/// The format of the bytes a sign-in signs.
+const SIGN_IN_FORMAT: &str = "otinish-sign-in/1";
+/// The largest CMS taken (base64), as for submission.
+const MAX_CMS_BASE64: usize = 1_400_000;
+
+pub async fn challenge(
     State(state): State<AppState>,
     client: Option<ClientAddress>,
-    ApiJson(request): ApiJson<RegisterRequest>,
 ) -> ApiResult<Response> {
-    let iin_bin = checked_identifier(&request.iin_bin)?;
+    // Every challenge is a row until it expires: a client asks at the login pace.
+    state.login_limiter.admit(client).map_err(too_many_requests)?;
+    let nonce = session::new_token();
+    let expires = chrono::Utc::now() + chrono::Duration::minutes(CHALLENGE_MINUTES);
+    let expires_at = expires.with_timezone(&crate::clock::offset());
+    let data = serde_json::to_vec(&serde_json::json!({
+        "format": SIGN_IN_FORMAT,
+        "nonce": nonce,
+        "expires_at": expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+    }))
+    .unwrap_or_default();
     state
-        .login_limiter
-        .admit(client)
-        .map_err(too_many_requests)?;
-    check_password(request.password.expose(), &iin_bin)?;
-    let record = state.db.registry_record(&iin_bin).await?.ok_or_else(|| {
-        ApiError::validation_failed().field("/iin_bin", field_code::NOT_IN_REGISTRY, &[])
-    })?;
-    let hash = password::hash_off_thread(request.password.expose().to_string())
-        .await
-        .map_err(busy)?;
-    let account_id = state
         .db
-        .create_account(NewAccount {
-            iin_bin: &iin_bin,
-            password_hash: &hash,
-        })
+        .create_challenge(&session::token_hash(&nonce), &data, expires)
+        .await?;
+    let body = SignInChallenge {
+        nonce,
+        data: base64::engine::general_purpose::STANDARD.encode(&data),
+        expires_at,
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    client: Option<ClientAddress>,
+    ApiJson(request): ApiJson<SignInRequest>,
+) -> ApiResult<Response> {
+    state.login_limiter.admit(client).map_err(too_many_requests)?;
+    if request.cms.len() > MAX_CMS_BASE64 {
+        return Err(ApiError::malformed().field(
+            "/cms",
+            field_code::TOO_LONG,
+            &[("max", MAX_CMS_BASE64.to_string())],
+        ));
+    }
+    let cms = base64::engine::general_purpose::STANDARD
+        .decode(request.cms.trim())
+        .map_err(|_| ApiError::malformed().field("/cms", field_code::BAD_FORMAT, &[]))?;
+    let data = state
+        .db
+        .take_challenge(&session::token_hash(&request.nonce))
         .await?
-        .ok_or_else(|| ApiError::conflict(code::ACCOUNT_EXISTS))?;
+        .ok_or_else(|| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code::CHALLENGE_INVALID))?;
+    let verified = state
+        .verifier
+        .verify(
+            &cms,
+            &data,
+            Purpose::Authentication,
+            |holder| holder.iin.is_some(),
+            chrono::Utc::now(),
+        )
+        .await
+        .map_err(|refusal| ApiError::new(refusal.status(), refusal.code()))?;
+    // An employee's key signs in to the company's account; a person's to their own.
+    let holder = verified.holder;
+    let iin_bin = holder
+        .bin
+        .clone()
+        .or_else(|| holder.iin.clone())
+        .unwrap_or_default();
+    let record = registry_record_of(&state, &iin_bin, "/cms").await?;
+    let (account_id, created) = state.db.account_for(&iin_bin).await?;
+    // The owner proved who they are: guesses at their password no longer hold them out.
+    state.login_limiter.forget_account(&iin_bin);
+    state
+        .db
+        .record_sign_in(&SignIn {
+            account_id,
+            method: SignInMethod::Signature,
+            signer_iin: holder.iin.as_deref(),
+            certificate_serial: Some(&verified.serial),
+        })
+        .await?;
+    tracing::info!(account = account_id, signer = ?holder.iin, certificate = %verified.serial, "signed in with ЭЦП");
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
     start_session(
         &state,
         account_id,
         record,
         request.session,
-        StatusCode::CREATED,
+        status,
+        (SignInMethod::Signature, holder.iin.as_deref()),
     )
     .await
+}
+
+/// The test sign-in: a seeded person or company, no signature. Test mode only.
+pub async fn test_sign_in(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<TestSignInRequest>,
+) -> ApiResult<Response> {
+    if !state.settings.test_mode {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code::TEST_SIGNER_DISABLED,
+        ));
+    }
+    let iin_bin = checked_identifier(&request.iin_bin)?;
+    let record = registry_record_of(&state, &iin_bin, "/iin_bin").await?;
+    let (account_id, created) = state.db.account_for(&iin_bin).await?;
+    state
+        .db
+        .record_sign_in(&SignIn {
+            account_id,
+            method: SignInMethod::Test,
+            signer_iin: None,
+            certificate_serial: None,
+        })
+        .await?;
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    start_session(
+        &state,
+        account_id,
+        record,
+        request.session,
+        status,
+        (SignInMethod::Test, None),
+    )
+    .await
+}
+
+/// `PUT /auth/password`: only in a session begun with ЭЦП (or the test sign-in).
+pub async fn set_password(
+    State(state): State<AppState>,
+    account: CurrentAccount,
+    ApiJson(request): ApiJson<SetPasswordRequest>,
+) -> ApiResult<StatusCode> {
+    let method = state.db.session_method(&account.token_hash).await?;
+    if !matches!(method, Some(SignInMethod::Signature | SignInMethod::Test)) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            code::SIGNATURE_SESSION_REQUIRED,
+        ));
+    }
+    check_password(request.password.expose(), &account.iin_bin)?;
+    let hash = password::hash_off_thread(request.password.expose().to_string())
+        .await
+        .map_err(busy)?;
+    state.db.set_password(account.id, &hash).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// What the registry knows of the number; 422 `not-in-registry` at `field` otherwise.
+async fn registry_record_of(
+    state: &AppState,
+    iin_bin: &str,
+    field: &str,
+) -> ApiResult<RegistryRecord> {
+    state
+        .db
+        .registry_record(iin_bin)
+        .await?
+        .ok_or_else(|| ApiError::validation_failed().field(field, field_code::NOT_IN_REGISTRY, &[]))
 }
 
 pub async fn login(
@@ -83,7 +231,15 @@ pub async fn login(
         .registry_record(&iin_bin)
         .await?
         .ok_or_else(invalid)?;
-    start_session(&state, account_id, record, request.session, StatusCode::OK).await
+    start_session(
+        &state,
+        account_id,
+        record,
+        request.session,
+        StatusCode::OK,
+        (SignInMethod::Password, None),
+    )
+    .await
 }
 
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
@@ -119,8 +275,7 @@ pub async fn me(
     // in" keeps the applicant signed in (WCAG 2.2.1).
     if !headers.contains_key(header::AUTHORIZATION)
         && let Some(token) = session::token_from_headers(&headers)
-        && let Ok(cookie) =
-            HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
+        && let Ok(cookie) = HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
     {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
@@ -133,11 +288,12 @@ async fn start_session(
     record: RegistryRecord,
     mode: SessionMode,
     status: StatusCode,
+    (method, signer_iin): (SignInMethod, Option<&str>),
 ) -> ApiResult<Response> {
     let token = session::new_token();
     let expires = state
         .db
-        .create_session(account_id, &session::token_hash(&token))
+        .create_session(account_id, &session::token_hash(&token), method, signer_iin)
         .await?;
     let body = Session {
         account: account_of(record),
@@ -146,8 +302,7 @@ async fn start_session(
     };
     let mut response = (status, Json(body)).into_response();
     if mode == SessionMode::Cookie
-        && let Ok(cookie) =
-            HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
+        && let Ok(cookie) = HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
     {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }

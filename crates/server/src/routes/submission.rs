@@ -7,7 +7,6 @@
 //! that ends without submitting frees its key, so that the same key works once the cause
 //! (a payment, a missing answer) is fixed.
 
-mod der;
 pub(super) mod package;
 mod schedule;
 mod signature;
@@ -132,22 +131,35 @@ async fn submit_claimed(
     }
     let ready = ready_to_sign(state, account, &record).await?;
     let signed = ready.signing_bytes(&record);
-    let checked = match (&request.signature, &cms) {
+    match (&request.signature, &cms) {
         (Signature::Test { simulate }, _) => {
             signature::check_test(*simulate, state.settings.test_mode)
+                .map_err(|refusal| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, refusal))?;
         }
-        (Signature::Cms { .. }, Some(cms)) => signature::check_cms(
-            cms,
-            &signed.bytes,
-            &signature::Applicant {
+        (Signature::Cms { .. }, Some(cms)) => {
+            let applicant = signature::Applicant {
                 kind: ready.applicant,
                 iin_bin: &account.iin_bin,
-            },
-            chrono::Utc::now().naive_utc(),
-        ),
-        (Signature::Cms { .. }, None) => Err(code::SIGNATURE_INVALID),
-    };
-    checked.map_err(|refusal| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, refusal))?;
+            };
+            state
+                .verifier
+                .verify(
+                    cms,
+                    &signed.bytes,
+                    crate::signature::Purpose::Signing,
+                    |holder| applicant.signed_by(holder),
+                    chrono::Utc::now(),
+                )
+                .await
+                .map_err(|refusal| ApiError::new(refusal.status(), refusal.code()))?;
+        }
+        (Signature::Cms { .. }, None) => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                code::SIGNATURE_INVALID,
+            ));
+        }
+    }
 
     let now = clock::now();
     let submitted_at = crate::db::now();

@@ -9,6 +9,8 @@ use otinish_server::{AppState, Settings, app, db::Db};
 use serde_json::Value;
 use tower::ServiceExt;
 
+pub mod pki;
+
 pub struct TestServer {
     pub router: axum::Router,
     pub state: AppState,
@@ -116,22 +118,57 @@ impl TestServer {
         self.send(request.body(body).unwrap()).await
     }
 
-    /// Registers a test applicant from the seeded registry and returns the session token.
+    /// Signs a seeded test applicant in (the test sign-in, test mode) and returns the
+    /// session token; the first time creates the account.
     pub async fn sign_up(&self, iin_bin: &str) -> String {
-        let body =
-            serde_json::json!({ "iin_bin": iin_bin, "password": "a long enough passphrase" });
+        let body = serde_json::json!({ "iin_bin": iin_bin });
         let reply = self
-            .call("POST", "/api/v1/auth/register", None, Some(body))
+            .call("POST", "/api/v1/auth/test-sign-in", None, Some(body))
             .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::CREATED,
+        if !self.state.settings.test_mode {
+            // Outside test mode only ЭЦП signs in: the session is made behind the API.
+            let (account, _) = self.state.db.account_for(iin_bin).await.unwrap();
+            let token = otinish_server::accounts::session::new_token();
+            let hash = otinish_server::accounts::session::token_hash(&token);
+            self.state
+                .db
+                .create_session(
+                    account,
+                    &hash,
+                    otinish_server::db::SignInMethod::Signature,
+                    None,
+                )
+                .await
+                .unwrap();
+            return token;
+        }
+        assert!(
+            reply.status == StatusCode::CREATED || reply.status == StatusCode::OK,
             "{}",
             String::from_utf8_lossy(&reply.body)
         );
         reply.session_cookie().expect("a session cookie")
     }
+
+    /// Signs in as `sign_up` does and sets `PASSWORD` as the account's second way in.
+    pub async fn sign_up_with_password(&self, iin_bin: &str) -> String {
+        let token = self.sign_up(iin_bin).await;
+        let body = serde_json::json!({ "password": PASSWORD });
+        let reply = self
+            .call("PUT", "/api/v1/auth/password", Some(&token), Some(body))
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::NO_CONTENT,
+            "{}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        token
+    }
 }
+
+/// The password `sign_up_with_password` sets.
+pub const PASSWORD: &str = "a long enough passphrase";
 
 /// Test applicants seeded in the registry (migrations/0002_accounts.sql).
 pub const PERSON: &str = "850314300003";
