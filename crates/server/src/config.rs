@@ -58,6 +58,11 @@ pub struct ServeConfig {
     /// The largest file the backend accepts, in bytes (a document's own limit may be lower).
     #[arg(long, env = "OTINISH_MAX_FILE_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_file_bytes: u64,
+    /// An origin the app is served from besides this backend's own (a static host, a CDN):
+    /// it may call the API from the browser (CORS) and be a payment's return address.
+    /// Repeatable; the variable takes a comma-separated list.
+    #[arg(long = "allowed-origin", env = "OTINISH_ALLOWED_ORIGINS", value_delimiter = ',', value_name = "ORIGIN")]
+    pub allowed_origins: Vec<String>,
     /// Demo mode: every this many seconds, move each submitted application one step along
     /// its provider's path, issuing it at the end (never refusing). Off unless given.
     #[arg(long, env = "OTINISH_DEMO_CLOCK", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]

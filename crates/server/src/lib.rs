@@ -8,10 +8,12 @@ pub mod accounts;
 pub mod auth;
 pub mod clock;
 pub mod config;
+mod cors;
 pub mod db;
 pub mod demo_clock;
 pub mod extract;
 pub mod officer_cli;
+pub mod origins;
 pub mod problem;
 pub mod processing;
 mod result_document;
@@ -31,8 +33,9 @@ use std::sync::Arc;
 /// The whole application: the API, the static app with its fallback, and the security headers.
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     let csp = Arc::new(security::DistPolicy::new(dist));
+    let cors = cors::layer(&state.settings.allowed_origins);
     Router::new()
-        .nest("/api/v1", routes::api())
+        .nest("/api/v1", routes::api().layer(cors))
         // Nothing under /api is an app route: unknown API paths are 404 problems, not the page.
         .route("/api", axum::routing::any(problem::not_found))
         .route("/api/", axum::routing::any(problem::not_found))
@@ -60,6 +63,8 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
             .clone()
             .unwrap_or_else(accounts::session::new_token),
         max_file_bytes: config.max_file_bytes,
+        allowed_origins: origins::AppOrigins::parse(&config.allowed_origins)
+            .map_err(Error::Origin)?,
     };
     if !settings.test_mode {
         tracing::warn!(
@@ -127,6 +132,7 @@ pub enum Error {
     Migration(sqlx::migrate::MigrateError),
     Bind(std::net::SocketAddr, std::io::Error),
     Serve(std::io::Error),
+    Origin(origins::NotAnOrigin),
 }
 
 impl std::fmt::Display for Error {
@@ -141,6 +147,7 @@ impl std::fmt::Display for Error {
             Error::Migration(e) => write!(f, "database migration: {e}"),
             Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             Error::Serve(e) => write!(f, "server: {e}"),
+            Error::Origin(e) => write!(f, "--allowed-origin: {e}"),
         }
     }
 }

@@ -216,6 +216,7 @@ pub async fn run(command: OfficerCommand) -> Result<(), CliError> {
         officer_token: None,
         gateway_token: String::new(),
         max_file_bytes: 0,
+        allowed_origins: Default::default(),
     };
     match command.action {
         OfficerAction::List { status } => print!("{}", table(&list(&db, status).await?)),

@@ -79,12 +79,20 @@ impl IntoResponse for ApiError {
             tracing::error!(code = %self.0.code, detail = ?self.0.detail, "request failed");
         }
         let body = serde_json::to_vec(&self.0).unwrap_or_default();
-        (
+        let mut response = (
             status,
             [(header::CONTENT_TYPE, api::PROBLEM_CONTENT_TYPE)],
             body,
         )
-            .into_response()
+            .into_response();
+        // The contract's 429 (and a 503 that knows) says when to come back in the header
+        // clients and proxies read, as well as in `params.retry_after`.
+        if let Some(seconds) = self.0.params.get("retry_after").and_then(|s| s.as_u64()) {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+        }
+        response
     }
 }
 

@@ -19,6 +19,8 @@ pub struct Settings {
     pub officer_token: Option<String>,
     pub gateway_token: String,
     pub max_file_bytes: u64,
+    /// Origins the app is served from besides this backend's own (CORS, payment return).
+    pub allowed_origins: crate::origins::AppOrigins,
 }
 
 impl Settings {
@@ -30,6 +32,7 @@ impl Settings {
             officer_token: Some("officer-test-token".to_string()),
             gateway_token: "gateway-test-token".to_string(),
             max_file_bytes: 10 * 1024 * 1024,
+            allowed_origins: Default::default(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use common::{COMPANY, PERSON, TestServer};
 use serde_json::json;
 
@@ -298,6 +298,11 @@ async fn login_is_rate_limited_per_account() {
     assert_eq!(
         (limited.status, limited.code()),
         (StatusCode::TOO_MANY_REQUESTS, "too-many-requests".into())
+    );
+    // The header says the same as the problem's parameter.
+    assert_eq!(
+        limited.headers[header::RETRY_AFTER].to_str().unwrap(),
+        limited.json()["params"]["retry_after"].to_string()
     );
 }
 

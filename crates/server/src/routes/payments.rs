@@ -15,6 +15,7 @@
 use crate::auth::{CurrentAccount, Gateway};
 use crate::db::{GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
 use crate::extract::{ApiJson, ApiPath};
+use crate::origins::AppOrigins;
 use crate::problem::{ApiError, ApiResult};
 use crate::routes::submission::package;
 use crate::state::AppState;
@@ -136,7 +137,7 @@ async fn create(
         },
         today,
     )?;
-    check_return_url_allowed(&return_url, &headers)?;
+    check_return_url_allowed(&return_url, &headers, &state.settings.allowed_origins)?;
     if !state.settings.test_mode {
         return Err(
             ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "gateway-unavailable")
@@ -159,7 +160,7 @@ async fn create(
             mrp,
             tenge,
             return_url: &request.return_url,
-            redirect_url: &gateway_page(&return_url, &payment_id),
+            redirect_url: &gateway_page(&return_url, &headers, &payment_id),
             moves_to,
         })
         .await?;
@@ -259,14 +260,21 @@ pub fn return_address(return_url: &str, payment_id: &str) -> String {
     back
 }
 
-/// The gateway page to open. The test gateway is served by this backend, at the origin the
-/// app itself uses (the `return_url`'s, which must be this backend's own).
-fn gateway_page(return_url: &Uri, payment_id: &str) -> String {
+/// The gateway page to open. The test gateway is served by this backend, at the host the
+/// request came to (`Host`), which is not the app's when the app is served elsewhere; the
+/// scheme is the app's (`return_url`'s), as the two are deployed alike.
+fn gateway_page(return_url: &Uri, headers: &HeaderMap, payment_id: &str) -> String {
     let scheme = return_url.scheme_str().unwrap_or("https");
-    let authority = return_url
-        .authority()
-        .map_or("", |authority| authority.as_str());
+    let authority = request_host(headers)
+        .or_else(|| return_url.authority().map(|authority| authority.as_str()))
+        .unwrap_or_default();
     format!("{scheme}://{authority}/test-gateway/{payment_id}")
+}
+
+fn request_host(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
 }
 
 async fn owned(
@@ -307,17 +315,22 @@ fn parsed_return_url(raw: &str) -> ApiResult<Uri> {
 
 /// The gateway may only send the browser back to the app this backend serves: any other
 /// address would make the gateway page an open redirect. The app's origin is the one the
-/// request came to (`Host`). A deployment that serves the app from another site would list
-/// that site here.
-fn check_return_url_allowed(return_url: &Uri, headers: &HeaderMap) -> ApiResult<()> {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|host| host.to_str().ok());
+/// request came to (`Host`), or one of the origins it is served from elsewhere
+/// (`--allowed-origin`).
+fn check_return_url_allowed(
+    return_url: &Uri,
+    headers: &HeaderMap,
+    app_origins: &AppOrigins,
+) -> ApiResult<()> {
     let same_origin = return_url
         .authority()
-        .zip(host)
+        .zip(request_host(headers))
         .is_some_and(|(authority, host)| authority.as_str().eq_ignore_ascii_case(host));
-    if same_origin {
+    let app_origin = match (return_url.scheme_str(), return_url.authority()) {
+        (Some(scheme), Some(authority)) => app_origins.contains(&format!("{scheme}://{authority}")),
+        _ => false,
+    };
+    if same_origin || app_origin {
         Ok(())
     } else {
         Err(ApiError::validation_failed().field(
@@ -445,8 +458,10 @@ mod tests {
     fn only_the_backends_own_origin_is_a_return_address() {
         let mut headers = HeaderMap::new();
         headers.insert(header::HOST, "otinish.kz".parse().unwrap());
-        let allowed =
-            |url: &str| check_return_url_allowed(&parsed_return_url(url).unwrap(), &headers);
+        let none = AppOrigins::default();
+        let allowed = |url: &str| {
+            check_return_url_allowed(&parsed_return_url(url).unwrap(), &headers, &none)
+        };
         assert!(allowed("https://otinish.kz/applications/x/payment").is_ok());
         assert!(allowed("https://OTINISH.kz/x").is_ok());
         for other in [
@@ -462,7 +477,28 @@ mod tests {
             );
         }
         let url = parsed_return_url("https://otinish.kz/x").unwrap();
-        assert!(check_return_url_allowed(&url, &HeaderMap::new()).is_err());
+        assert!(check_return_url_allowed(&url, &HeaderMap::new(), &none).is_err());
+    }
+
+    #[test]
+    fn an_app_served_elsewhere_is_a_return_address_when_listed() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, "api.otinish.kz".parse().unwrap());
+        let app = AppOrigins::parse(["https://app.otinish.kz"]).unwrap();
+        let allowed = |url: &str| {
+            check_return_url_allowed(&parsed_return_url(url).unwrap(), &headers, &app).is_ok()
+        };
+        assert!(allowed("https://app.otinish.kz/applications/x/payment"));
+        assert!(allowed("https://api.otinish.kz/x"));
+        assert!(!allowed("http://app.otinish.kz/x"));
+        assert!(!allowed("https://app.otinish.kz:444/x"));
+        assert!(!allowed("https://evil.example/x"));
+        let page = gateway_page(
+            &parsed_return_url("https://app.otinish.kz/x").unwrap(),
+            &headers,
+            "p1",
+        );
+        assert_eq!(page, "https://api.otinish.kz/test-gateway/p1");
     }
 
     #[test]
