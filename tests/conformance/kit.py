@@ -20,7 +20,7 @@ import traceback
 from pathlib import Path
 
 from client import ContractClient, ScenarioFailed
-from scenarios import SCENARIOS, Options, Run, Skipped, origin_of
+from scenarios import FINAL_SCENARIOS, SCENARIOS, Options, Run, Skipped, origin_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,23 +39,11 @@ def main() -> int:
     )
     run = Run(client, options)
     print(f"conformance: {args.base_url} against {args.schema}\n")
-    failed = 0
-    for title, scenario in SCENARIOS:
-        try:
-            scenario(run)
-            print(f"  ✓ {title}")
-        except Skipped as skipped:
-            print(f"  – {title}: skipped ({skipped})")
-        except ScenarioFailed as failure:
-            failed += 1
-            print(f"  ✗ {title}: {failure}")
-        except Exception:  # a crash of the kit or an unreadable answer: report, go on
-            failed += 1
-            print(f"  ✗ {title}: {traceback.format_exc(limit=3)}")
-
+    failed = run_scenarios(run, SCENARIOS)
     stateful_ok = True
     if not args.no_schemathesis:
         stateful_ok = run_schemathesis(args, options)
+    failed += run_scenarios(run, FINAL_SCENARIOS)
 
     print_table(client)
     violations = client.violations()
@@ -67,11 +55,29 @@ def main() -> int:
     if unreached:
         print(f"\nNo success response from: {', '.join(unreached)}")
     ok = failed == 0 and not violations and not unreached and stateful_ok
-    total = len(SCENARIOS)
+    total = len(SCENARIOS) + len(FINAL_SCENARIOS)
     print(f"\nconformance: {total - failed} passed, {failed} failed"
           f" ({len(client.operation_ids()) - len(unreached)}/{len(client.operation_ids())} operations reached success,"
           f" {len(violations)} contract violations)")
     return 0 if ok else 1
+
+
+def run_scenarios(run: Run, scenarios) -> int:
+    """Runs each scenario, printing its outcome; the number that failed."""
+    failed = 0
+    for title, scenario in scenarios:
+        try:
+            scenario(run)
+            print(f"  ✓ {title}")
+        except Skipped as skipped:
+            print(f"  – {title}: skipped ({skipped})")
+        except ScenarioFailed as failure:
+            failed += 1
+            print(f"  ✗ {title}: {failure}")
+        except Exception:  # a crash of the kit or an unreadable answer: report, go on
+            failed += 1
+            print(f"  ✗ {title}: {traceback.format_exc(limit=3)}")
+    return failed
 
 
 def run_schemathesis(args, options: Options) -> bool:

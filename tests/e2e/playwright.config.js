@@ -35,6 +35,10 @@ function testDist() {
   return dist;
 }
 
+// The static-host run (scripts/e2e-static) serves the app with nginx and the API on another
+// origin, and starts them itself: E2E_WEB_URL is the site, E2E_API_URL the API (helpers.js).
+const staticSite = process.env.E2E_WEB_URL;
+
 module.exports = defineConfig({
   testDir: './specs',
   outputDir: './test-results',
@@ -45,7 +49,7 @@ module.exports = defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: staticSite || `http://127.0.0.1:${port}`,
     locale: 'ru-RU',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -53,9 +57,9 @@ module.exports = defineConfig({
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
+  webServer: staticSite ? undefined : {
     command: `"${path.join(root, 'target/release/otinish-server')}" serve --addr 127.0.0.1:${port} ` +
-      `--data-dir "${dataDir}" --dist "${testDist()}" --officer-token e2e-officer-token`,
+      `--data-dir "${dataDir}" --dist "${testDist()}" --officer-token e2e-officer-token --gateway-token e2e-gateway-token`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -1,6 +1,6 @@
 // Registering, signing in and out, against the reference backend and its seeded registry.
 const { test, expect } = require('@playwright/test');
-const { open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+const { open, expectNoAxeViolations, watchErrors, untranslated, api } = require('./helpers');
 
 const PASSPHRASE = 'a long enough pass phrase';
 
@@ -39,7 +39,7 @@ test('registering prefills the applicant from the registry and signs in (ru)', a
 });
 
 test('signing in and out (kk), with a wrong password first', async ({ page, request }) => {
-  const registered = await request.post('/api/v1/auth/register', { data: { iin_bin: '950808400006', password: PASSPHRASE } });
+  const registered = await request.post(api('/auth/register'), { data: { iin_bin: '950808400006', password: PASSPHRASE } });
   expect(registered.status()).toBe(201);
   await page.context().clearCookies();
 
