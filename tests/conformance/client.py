@@ -74,6 +74,8 @@ class ContractClient:
             allow_redirects=False,
             **kwargs,
         )
+        # No session rides along by accident: each call says its own (token or Cookie header).
+        self.session.cookies.clear()
         self._check(operation_id, operation, response)
         return response
 
