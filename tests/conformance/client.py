@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import requests
 import schemathesis
+import yaml
 from schemathesis.core.failures import FailureGroup
 
 PROBLEM_TYPE = "application/problem+json"
@@ -34,10 +35,35 @@ class Outcome:
         return any(200 <= status < 300 for status in self.statuses)
 
 
+class MediaTypes:
+    """The media types the contract documents for each operation and status: schemathesis'
+    response validation checks bodies, not that the Content-Type is a documented one."""
+
+    def __init__(self, spec: dict):
+        self.documented: dict[tuple[str, str], set[str]] = {}
+        for item in spec["paths"].values():
+            for method, operation in item.items():
+                if method == "parameters":
+                    continue
+                for status, response in operation["responses"].items():
+                    if "$ref" in response:
+                        response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+                    self.documented[(operation["operationId"], status)] = set(response.get("content", {}))
+
+    def problem(self, operation_id: str, status: int, content_type: str) -> str | None:
+        media_type = content_type.split(";")[0].strip().lower()
+        documented = self.documented.get((operation_id, str(status)))
+        if documented is None or not documented or media_type in documented:
+            return None
+        return f"Content-Type {media_type or 'none'} is not one of {sorted(documented)}"
+
+
 class ContractClient:
     def __init__(self, base_url: str, schema_path: str, timeout: float = 30.0):
         self.base_url = base_url.rstrip("/")
         self.schema = schemathesis.openapi.from_path(schema_path)
+        with open(schema_path, encoding="utf-8") as file:
+            self.media_types = MediaTypes(yaml.safe_load(file))
         self.session = requests.Session()
         self.timeout = timeout
         self.outcomes: dict[str, Outcome] = defaultdict(Outcome)
@@ -90,6 +116,9 @@ class ContractClient:
                 outcome.violations.append(f"{where}: {failure.title}: {first_lines(failure.message)}")
         except AssertionError as error:
             outcome.violations.append(f"{where}: {first_lines(str(error))}")
+        wrong_type = self.media_types.problem(operation_id, response.status_code, response.headers.get("Content-Type", ""))
+        if wrong_type:
+            outcome.violations.append(f"{where}: {wrong_type}")
         if response.status_code >= 400:
             media_type = response.headers.get("Content-Type", "").split(";")[0].strip()
             if media_type != PROBLEM_TYPE:

@@ -28,6 +28,9 @@ import requests
 import schemathesis
 import yaml
 from schemathesis.core.failures import FailureGroup
+from schemathesis.core.transport import Response
+
+from client import MediaTypes
 
 API_PREFIX = "/api/v1"
 # Hop-by-hop headers (RFC 9110 §7.6.1) and the framing this proxy sets itself.
@@ -38,7 +41,9 @@ ROOT = Path(__file__).resolve().parents[2]
 class Contract:
     def __init__(self, path: Path):
         self.schema = schemathesis.openapi.from_path(str(path))
-        self.components = yaml.safe_load(path.read_text())["components"]
+        spec = yaml.safe_load(path.read_text())
+        self.components = spec["components"]
+        self.media_types = MediaTypes(spec)
         self.lock = threading.Lock()
 
     def check(self, method: str, target: str, request_headers, request_body: bytes, status: int, response_headers, response_body: bytes) -> list[str]:
@@ -50,13 +55,15 @@ class Contract:
             return [f"{method} {path}: no such operation in the contract"]
         name = operation.definition.raw.get("operationId", operation.label)
         problems = [f"{name} request: {p}" for p in self.request_problems(operation, request_headers, request_body)]
-        response = requests.Response()
-        response.status_code = status
-        response._content = response_body
+        headers: dict[str, list[str]] = {}
         for key, value in response_headers:
-            response.headers[key] = value
-        response.url = "http://proxy" + target
-        response.request = requests.Request(method, response.url).prepare()
+            headers.setdefault(key.lower(), []).append(value)
+        content_type = headers.get("content-type", [""])[0]
+        wrong_type = self.media_types.problem(name, status, content_type)
+        if wrong_type:
+            problems.append(f"{name} → {status}: {wrong_type}")
+        request = requests.Request(method, "http://proxy" + target).prepare()
+        response = Response(status, headers, response_body, request, elapsed=0.0, verify=True)
         try:
             with self.lock:  # the schema's caches are not made for threads
                 operation.validate_response(response)
@@ -112,7 +119,11 @@ def make_handler(backend: str, contract: Contract, record):
             finally:
                 connection.close()
             if self.path.startswith(API_PREFIX + "/") or self.path == API_PREFIX:
-                record(self.command, self.path, contract.check(self.command, self.path, self.headers, body, answer.status, answer_headers, answer_body))
+                try:
+                    problems = contract.check(self.command, self.path, self.headers, body, answer.status, answer_headers, answer_body)
+                except Exception as error:  # the browser still gets its answer; the run fails
+                    problems = [f"the proxy could not check this exchange: {error!r}"]
+                record(self.command, self.path, problems)
             self.send_response_only(answer.status, answer.reason)
             for key, value in answer_headers:
                 if key.lower() not in NOT_FORWARDED:
