@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def main() -> int:
+    # Each line as it happens, in order with schemathesis' own output.
+    sys.stdout.reconfigure(line_buffering=True)
     args = parse_args()
     client = ContractClient(args.base_url, args.schema)
     options = Options(
