@@ -90,7 +90,8 @@ def run_schemathesis(args, run: Run) -> bool:
         return False
     token = run.token
     command = [
-        sys.executable, "-m", "schemathesis.cli", "run", args.schema, "--url", args.base_url,
+        sys.executable, "-m", "schemathesis.cli", "--config-file", str(ROOT / "tests" / "contract" / "schemathesis.toml"),
+        "run", args.schema, "--url", args.base_url,
         "-H", f"Authorization: Bearer {token}",
         "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
         "--phases", "examples,stateful",
