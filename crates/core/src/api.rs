@@ -1001,6 +1001,8 @@ mod tests {
             Decision => 10,
             Issued => 11,
             Refused => 12,
+            // Not a state of this version: what a later backend's new state is read as.
+            Unknown => 13,
         }
     }
 
