@@ -61,7 +61,12 @@ pub struct ServeConfig {
     /// An origin the app is served from besides this backend's own (a static host, a CDN):
     /// it may call the API from the browser (CORS) and be a payment's return address.
     /// Repeatable; the variable takes a comma-separated list.
-    #[arg(long = "allowed-origin", env = "OTINISH_ALLOWED_ORIGINS", value_delimiter = ',', value_name = "ORIGIN")]
+    #[arg(
+        long = "allowed-origin",
+        env = "OTINISH_ALLOWED_ORIGINS",
+        value_delimiter = ',',
+        value_name = "ORIGIN"
+    )]
     pub allowed_origins: Vec<String>,
     /// Demo mode: every this many seconds, move each submitted application one step along
     /// its provider's path, issuing it at the end (never refusing). Off unless given.

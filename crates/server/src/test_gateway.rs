@@ -69,9 +69,7 @@ fn page_policy(return_url: &str) -> String {
         .ok()
         .and_then(|uri| Some(format!("{}://{}", uri.scheme_str()?, uri.authority()?)))
         .unwrap_or_default();
-    format!(
-        "default-src 'none'; form-action 'self' {app}; frame-ancestors 'none'; base-uri 'none'"
-    )
+    format!("default-src 'none'; form-action 'self' {app}; frame-ancestors 'none'; base-uri 'none'")
 }
 
 async fn pay(state: State<AppState>, payment_id: ApiPath<Uuid>) -> ApiResult<Redirect> {

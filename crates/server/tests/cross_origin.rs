@@ -39,15 +39,30 @@ async fn a_listed_origin_may_call_with_credentials_and_its_preflight_is_answered
     let preflight = from_origin(&server, "OPTIONS", "/api/v1/applications/x/answers", APP).await;
     assert_eq!(preflight[header::ACCESS_CONTROL_ALLOW_ORIGIN], APP);
     assert_eq!(preflight[header::ACCESS_CONTROL_ALLOW_CREDENTIALS], "true");
-    let methods = preflight[header::ACCESS_CONTROL_ALLOW_METHODS].to_str().unwrap();
-    assert!(methods.contains("PUT") && methods.contains("DELETE"), "{methods}");
-    let headers = preflight[header::ACCESS_CONTROL_ALLOW_HEADERS].to_str().unwrap();
-    assert!(headers.contains("idempotency-key") && headers.contains("authorization"), "{headers}");
+    let methods = preflight[header::ACCESS_CONTROL_ALLOW_METHODS]
+        .to_str()
+        .unwrap();
+    assert!(
+        methods.contains("PUT") && methods.contains("DELETE"),
+        "{methods}"
+    );
+    let headers = preflight[header::ACCESS_CONTROL_ALLOW_HEADERS]
+        .to_str()
+        .unwrap();
+    assert!(
+        headers.contains("idempotency-key") && headers.contains("authorization"),
+        "{headers}"
+    );
 
     let answer = from_origin(&server, "GET", "/api/v1/health", APP).await;
     assert_eq!(answer[header::ACCESS_CONTROL_ALLOW_ORIGIN], APP);
-    let exposed = answer[header::ACCESS_CONTROL_EXPOSE_HEADERS].to_str().unwrap();
-    assert!(exposed.contains("retry-after") && exposed.contains("location"), "{exposed}");
+    let exposed = answer[header::ACCESS_CONTROL_EXPOSE_HEADERS]
+        .to_str()
+        .unwrap();
+    assert!(
+        exposed.contains("retry-after") && exposed.contains("location"),
+        "{exposed}"
+    );
     assert!(answer[header::VARY].to_str().unwrap().contains("origin"));
 }
 
@@ -56,9 +71,15 @@ async fn any_other_origin_gets_no_cors_headers() {
     let server = server().await;
     for origin in ["http://127.0.0.1:8082", "https://evil.example", "null"] {
         let answer = from_origin(&server, "GET", "/api/v1/health", origin).await;
-        assert!(!answer.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN), "{origin}");
+        assert!(
+            !answer.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            "{origin}"
+        );
         let preflight = from_origin(&server, "OPTIONS", "/api/v1/auth/me", origin).await;
-        assert!(!preflight.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN), "{origin}");
+        assert!(
+            !preflight.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN),
+            "{origin}"
+        );
     }
     // Without a list, nobody else may call at all.
     let closed = TestServer::start().await;
@@ -69,7 +90,8 @@ async fn any_other_origin_gets_no_cors_headers() {
 #[tokio::test]
 async fn a_bearer_session_needs_no_cookie() {
     let server = server().await;
-    let body = json!({ "iin_bin": PERSON, "password": "a long enough passphrase", "session": "bearer" });
+    let body =
+        json!({ "iin_bin": PERSON, "password": "a long enough passphrase", "session": "bearer" });
     let registered = server
         .call("POST", "/api/v1/auth/register", None, Some(body))
         .await;

@@ -459,9 +459,8 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(header::HOST, "otinish.kz".parse().unwrap());
         let none = AppOrigins::default();
-        let allowed = |url: &str| {
-            check_return_url_allowed(&parsed_return_url(url).unwrap(), &headers, &none)
-        };
+        let allowed =
+            |url: &str| check_return_url_allowed(&parsed_return_url(url).unwrap(), &headers, &none);
         assert!(allowed("https://otinish.kz/applications/x/payment").is_ok());
         assert!(allowed("https://OTINISH.kz/x").is_ok());
         for other in [
