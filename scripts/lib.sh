@@ -37,3 +37,14 @@ wait_for_url() {
   done
   die "$url did not answer within ${seconds}s"
 }
+
+# The contract's Python tools (schemathesis, requests) in .tools/venv, at the pins of
+# tests/conformance/requirements.txt; installed again only when that file changes.
+python_tools() {
+  local venv="$TOOLS_DIR/venv" requirements="$ROOT/tests/conformance/requirements.txt"
+  if [ ! -f "$venv/.requirements" ] || ! cmp -s "$requirements" "$venv/.requirements"; then
+    python3 -m venv "$venv" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+    "$venv/bin/pip" install -q -r "$requirements" || die "could not install $requirements"
+    cp "$requirements" "$venv/.requirements"
+  fi
+}

@@ -77,6 +77,8 @@ pub fn PublicApp() -> impl IntoView {
 /// Every page: the public ones, the application form, signing in and the cabinet.
 #[component]
 pub fn ApplicantApp() -> impl IntoView {
+    // The public app's hand-over (`ElsewhereOrNotFound`) arrived.
+    forget_hand_over();
     view! {
         <Shell>
             <FlatRoutes fallback=NotFoundPage>
@@ -95,15 +97,45 @@ pub fn ApplicantApp() -> impl IntoView {
     }
 }
 
-/// In the public app, an address it does not have: an applicant's page is loaded from the
-/// backend (which serves the applicant's app there); anything else is not found.
+/// Where the public app last sent the browser to load the applicant's app, in this tab.
+const HAND_OVER_KEY: &str = "otinish.hand-over";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+fn forget_hand_over() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(HAND_OVER_KEY);
+    }
+}
+
+/// Whether the public app already sent the browser to `path` and got itself back: the host
+/// did not start the applicant's app there (an old `index.html`, a host that rewrites to
+/// another page). Loading it again would loop for ever.
+fn handed_over_before(path: &str) -> bool {
+    let Some(storage) = session_storage() else {
+        // Without storage a loop cannot be told apart: do not risk one.
+        return true;
+    };
+    let before = storage.get_item(HAND_OVER_KEY).ok().flatten();
+    if before.as_deref() == Some(path) {
+        let _ = storage.remove_item(HAND_OVER_KEY);
+        return true;
+    }
+    let _ = storage.set_item(HAND_OVER_KEY, path);
+    false
+}
+
+/// In the public app, an address it does not have: an applicant's page is loaded again, and
+/// the one page (`boot.js`) starts the applicant's app there; anything else is not found.
 #[component]
 fn ElsewhereOrNotFound() -> impl IntoView {
     let location = use_location();
     let path = location.pathname.get_untracked();
-    if is_applicant_route(&path) {
+    if is_applicant_route(&path) && !handed_over_before(&path) {
         // Links there are `rel="external"` (`rel_for`); any other way here (history, a
-        // script) loads the page from the backend, which serves the applicant's app.
+        // script) loads the page again, where boot.js starts the applicant's app.
         let search = location.search.get_untracked();
         let search = if search.is_empty() || search.starts_with('?') {
             search

@@ -25,6 +25,8 @@ status-agreement-received = Келісім алынды
 status-decision = Шешім қабылданды
 status-issued = Берілді
 status-refused = Бас тартылды
+# Қосымша әлі білмейтін жағдай (оны кейінгі сервер қосқан).
+status-unknown = Өңделуде
 
 ## Менің өтініштерім
 

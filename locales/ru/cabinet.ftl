@@ -25,6 +25,8 @@ status-agreement-received = Согласование получено
 status-decision = Принято решение
 status-issued = Выдано
 status-refused = Отказано
+# A state a later backend added, which this app does not know yet.
+status-unknown = В обработке
 
 ## My applications
 

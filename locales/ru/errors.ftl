@@ -328,6 +328,9 @@ error-summary-item = { $field }: { $message }
 # The backend or the network does not answer.
 error-unreachable = Сервис сейчас не отвечает. Ваши данные не потеряны: попробуйте ещё раз через несколько минут.
 
+# A problem code this app has no words for (a later backend's), or a failure of the backend (503). No variables.
+error-other = Не получилось выполнить действие. Ваши данные не потеряны: попробуйте ещё раз через несколько минут.
+
 error-upload-unreachable = Файл не загрузился: нет связи с сервером. Выберите файл ещё раз, когда связь восстановится
 error-gateway-unavailable = Платёжный шлюз сейчас недоступен. Попробуйте оплатить позже: ваши ответы сохранены
 

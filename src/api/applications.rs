@@ -12,15 +12,34 @@ pub async fn config() -> Result<Config> {
     send(builder(Request::get, "/config").await.build()).await
 }
 
-/// My applications, most recently changed first; `status` narrows the list.
+/// My applications, most recently changed first; `status` narrows the list. Every page:
+/// the backend's `next_cursor` is followed until the last.
 pub async fn applications(status: Option<ApplicationStatus>) -> Result<ApplicationList> {
-    let mut path = "/applications?limit=100".to_string();
+    let mut query = "/applications?limit=100".to_string();
     if let Some(status) = status {
-        path.push_str("&status=");
-        path.push_str(&otinish_core::catalog::messages::key(&status));
+        query.push_str("&status=");
+        query.push_str(&otinish_core::catalog::messages::key(&status));
     }
-    send(builder(Request::get, &path).await.build()).await
+    let mut all = ApplicationList {
+        items: Vec::new(),
+        next_cursor: None,
+    };
+    let mut path = query.clone();
+    // A backend that hands out cursors without end cannot hold the page forever.
+    for _ in 0..MAX_PAGES {
+        let page: ApplicationList = send(builder(Request::get, &path).await.build()).await?;
+        all.items.extend(page.items);
+        match page.next_cursor {
+            // Cursors are the contract's URL-safe alphabet, sent back as they came.
+            Some(cursor) => path = format!("{query}&cursor={cursor}"),
+            None => break,
+        }
+    }
+    Ok(all)
 }
+
+/// 100 pages of 100: far more applications than one applicant makes.
+const MAX_PAGES: usize = 100;
 
 pub async fn create_application(request: &CreateApplicationRequest) -> Result<Application> {
     send(with_body(

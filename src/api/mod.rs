@@ -149,8 +149,10 @@ fn problem<T>(status: u16, problem: Option<Problem>) -> Result<T> {
     }
 }
 
+/// Every call carries the session cookie, also to a backend on another origin of the same
+/// site (`apiBaseUrl` in `config.json`; the contract's "Sessions" and "Cross-origin").
 async fn builder(method: fn(&str) -> RequestBuilder, path: &str) -> RequestBuilder {
-    method(&url(path).await)
+    method(&url(path).await).credentials(web_sys::RequestCredentials::Include)
 }
 
 fn with_body<B: Serialize>(

@@ -47,7 +47,15 @@ pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String 
             (*name, value)
         })
         .collect();
-    i18n.t_with(&format!("error-{code}"), &args)
+    let id = format!("error-{code}");
+    // A code this app has no words for (a later backend's, which the contract's extension
+    // policy allows) gets the general message, never its id.
+    let id = if crate::i18n::has(i18n.lang.get(), &id, None) {
+        id
+    } else {
+        "error-other".to_string()
+    };
+    i18n.t_with(&id, &args)
 }
 
 /// The message of a server's problem or field error: its code and JSON parameters, lists

@@ -43,6 +43,10 @@ function testDist() {
   return dist;
 }
 
+// The static-host run (scripts/e2e-static) serves the app with nginx and the API on another
+// origin, and starts them itself: E2E_WEB_URL is the site, E2E_API_URL the API (helpers.js).
+const staticSite = process.env.E2E_WEB_URL;
+
 module.exports = defineConfig({
   testDir: './specs',
   globalSetup: require.resolve('./global-setup'),
@@ -54,7 +58,7 @@ module.exports = defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: staticSite || `http://127.0.0.1:${port}`,
     locale: 'ru-RU',
     launchOptions: {
       executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -62,9 +66,9 @@ module.exports = defineConfig({
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
+  webServer: staticSite ? undefined : {
     command: `"${path.join(root, 'target/release/otinish-server')}" serve --addr 127.0.0.1:${port} ` +
-      `--data-dir "${dataDir}" --dist "${testDist()}" --officer-token e2e-officer-token ` +
+      `--data-dir "${dataDir}" --dist "${testDist()}" --officer-token e2e-officer-token --gateway-token e2e-gateway-token ` +
       `--trust-store "${path.join(pki, 'trust-store')}" --ocsp-responder http://127.0.0.1:${ocspPort}/ ` +
       // Every spec signs in from this one address: the per-client limit is for strangers.
       '--client-login-burst 1000',

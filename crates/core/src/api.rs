@@ -355,7 +355,7 @@ pub fn accepts_changes(status: ApplicationStatus) -> bool {
 /// The states an officer sets (`TransitionRequest.to`). The earlier ones follow from what
 /// the applicant does, `delivered` included: submitting delivers.
 pub fn set_by_officer(status: ApplicationStatus) -> bool {
-    status.is_submitted() && status != ApplicationStatus::Delivered
+    status.is_submitted() && status.is_known() && status != ApplicationStatus::Delivered
 }
 
 // ── Documents ────────────────────────────────────────────────────────────────────────────
@@ -389,6 +389,10 @@ pub enum PaymentStatus {
     Paid,
     /// Retried by creating a new payment.
     Declined,
+    /// A state a later version of the contract added (its extension policy): the app treats
+    /// it as not decided yet and keeps asking. Never sent by a backend of this version.
+    #[serde(other)]
+    Unknown,
 }
 
 /// The amount is the backend's own [`Quote`], fixed when the payment was created.
@@ -1046,6 +1050,8 @@ mod tests {
             Decision => 10,
             Issued => 11,
             Refused => 12,
+            // Not a state of this version: what a later backend's new state is read as.
+            Unknown => 13,
         }
     }
 
@@ -1529,6 +1535,33 @@ mod tests {
     }
 
     // ── Enumerations and codes agree with the contract ──────────────────────────────────
+
+    #[test]
+    fn a_later_backends_states_and_members_are_read_not_refused() {
+        // The contract's extension policy: new enum values and members in answers.
+        let list: ApplicationList = serde_json::from_value(json!({
+            "items": [{
+                "id": "3f6c1a52-8d0e-4b7a-9c51-2e4f7d9a1b30",
+                "service": "medical-licence",
+                "provider": "vko-health",
+                "sub_case": "duplicate",
+                "status": "awaiting-officer-signature",
+                "status_at": "2026-11-23T10:15:00+05:00",
+                "updated_at": "2026-11-23T10:15:00+05:00",
+                "priority": "high"
+            }],
+            "total": 1
+        }))
+        .expect("an unknown state and unknown members are read");
+        let status = list.items[0].status;
+        assert_eq!(status, ApplicationStatus::Unknown);
+        assert!(!status.is_known() && status.is_submitted() && !status.is_final());
+        assert!(!status.can_be_refused());
+        let payment: PaymentStatus = serde_json::from_value(json!("refunded")).unwrap();
+        assert_eq!(payment, PaymentStatus::Unknown);
+        // An officer can never set one.
+        assert!(!set_by_officer(ApplicationStatus::Unknown));
+    }
 
     #[test]
     fn every_status_is_in_the_contract_in_the_journeys_order() {

@@ -1,7 +1,8 @@
 //! The app's addresses that belong to the applicant's app (the application form, the cabinet,
 //! signing in and up). The browser ships two apps so that a first visit downloads only the
-//! public pages; the backend answers these addresses with the applicant's app, and the
-//! public app sends the browser there for them. One rule for both sides.
+//! public pages; the public app sends the browser to these addresses with a page load, and
+//! the one page's `boot.js` (written by `scripts/boot-page`, which keeps the same rule)
+//! starts the applicant's app there.
 
 /// Whether `path` (an address's path, e.g. `/services/x/apply/check`) is the applicant's.
 pub fn is_applicant_route(path: &str) -> bool {

@@ -27,12 +27,21 @@ pub enum Status {
     Decision,
     Issued,
     Refused,
+    /// A state a later version of the contract added (its extension policy): shown as "in
+    /// progress", after every known state. Never stored or sent by a backend of this version.
+    #[serde(other)]
+    Unknown,
 }
 
 impl Status {
     /// Whether the application has reached the provider.
     pub fn is_submitted(self) -> bool {
         self >= Status::Delivered
+    }
+
+    /// Whether it is a state of this version of the contract.
+    pub fn is_known(self) -> bool {
+        self != Status::Unknown
     }
 
     /// Whether nothing more will happen to it.
@@ -42,7 +51,7 @@ impl Status {
 
     /// The provider may refuse at any step between delivery and the result.
     pub fn can_be_refused(self) -> bool {
-        self.is_submitted() && !self.is_final()
+        self.is_submitted() && !self.is_final() && self.is_known()
     }
 }
 

@@ -10,6 +10,7 @@ pub mod client;
 pub mod clock;
 pub mod config;
 pub mod cross_site;
+mod cors;
 pub mod db;
 pub mod demo_clock;
 pub mod extract;
@@ -46,7 +47,8 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .layer(DefaultBodyLimit::max(extract::MAX_JSON_BYTES));
+        .layer(DefaultBodyLimit::max(extract::MAX_JSON_BYTES))
+        .layer(cors::layer(&state.settings.origins));
     let router = Router::new()
         .nest("/api/v1", api)
         // Nothing under /api is an app route: unknown API paths are 404 problems, not the page.

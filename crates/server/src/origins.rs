@@ -64,6 +64,11 @@ impl AppOrigins {
                 .is_ok_and(|ip| ip.is_loopback())
     }
 
+    /// Every origin of the app, the public one first (CORS answers exactly these).
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.public.as_str()).chain(self.others.iter().map(String::as_str))
+    }
+
     fn contains(&self, origin: &str) -> bool {
         self.public == origin || self.others.iter().any(|other| other == origin)
     }

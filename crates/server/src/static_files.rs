@@ -1,11 +1,8 @@
-//! The built app. Files are served as they are (precompressed `.br`/`.gz` siblings when the
-//! build made them); any other path is an app route, answered with its app's page so that a
-//! reload on `/services/x` works.
-//!
-//! There are two apps (ARCHITECTURE.md): the public one (`index.html`: the catalog and the
-//! service pages), which a first visit downloads, and the applicant's
-//! (`applicant/index.html`: everything, the form and the cabinet too), which the routes
-//! below open.
+//! The built app, served as any static host would: files as they are (precompressed
+//! `.br`/`.gz` siblings when the build made them), and `index.html` for any other path, so
+//! that a reload on `/services/x` works. That page's `boot.js` starts the app the address
+//! belongs to, the public one or the applicant's (ARCHITECTURE.md, "two apps";
+//! `scripts/boot-page`): the backend routes no pages, exactly like `deploy/nginx.conf`.
 
 use axum::http::{HeaderValue, Request, header};
 use axum::middleware::Next;
@@ -13,30 +10,14 @@ use axum::response::Response;
 use std::path::Path;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// The public app's page, then the applicant's.
-pub const PAGES: [&str; 2] = ["index.html", "applicant/index.html"];
+/// The one page of both apps.
+pub const PAGE: &str = "index.html";
 
 pub fn service(dist: &Path) -> axum::Router {
-    let public = ServeFile::new(dist.join(PAGES[0]));
-    // A build without the applicant's app (an old dist/) still answers every route.
-    let applicant_page = dist.join(PAGES[1]);
-    let applicant = if applicant_page.exists() {
-        ServeFile::new(applicant_page)
-    } else {
-        ServeFile::new(dist.join(PAGES[0]))
-    };
-    let pages = tower::service_fn(move |request: Request<axum::body::Body>| {
-        let mut page = if otinish_core::routes::is_applicant_route(request.uri().path()) {
-            applicant.clone()
-        } else {
-            public.clone()
-        };
-        async move { tower::Service::call(&mut page, request).await }
-    });
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(pages);
+        .fallback(ServeFile::new(dist.join(PAGE)));
     axum::Router::new()
         .fallback_service(files)
         .layer(axum::middleware::from_fn(cache_control))

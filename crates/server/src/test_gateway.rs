@@ -49,7 +49,27 @@ async fn page(
         .replace("{{payment_id}}", &known.payment.id)
         .replace("{{pay_action}}", &format!("{base}/pay"))
         .replace("{{decline_action}}", &format!("{base}/decline"));
-    Ok(([(header::CACHE_CONTROL, "no-store")], Html(html)).into_response())
+    let policy = page_policy(&known.return_url);
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-store".to_string()),
+            (header::CONTENT_SECURITY_POLICY, policy),
+        ],
+        Html(html),
+    )
+        .into_response())
+}
+
+/// The page's own policy: nothing but its two forms, whose answers send the browser back to
+/// the app, which may be on another origin than this backend (`--allowed-origin`); browsers
+/// hold a form's redirects to `form-action` too.
+fn page_policy(return_url: &str) -> String {
+    let app = return_url
+        .parse::<axum::http::Uri>()
+        .ok()
+        .and_then(|uri| Some(format!("{}://{}", uri.scheme_str()?, uri.authority()?)))
+        .unwrap_or_default();
+    format!("default-src 'none'; form-action 'self' {app}; frame-ancestors 'none'; base-uri 'none'")
 }
 
 async fn pay(state: State<AppState>, payment_id: ApiPath<Uuid>) -> ApiResult<Redirect> {

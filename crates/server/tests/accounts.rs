@@ -3,7 +3,7 @@
 
 mod common;
 
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use base64::Engine;
 use common::pki::{self, Responder};
 use common::{COMPANY, PASSWORD, PERSON, TestServer};
@@ -523,6 +523,11 @@ async fn login_is_rate_limited_per_account() {
     assert_eq!(
         (limited.status, limited.code()),
         (StatusCode::TOO_MANY_REQUESTS, "too-many-requests".into())
+    );
+    // The header says the same as the problem's parameter.
+    assert_eq!(
+        limited.headers[header::RETRY_AFTER].to_str().unwrap(),
+        limited.json()["params"]["retry_after"].to_string()
     );
 }
 

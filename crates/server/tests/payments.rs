@@ -147,6 +147,14 @@ async fn a_declined_payment_is_retried_and_the_paid_one_carries_its_receipt() {
     assert!(html.contains("lang=\"kk\"") && html.contains("Төлеу") && html.contains("Оплатить"));
     assert!(html.contains(&format!("action=\"/test-gateway/{first_id}/pay\"")));
     assert!(html.contains(&format!("action=\"/test-gateway/{first_id}/decline\"")));
+    // Its answers may send the browser back to an app on another origin.
+    let policy = page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    assert!(
+        policy.contains(&format!("form-action 'self' http://{HOST};")),
+        "{policy}"
+    );
 
     let declined = press(&server, &first_id, "decline").await;
     assert_eq!(declined.status, StatusCode::SEE_OTHER);

@@ -2,7 +2,7 @@
 // second way in, set in the cabinet by someone signed in. Signing in with ЭЦП through the
 // fake NCALayer is in signing.spec.js, beside the fake.
 const { test, expect } = require('@playwright/test');
-const { open, expectNoAxeViolations, watchErrors, untranslated, PASSPHRASE } = require('./helpers');
+const { open, expectNoAxeViolations, watchErrors, untranslated, PASSPHRASE, api } = require('./helpers');
 
 test('the test sign-in is labelled, and a password set in the cabinet is a second way in (ru)', async ({ page }) => {
   const errors = watchErrors(page);
@@ -49,10 +49,10 @@ test('the test sign-in is labelled, and a password set in the cabinet is a secon
 
 test('signing in by password (kk), with a wrong password first; registering is signing in', async ({ page, request }) => {
   // The account and its password, made as a person would: signed in, then the password set.
-  const signedIn = await request.post('/api/v1/auth/test-sign-in', { data: { iin_bin: '950808400006', session: 'bearer' } });
+  const signedIn = await request.post(api('/auth/test-sign-in'), { data: { iin_bin: '950808400006', session: 'bearer' } });
   expect(signedIn.status()).toBeLessThan(300);
   const { token } = await signedIn.json();
-  const set = await request.put('/api/v1/auth/password', {
+  const set = await request.put(api('/auth/password'), {
     data: { password: PASSPHRASE },
     headers: { Authorization: `Bearer ${token}` },
   });

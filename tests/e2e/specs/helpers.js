@@ -68,6 +68,17 @@ async function untranslated(page) {
   return [...new Set([...russian, ...ids])];
 }
 
+/**
+ * The API's base URL: the backend's own origin, or another origin when the app is served by
+ * a static host (scripts/e2e-static sets E2E_API_URL to the validating proxy before it).
+ */
+const API_URL = process.env.E2E_API_URL || `http://127.0.0.1:${process.env.E2E_PORT || 8099}/api/v1`;
+
+/** The absolute address of an API path (`/applications`). */
+function api(path) {
+  return `${API_URL}${path}`;
+}
+
 // The password the specs set as a second way in.
 const PASSPHRASE = 'a long enough pass phrase';
 
@@ -80,7 +91,7 @@ async function sessionToken(request, iinBin) {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const token = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
     if (token) {
-      const me = await request.get('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } });
+      const me = await request.get(api('/auth/me'), { headers: { Authorization: `Bearer ${token}` } });
       if (me.ok()) return token;
       fs.rmSync(file, { force: true });
       continue;
@@ -93,7 +104,7 @@ async function sessionToken(request, iinBin) {
       continue;
     }
     const body = { iin_bin: iinBin, session: 'bearer' };
-    const response = await request.post('/api/v1/auth/test-sign-in', { data: body });
+    const response = await request.post(api('/auth/test-sign-in'), { data: body });
     expect(response.status(), await response.text()).toBeLessThan(300);
     const session = await response.json();
     fs.writeFileSync(file, session.token);
@@ -105,10 +116,10 @@ async function sessionToken(request, iinBin) {
 /** Signs the browser in as `iinBin`: its session as the cookie a sign-in would set. */
 async function signIn(page, iinBin) {
   const token = await sessionToken(page.request, iinBin);
-  const baseURL = `http://127.0.0.1:${process.env.E2E_PORT || 8099}`;
-  await page.context().addCookies([{ name: 'otinish_session', value: token, url: baseURL }]);
+  // The cookie the backend would set, for the API's origin (cookies are per host, not port).
+  await page.context().addCookies([{ name: 'otinish_session', value: token, url: new URL(API_URL).origin }]);
   // The app asks the backend who is signed in only when it has signed someone in before.
   await page.addInitScript(() => window.localStorage.setItem('otinish.signed-in', '1'));
 }
 
-module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE };
+module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api };

@@ -4,7 +4,7 @@
 // keyboard-only journey. Every page on the way is scanned by axe (and, in Kazakh, for
 // untranslated text).
 const { test, expect } = require('@playwright/test');
-const { open, expectNoAxeViolations, watchErrors, untranslated, signIn } = require('./helpers');
+const { open, expectNoAxeViolations, watchErrors, untranslated, signIn, api } = require('./helpers');
 
 const TEXT = {
   ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
@@ -168,7 +168,7 @@ for (const lang of ['ru', 'kk']) {
       await startFromCatalog(page, lang, journey.service);
       const seen = await walk(page, lang, { subCase: journey.subCase, decline: journey.decline });
       const reference = await expectConfirmation(page, lang);
-      const list = await page.request.get('/api/v1/applications');
+      const list = await page.request.get(api('/applications'));
       const mine = (await list.json()).items.filter((a) => a.reference_number === reference);
       expect(mine).toHaveLength(1);
       expect(mine[0].status).toBe('delivered');
@@ -206,9 +206,9 @@ test('a journey that reloads and goes offline halfway finishes with every answer
   expect(cut).toBe(true);
   expect(seen).toContain('check');
   const reference = await expectConfirmation(page, 'ru');
-  const list = await (await page.request.get('/api/v1/applications')).json();
+  const list = await (await page.request.get(api('/applications'))).json();
   const application = list.items.find((a) => a.reference_number === reference);
-  const full = await (await page.request.get(`/api/v1/applications/${application.id}`)).json();
+  const full = await (await page.request.get(api(`/applications/${application.id}`))).json();
   // What was typed before the outage reached the backend after it.
   expect(JSON.stringify(full.answers)).toContain('applicant@example.kz');
 });
@@ -231,11 +231,11 @@ test('a submission under injected network failures yields exactly one applicatio
   await walk(page, 'kk');
   expect(failures).toBe(2);
   const reference = await expectConfirmation(page, 'kk');
-  const list = await (await page.request.get('/api/v1/applications')).json();
+  const list = await (await page.request.get(api('/applications'))).json();
   const submitted = list.items.filter((a) => a.reference_number === reference);
   expect(submitted).toHaveLength(1);
   // No second application was made for this service by the retries.
-  const history = await (await page.request.get(`/api/v1/applications/${submitted[0].id}/history`)).json();
+  const history = await (await page.request.get(api(`/applications/${submitted[0].id}/history`))).json();
   expect(history.items.filter((s) => s.status === 'delivered')).toHaveLength(1);
 });
 

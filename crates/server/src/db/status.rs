@@ -486,8 +486,10 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     text.get(..10)?.parse().ok()
 }
 
+/// One of this version's states: `Status::Unknown` is for clients reading a later backend,
+/// never a state this backend stores or takes.
 pub fn parse_status(text: &str) -> Option<Status> {
-    parse_key(text)
+    parse_key(text).filter(|status: &Status| status.is_known())
 }
 
 fn parse_file_type(text: &str) -> Option<FileType> {

@@ -575,11 +575,16 @@ mod list_params {
         };
         let mut faults = Vec::new();
         let status = value("status").and_then(|text| {
-            let parsed = serde_json::from_value(serde_json::Value::String(text.to_string()));
-            if parsed.is_err() {
+            // `Unknown` reads a later backend's states; a filter must name one of ours.
+            let parsed = serde_json::from_value::<ApplicationStatus>(serde_json::Value::String(
+                text.to_string(),
+            ))
+            .ok()
+            .filter(|status| status.is_known());
+            if parsed.is_none() {
                 faults.push(fault("status", field_code::NOT_AN_OPTION, Params::new()));
             }
-            parsed.ok()
+            parsed
         });
         let limit = match value("limit").map(str::parse::<i64>) {
             None => DEFAULT_LIMIT,
