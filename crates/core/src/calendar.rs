@@ -675,6 +675,21 @@ mod tests {
         assert_eq!(working_days_left(start, add_working_days(start, 15)), 15);
     }
 
+    #[test]
+    fn days_left_are_counted_in_the_unit_of_the_term() {
+        // A term of 30 calendar days from 7 December 2026 ends on 6 January 2027: on
+        // 17 December, 20 calendar days are left, over the Independence Day and New Year
+        // holidays, which working days would skip.
+        let (today, due) = (date("2026-12-17"), date("2027-01-06"));
+        assert_eq!(days_left(today, due, TimeUnit::CalendarDays), 20);
+        assert!(days_left(today, due, TimeUnit::WorkingDays) < 20);
+        assert_eq!(
+            days_left(today, due, TimeUnit::WorkingDays),
+            working_days_left(today, due)
+        );
+        assert_eq!(days_left(due, today, TimeUnit::CalendarDays), 0);
+    }
+
     #[track_caller]
     fn assert_days_off(days: &[&str]) {
         for day in days {

@@ -154,9 +154,9 @@ const JOURNEYS = [
   { kind: 'licence issue (paid, declined then retried)', service: 'medical-licence', subCase: 'issue', account: PERSON, decline: true },
   { kind: 'licence reissue (paid)', service: 'pesticides-licence', subCase: 'reissue', account: COMPANY },
   { kind: 'licence duplicate (paid)', service: 'mining-chemical-licence', subCase: 'duplicate', account: PERSON },
-  { kind: 'permit (free)', service: 'controlled-transit-permit', account: COMPANY },
-  { kind: 'end-user certificate (free)', service: 'end-user-certificate', account: PERSON },
-  { kind: 'conclusion (free)', service: 'export-control-conclusion', account: COMPANY },
+  { kind: 'permit (no fee paid here)', service: 'controlled-transit-permit', account: COMPANY },
+  { kind: 'end-user certificate (no fee paid here)', service: 'end-user-certificate', account: PERSON },
+  { kind: 'conclusion (no fee paid here)', service: 'export-control-conclusion', account: COMPANY },
 ];
 
 for (const lang of ['ru', 'kk']) {
