@@ -15,6 +15,7 @@ pub mod db;
 pub mod demo_clock;
 pub mod extract;
 pub mod leftovers;
+pub mod memory;
 pub mod officer_cli;
 pub mod origins;
 pub mod problem;
@@ -76,6 +77,7 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
 
 /// Opens the database, binds the address and serves until Ctrl-C or SIGTERM.
 pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
+    memory::return_large_blocks_when_freed();
     std::fs::create_dir_all(&config.data_dir)
         .map_err(|e| Error::DataDir(config.data_dir.clone(), e))?;
     let trust_store = match &config.trust_store {

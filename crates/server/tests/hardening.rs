@@ -202,7 +202,7 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
 }
 
 #[tokio::test]
-async fn hashing_runs_on_the_blocking_pool_so_the_server_keeps_answering() {
+async fn hashing_runs_off_the_async_workers_so_the_server_keeps_answering() {
     let server = TestServer::start().await;
     server.sign_up_with_password(PERSON).await;
     // Six logins at once (each an Argon2id hash, slow in a debug build) on a current-thread
