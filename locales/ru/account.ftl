@@ -6,6 +6,7 @@ sign-in-title = Вход
 sign-in-intro = Войдите с ЭЦП, чтобы подать заявление и следить за ним. При первом входе учётная запись создаётся сама: имя и адрес мы возьмём из государственных баз данных.
 sign-in-storage-legend = Где ваш ключ для входа
 sign-in-key-hint = Для входа нужен ключ аутентификации: его файл называется AUTH_RSA256_…
+sign-in-storage-file-hint = Ключ в файле .p12, например AUTH_RSA256_….p12
 # The button; at most 20 characters.
 sign-in-ecp-submit = Войти с ЭЦП
 sign-in-password-summary = Войти по паролю

@@ -183,7 +183,12 @@ fn SignatureSignIn() -> impl IntoView {
                         on:change=move |_| storage.set(choice)/>
                     <label for=id.clone()>{i18n.text(format!("signing-storage-{key}"))}</label>
                     <p class="hint checkbox__hint" id=format!("{id}-hint")>
-                        {i18n.text(format!("signing-storage-{key}-hint"))}
+                        // A key file's name differs: AUTH_… for signing in.
+                        {i18n.text(if choice == KeyStorage::File {
+                            "sign-in-storage-file-hint".to_string()
+                        } else {
+                            format!("signing-storage-{key}-hint")
+                        })}
                     </p>
                 </div>
             }

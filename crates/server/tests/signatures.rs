@@ -269,3 +269,81 @@ fn the_trust_store_reads_pem_and_der() {
     .unwrap();
     assert!(TrustStore::load(work.path()).is_err());
 }
+
+/// A real CMS with its digest algorithm renamed GOST R 34.11-2012: only a GOST verifier may
+/// judge it.
+fn as_gost(cms: &[u8]) -> Vec<u8> {
+    use der::{Decode, Encode};
+    let mut info = cms::content_info::ContentInfo::from_der(cms).unwrap();
+    let mut signed: cms::signed_data::SignedData = info.content.decode_as().unwrap();
+    let mut signers: Vec<_> = signed.signer_infos.0.iter().cloned().collect();
+    signers[0].digest_alg.oid = const_oid::ObjectIdentifier::new_unwrap("1.2.643.7.1.1.2.2");
+    signed.signer_infos =
+        cms::signed_data::SignerInfos(der::asn1::SetOfVec::try_from(signers).unwrap());
+    info.content = der::Any::encode_from(&signed).unwrap();
+    info.to_der().unwrap()
+}
+
+/// An external verifier with NCANode's API on a loopback port, answering `report` (with the
+/// request's `data` checked against what was signed).
+async fn ncanode(report: serde_json::Value) -> String {
+    use axum::{Json, Router, routing::post};
+    let app = Router::new().route(
+        "/cms/verify",
+        post(move |Json(request): Json<serde_json::Value>| {
+            let report = report.clone();
+            async move {
+                use base64::Engine;
+                let data = base64::engine::general_purpose::STANDARD
+                    .decode(request["data"].as_str().unwrap_or(""))
+                    .unwrap_or_default();
+                assert_eq!(data, DATA, "the signed bytes go to the verifier");
+                assert_eq!(request["revocationCheck"], serde_json::json!(["OCSP"]));
+                Json(report)
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+fn report(usage: &str, revoked: bool, iin: &str) -> serde_json::Value {
+    serde_json::json!({"valid": true, "signers": [{"certificates": [{
+        "valid": true, "notBefore": "2020-01-01T00:00:00Z", "notAfter": "2099-01-01T00:00:00Z",
+        "keyUsage": usage, "serialNumber": "4d2",
+        "revocations": [{"revoked": revoked, "by": "OCSP"}],
+        "subject": {"iin": iin}}]}]})
+}
+
+#[tokio::test]
+async fn gost_goes_to_the_external_verifier_and_is_refused_without_one() {
+    let gost = as_gost(&pki::sign(&format!("{PERSON}-sign"), DATA, &[]));
+    let without = Verifier::new(pki::trust_store(), None, None);
+    assert_eq!(
+        check(&without, &gost, Purpose::Signing, PERSON).await,
+        Err(Refusal::AlgorithmUnsupported)
+    );
+    let closed = format!("http://127.0.0.1:{}", pki::free_port());
+    let unreachable = Verifier::new(pki::trust_store(), None, Some(closed));
+    assert_eq!(
+        check(&unreachable, &gost, Purpose::Signing, PERSON).await,
+        Err(Refusal::VerifierUnavailable)
+    );
+    for (answer, expected) in [
+        (report("SIGN", false, PERSON), Ok(Some(PERSON.to_string()))),
+        (report("SIGN", true, PERSON), Err(Refusal::Revoked)),
+        (report("AUTH", false, PERSON), Err(Refusal::WrongKeyUsage)),
+        (report("SIGN", false, OTHER), Err(Refusal::SignerMismatch)),
+    ] {
+        let url = ncanode(answer).await;
+        let verifier = Verifier::new(pki::trust_store(), None, Some(url));
+        assert_eq!(
+            check(&verifier, &gost, Purpose::Signing, PERSON)
+                .await
+                .map(|h| h.iin),
+            expected
+        );
+    }
+}

@@ -207,6 +207,14 @@ async fn send(wizard: Wizard, progress: RwSignal<Progress>) {
             Err(failure) if retryable(&failure) => {
                 if attempt < ATTEMPTS {
                     sleep(Duration::from_secs(1 << (attempt - 1))).await;
+                } else if let Failure::Problem(problem) = &failure
+                    && SIGNATURE_REFUSALS.contains(&problem.code.as_str())
+                {
+                    // The signature could not be verified now (OCSP or the verifier out of
+                    // reach): say so; signing again later sends it again.
+                    wizard.draft.update(|d| d.pending_submission = None);
+                    progress.set(Progress::SignatureRefused(problem.code.clone()));
+                    return;
                 }
                 continue;
             }
