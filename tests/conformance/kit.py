@@ -38,6 +38,8 @@ def main() -> int:
         gateway_token=args.gateway_token,
         app_origin=(args.app_origin or origin_of(args.base_url)).rstrip("/"),
         rate_limit_attempts=args.rate_limit_attempts,
+        sign_in_key=args.sign_in_key,
+        sign_in_certificate=args.sign_in_certificate,
     )
     run = Run(client, options)
     print(f"conformance: {args.base_url} against {args.schema}\n")
@@ -96,7 +98,8 @@ def run_schemathesis(args, run: Run) -> bool:
         "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
         "--phases", "examples,stateful",
         "--exclude-tag", "officer", "--exclude-tag", "gateway",
-        "--exclude-operation-id", "logout", "--exclude-operation-id", "register", "--exclude-operation-id", "login",
+        "--exclude-operation-id", "logout", "--exclude-operation-id", "login", "--exclude-operation-id", "signIn",
+        "--exclude-operation-id", "createSignInChallenge", "--exclude-operation-id", "testSignIn",
         "--max-examples", str(args.examples), "--suppress-health-check", "all", "--warnings", "off",
         "--workers", "1", "--seed", "1",
     ]
@@ -129,11 +132,13 @@ def parse_args():
                         help="the payment gateway's token (settles payments in test mode)")
     parser.add_argument("--app-origin", help="the app's origin for return_url (default: the base URL's)")
     parser.add_argument("--applicants", default="850314300003,061211600012,780101300006,010203500008",
-                        help="test ИИН the registry knows, comma-separated: the first without an account is registered")
+                        help="test ИИН the registry knows, comma-separated: the first is the applicant")
     parser.add_argument("--other-applicant", default="900521400007", help="a second test ИИН/БИН")
     parser.add_argument("--password", default="conformance kit passphrase", help="their password")
     parser.add_argument("--rate-limit-attempts", type=int, default=60,
                         help="failed log-ins to try before a 429 is expected")
+    parser.add_argument("--sign-in-key", help="an ЭЦП authentication key (PEM) the backend trusts, to sign in with")
+    parser.add_argument("--sign-in-certificate", help="its certificate (PEM)")
     parser.add_argument("--schema", default=str(ROOT / "api" / "openapi.yaml"))
     parser.add_argument("--examples", type=int, default=int(os.environ.get("CONFORMANCE_EXAMPLES", "10")))
     parser.add_argument("--no-schemathesis", action="store_true", help="the scenarios only")

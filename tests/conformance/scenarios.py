@@ -11,6 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+import subprocess
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -42,8 +44,8 @@ def sample_pdf(marker: str) -> bytes:
 
 @dataclass
 class Options:
-    # Test ИИН the registry knows; the first without an account becomes the applicant, so
-    # that registration succeeds again when the kit runs again against the same backend.
+    # Test ИИН the registry knows; the first is the applicant (the test sign-in makes the
+    # account the first time and signs in to it afterwards).
     applicants: list[str]
     other_applicant: str
     password: str
@@ -51,6 +53,9 @@ class Options:
     gateway_token: str | None
     app_origin: str
     rate_limit_attempts: int
+    # An authentication key and its certificate (PEM), for signing in with ЭЦП.
+    sign_in_key: str | None = None
+    sign_in_certificate: str | None = None
 
 
 @dataclass
@@ -78,31 +83,49 @@ class Skipped(Exception):
     pass
 
 
-def register_first_free(run: Run) -> None:
-    """Registers the first of the test applicants without an account (bearer session); when
-    every one has an account already, signs in as the first (registration then goes
-    unreached, and the table says so)."""
-    c, o = run.client, run.options
-    for iin_bin in o.applicants:
-        body = {"iin_bin": iin_bin, "password": o.password, "session": "bearer"}
-        registered = c.call("register", "/auth/register", json_body=body)
-        if registered.status_code == 201:
-            run.applicant, run.token = iin_bin, expect(registered, 201)["token"]
-            return
-        expect(registered, 409, "account-exists")
-    run.applicant = o.applicants[0]
-    run.token = sign_in(run, run.applicant)
+def patiently(call, attempts: int = 4):
+    """Sends `call()` again after a 429's Retry-After (at most 10 s a time), as a client of
+    the contract should: sign-ins are limited per client, and the kit is one client."""
+    for _ in range(attempts):
+        response = call()
+        if response.status_code != 429:
+            return response
+        expect(response, 429, "too-many-requests")
+        retry_after = response.headers.get("Retry-After", "1")
+        time.sleep(min(int(retry_after) if retry_after.isdigit() else 1, 10))
+    return response
 
 
 def sign_in(run: Run, iin_bin: str) -> str:
-    """Registers the applicant, or logs in when the account exists; a bearer token."""
+    """Signs a test applicant in (the test sign-in of a test deployment, bearer session) and
+    sets the kit's password as their second way in; the bearer token."""
     c, o = run.client, run.options
-    body = {"iin_bin": iin_bin, "password": o.password, "session": "bearer"}
-    registered = c.call("register", "/auth/register", json_body=body)
-    if registered.status_code == 201:
-        return expect(registered, 201)["token"]
-    expect(registered, 409, "account-exists")
-    return expect(c.call("login", "/auth/login", json_body=body), 200)["token"]
+    body = {"iin_bin": iin_bin, "session": "bearer"}
+    signed_in = patiently(lambda: c.call("testSignIn", "/auth/test-sign-in", json_body=body))
+    token = expect(signed_in, (200, 201))["token"]
+    expect(c.call("setPassword", "/auth/password", token=token, json_body={"password": o.password}), 204)
+    return token
+
+
+def sign_in_with_key(run: Run) -> None:
+    """Signing in with ЭЦП: the challenge's bytes signed by an authentication key (a detached
+    CMS made with openssl), when the kit was given one (--sign-in-key, --sign-in-certificate)."""
+    c, o = run.client, run.options
+    challenge = expect(patiently(lambda: c.call("createSignInChallenge", "/auth/challenge")), 201)
+    if not o.sign_in_key:
+        return
+    data = base64.b64decode(challenge["data"])
+    cms = subprocess.run(
+        ["openssl", "cms", "-sign", "-binary", "-outform", "DER", "-nosmimecap", "-md", "sha256",
+         "-signer", o.sign_in_certificate, "-inkey", o.sign_in_key],
+        input=data, capture_output=True, check=True,
+    ).stdout
+    body = {"nonce": challenge["nonce"], "cms": base64.b64encode(cms).decode(), "session": "bearer"}
+    session = expect(patiently(lambda: c.call("signIn", "/auth/sign-in", json_body=body)), (200, 201))
+    if not session.get("token"):
+        raise ScenarioFailed("a bearer sign-in answers a token")
+    again = c.call("signIn", "/auth/sign-in", json_body=body)
+    expect(again, 422, "challenge-invalid")
 
 
 def health_and_config(run: Run) -> None:
@@ -116,15 +139,18 @@ def health_and_config(run: Run) -> None:
 
 
 def accounts(run: Run) -> None:
-    """Register or log in (bearer), the cookie session too, `me`, and the 401s."""
+    """Sign in (the test sign-in, and with ЭЦП when the kit has a key), a password as the
+    second way in (bearer and cookie), `me`, and the 401s."""
     c, o = run.client, run.options
-    register_first_free(run)
-    login = c.call("login", "/auth/login", json_body={"iin_bin": run.applicant, "password": o.password, "session": "bearer"})
+    sign_in_with_key(run)
+    run.applicant = o.applicants[0]
+    sign_in(run, run.applicant)
+    login = patiently(lambda: c.call("login", "/auth/login", json_body={"iin_bin": run.applicant, "password": o.password, "session": "bearer"}))
     session = expect(login, 200)
     if not session.get("token") or "otinish_session=" in login.headers.get("Set-Cookie", ""):
         raise ScenarioFailed("a bearer log-in answers a token and sets no cookie")
     run.token = session["token"]
-    cookie_login = c.call("login", "/auth/login", json_body={"iin_bin": run.applicant, "password": o.password})
+    cookie_login = patiently(lambda: c.call("login", "/auth/login", json_body={"iin_bin": run.applicant, "password": o.password}))
     expect(cookie_login, 200)
     cookie = cookie_login.cookies.get("otinish_session") or _cookie_value(cookie_login.headers.get("Set-Cookie", ""))
     if not cookie or "token" in cookie_login.json():
@@ -138,7 +164,7 @@ def accounts(run: Run) -> None:
     expect(c.call("getMe", "/auth/me"), 401, "unauthenticated")
     expect(c.call("getMe", "/auth/me", token="not-a-token-" + run.marker), 401, "unauthenticated")
     wrong = {"iin_bin": run.applicant, "password": "not the password " + run.marker}
-    expect(c.call("login", "/auth/login", json_body=wrong), 401, "invalid-credentials")
+    expect(patiently(lambda: c.call("login", "/auth/login", json_body=wrong)), 401, "invalid-credentials")
     run.other_token = sign_in(run, o.other_applicant)
 
 
@@ -395,7 +421,7 @@ def log_out(run: Run) -> None:
 
 SCENARIOS = [
     ("health and configuration", health_and_config),
-    ("register or sign in; cookie and bearer sessions", accounts),
+    ("sign in (ЭЦП, test, password); cookie and bearer sessions", accounts),
     ("drafts, answers with versions, a conflict", drafts_and_versions),
     ("the list follows next_cursor; discarding", pagination),
     ("upload, download byte for byte, remove", documents),
