@@ -33,6 +33,54 @@ fn focus_main(event: leptos::ev::MouseEvent) {
     }
 }
 
+/// After every move to another page, focus goes where a full page load would leave a
+/// screen reader: the new page's error summary if it has one, else its `h1` (which the
+/// reader announces with the new title). Without this the focus stays on the link just
+/// followed, or falls to the document, and the next Tab lands in the footer. Changes of
+/// the query alone (a search typed, a filter) are not moves.
+#[component]
+fn FocusOnPageChange() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            focus_page_start(FOCUS_TRIES);
+        }
+        path
+    });
+}
+
+/// Frames to wait for the new page's heading: some pages draw it once data has arrived.
+const FOCUS_TRIES: u32 = 60;
+
+fn focus_page_start(tries: u32) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let target = document()
+            .query_selector("main .error-summary, main h1")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        match target {
+            Some(target) => {
+                if !target.has_attribute("tabindex") {
+                    let _ = target.set_attribute("tabindex", "-1");
+                }
+                let _ = target.focus();
+            }
+            None if tries > 0 => focus_page_start(tries - 1),
+            None => {
+                if let Some(main) = document()
+                    .get_element_by_id("main")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = main.focus();
+                }
+            }
+        }
+    });
+}
+
 /// Languages, session, router, header and footer around the routes of an app.
 #[component]
 fn Shell(children: Children) -> impl IntoView {
@@ -40,6 +88,7 @@ fn Shell(children: Children) -> impl IntoView {
     provide_auth();
     view! {
         <Router>
+            <FocusOnPageChange/>
             <a href="#main" class="skip-link" on:click=focus_main>{i18n.text("skip-to-content")}</a>
             <Header/>
             <div class="page">

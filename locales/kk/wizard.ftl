@@ -66,6 +66,9 @@ wizard-remove = Жою
 wizard-save-saving = Сақталуда…
 wizard-save-saved = Жауаптар жеке кабинетте сақталды.
 wizard-save-local = Сервермен байланыс жоқ: жауаптар осы браузерде сақталды, байланыс қалпына келгенде жіберіледі.
+wizard-save-merged = Жауаптар браузердің басқа қойындысында немесе басқа құрылғыда да өзгертілген: екі жердегі өзгерістердің бәрі сақталды.
+wizard-save-merged-conflicts = Кейбір жауаптар осы жерде де, браузердің басқа қойындысында немесе басқа құрылғыда да өзгертілген. Осы терезедегі жауаптар сақталды: жібермес бұрын оларды тексеріңіз.
+wizard-save-refused = Сервер жауаптарды қабылдамады: олар осы браузерде сақталды. Жеке кабинетке кіргеніңізді тексеріп, толтыруды жалғастырыңыз.
 
 ## Құжаттар қадамы
 wizard-documents-heading = Құжаттар
@@ -134,3 +137,28 @@ wizard-done-next = Өтінішті { $provider } қарайды. Қарауды
 wizard-done-notify = Нәтижені — лицензияны, рұқсатты немесе дәлелді бас тартуды — жеке кабинеттен жүктеп алуға болады.
 wizard-done-cabinet = Жеке кабинетке өту
 wizard-done-another = Басқа өтініш беру
+
+## Жауап берілмеген сұрақ: не істеу керектігі, сұрақтың жанында және қателер тізімінде.
+## Әр сұраққа бір хабарлама (wizard-required-<өріс id>); хабарламасы жоқ сұраққа жалпы
+## error-required шығады.
+
+wizard-required-contact-phone = Байланыс телефонын енгізіңіз
+wizard-required-contact-email = Электрондық пошта мекенжайын енгізіңіз
+wizard-required-activity-address = Объектінің мекенжайын енгізіңіз
+wizard-required-licence-number = Қолданыстағы лицензияның нөмірін енгізіңіз
+wizard-required-licence-date = Лицензияның берілген күнін енгізіңіз
+wizard-required-reissue-reason = Қайта ресімдеу себебін таңдаңыз
+wizard-required-reissue-reason-details = Қайта ресімдеу себебін жазыңыз
+wizard-required-duplicate-reason = Телнұсқаның не себепті қажет екенін таңдаңыз
+wizard-required-activity-subtypes = Қызметтің кіші түрлерін жазыңыз
+wizard-required-controlled-transit-products = Транзитіне рұқсат қажет өнімді сипаттаңыз
+wizard-required-export-control-conclusion-object-types = Экспорттық бақылауға жататын өнімге нені жатқызу қажет екенін таңдаңыз
+wizard-required-export-control-conclusion-object-description = Өнімді сипаттаңыз
+wizard-required-export-import-direction = Лицензияның не үшін қажет екенін таңдаңыз
+wizard-required-export-import-controlled = «Иә» немесе «Жоқ» деп таңдаңыз
+wizard-required-narcotics-export-import-direction = Лицензияның не үшін қажет екенін таңдаңыз
+wizard-required-narcotics-export-import-basis = Мәміленің немен расталатынын таңдаңыз
+wizard-required-narcotics-export-import-contract-details = Сыртқы сауда шарты (келісімшарты) туралы мәліметтерді енгізіңіз
+wizard-required-narcotics-import-export-transit-operations = Рұқсаттың не үшін қажет екенін таңдаңыз
+wizard-required-pesticides-activities = Лицензия қажет қызмет түрлерін таңдаңыз
+wizard-required-processing-abroad-products-description = Қайта өңделетін өнімді сипаттаңыз

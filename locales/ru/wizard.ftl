@@ -66,6 +66,9 @@ wizard-remove = Удалить
 wizard-save-saving = Сохраняем…
 wizard-save-saved = Ответы сохранены в личном кабинете.
 wizard-save-local = Нет связи с сервером: ответы сохранены в этом браузере и будут отправлены, когда связь восстановится.
+wizard-save-merged = Ответы менялись и в другой вкладке или на другом устройстве: мы сохранили изменения, сделанные и там, и здесь.
+wizard-save-merged-conflicts = Некоторые ответы изменены и здесь, и в другой вкладке или на другом устройстве. Сохранены ответы из этого окна: проверьте их перед отправкой.
+wizard-save-refused = Сервер не принял ответы: они сохранены в этом браузере. Проверьте, что вы вошли в личный кабинет, и продолжите заполнение.
 
 ## The documents step
 wizard-documents-heading = Документы
@@ -134,3 +137,28 @@ wizard-done-next = Заявление рассмотрит { $provider }. Каж
 wizard-done-notify = Результат — лицензию, разрешение или мотивированный отказ — можно будет скачать в личном кабинете.
 wizard-done-cabinet = Перейти в личный кабинет
 wizard-done-another = Подать другое заявление
+
+## A question left unanswered: what to do, beside the question and in the error summary.
+## One message a question (wizard-required-<field id>); a question without one gets the
+## generic error-required.
+
+wizard-required-contact-phone = Введите контактный телефон
+wizard-required-contact-email = Введите адрес электронной почты
+wizard-required-activity-address = Введите адрес объекта
+wizard-required-licence-number = Введите номер действующей лицензии
+wizard-required-licence-date = Введите дату выдачи лицензии
+wizard-required-reissue-reason = Выберите причину переоформления
+wizard-required-reissue-reason-details = Опишите причину переоформления
+wizard-required-duplicate-reason = Выберите, почему нужен дубликат
+wizard-required-activity-subtypes = Перечислите подвиды деятельности
+wizard-required-controlled-transit-products = Опишите продукцию, на транзит которой нужно разрешение
+wizard-required-export-control-conclusion-object-types = Выберите, что нужно отнести к продукции, подлежащей экспортному контролю
+wizard-required-export-control-conclusion-object-description = Опишите продукцию
+wizard-required-export-import-direction = Выберите, на что нужна лицензия
+wizard-required-export-import-controlled = Выберите «Да» или «Нет»
+wizard-required-narcotics-export-import-direction = Выберите, на что нужна лицензия
+wizard-required-narcotics-export-import-basis = Выберите, чем подтверждается сделка
+wizard-required-narcotics-export-import-contract-details = Введите сведения о внешнеторговом договоре (контракте)
+wizard-required-narcotics-import-export-transit-operations = Выберите, на что нужно разрешение
+wizard-required-pesticides-activities = Выберите виды деятельности, на которые нужна лицензия
+wizard-required-processing-abroad-products-description = Опишите продукцию, которую предполагается переработать

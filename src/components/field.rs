@@ -18,6 +18,40 @@ pub fn issue_message(i18n: I18n, issue: &Issue) -> String {
     error_message(i18n, issue.code, &params)
 }
 
+/// The words for a question left unanswered, when the texts have them for this question
+/// (`wizard-required-<field>`: «Введите контактный телефон», as GOV.UK asks: say what to
+/// do, not only that something is wrong).
+pub fn unanswered_message(i18n: I18n, field: &str, issue: &Issue) -> Option<String> {
+    let id = format!("wizard-required-{field}");
+    (issue.code == "required" && crate::i18n::has(i18n.lang.get(), &id, None)).then(|| i18n.t(&id))
+}
+
+/// A field's problem beside the field: what to answer, else the rule's words.
+pub fn field_issue_message(i18n: I18n, field: &str, issue: &Issue) -> String {
+    unanswered_message(i18n, field, issue).unwrap_or_else(|| issue_message(i18n, issue))
+}
+
+/// A field's problem in the error summary, away from the field: what to answer, else the
+/// field's name and the rule's words (`error-summary-item`). `field` is `None` where the
+/// name says more than the question's own words can (an item of a repeated page).
+pub fn summary_issue_message(
+    i18n: I18n,
+    field: Option<&str>,
+    name: String,
+    issue: &Issue,
+) -> String {
+    let specific = field.and_then(|field| unanswered_message(i18n, field, issue));
+    specific.unwrap_or_else(|| {
+        i18n.t_with(
+            "error-summary-item",
+            &[
+                ("field", name.into()),
+                ("message", issue_message(i18n, issue).into()),
+            ],
+        )
+    })
+}
+
 /// The message `error-<code>` with its parameters: the words for a rule's code or a server's.
 pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String {
     let args: Vec<(&str, FluentValue<'static>)> = params
@@ -114,8 +148,6 @@ pub fn FieldInput(
     field: &'static Field,
     value: Signal<String>,
     on_change: Callback<String>,
-    /// Called when the field is left: the page validates it then.
-    on_leave: Callback<()>,
     error: Signal<Option<String>>,
     /// The item of a repeated page ("add another"); 0 on a page answered once.
     #[prop(optional)]
@@ -191,8 +223,7 @@ pub fn FieldInput(
                     view! {
                         <div class=if multiple { "checkbox" } else { "checkbox radio" }>
                             <input type=if multiple { "checkbox" } else { "radio" } id=option_id.clone()
-                                name=name.clone() value=value_id prop:checked=checked on:change=on_input
-                                on:blur=move |_| on_leave.run(())/>
+                                name=name.clone() value=value_id prop:checked=checked on:change=on_input/>
                             <label for=option_id>{i18n.text(label_id)}</label>
                         </div>
                     }
@@ -226,8 +257,7 @@ pub fn FieldInput(
             view! {
                 <select class="select" id=id.clone() name=name.clone() aria-describedby=described_by
                     aria-invalid=move || has_error().then_some("true")
-                    on:change=move |event| on_change.run(event_target_value(&event))
-                    on:blur=move |_| on_leave.run(())>
+                    on:change=move |event| on_change.run(event_target_value(&event))>
                     <option value="" prop:selected=move || value.get().is_empty()>{i18n.text("wizard-choose")}</option>
                     {options}
                 </select>
@@ -238,8 +268,7 @@ pub fn FieldInput(
             <textarea class="input textarea" id=id.clone() name=name.clone() rows="5"
                 aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
                 prop:value=move || value.get()
-                on:input=move |event| on_change.run(event_target_value(&event))
-                on:blur=move |_| on_leave.run(())></textarea>
+                on:input=move |event| on_change.run(event_target_value(&event))></textarea>
         }
         .into_any(),
         kind => {
@@ -253,8 +282,7 @@ pub fn FieldInput(
                     autocomplete=autocomplete spellcheck="false"
                     aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
                     prop:value=move || value.get()
-                    on:input=move |event| on_change.run(event_target_value(&event))
-                    on:blur=move |_| on_leave.run(())/>
+                    on:input=move |event| on_change.run(event_target_value(&event))/>
             }
             .into_any()
         }

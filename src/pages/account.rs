@@ -64,12 +64,49 @@ const MIN_PASSWORD_CHARS: usize = 15;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    view! { <AccountForm mode=Mode::SignIn/> }
+    view! { <FormUnlessSignedIn mode=Mode::SignIn/> }
 }
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
-    view! { <AccountForm mode=Mode::Register/> }
+    view! { <FormUnlessSignedIn mode=Mode::Register/> }
+}
+
+/// The form, or, for an applicant already signed in, who they are signed in as and the ways
+/// on: where they were going, or signing out to sign in as someone else.
+#[component]
+fn FormUnlessSignedIn(mode: Mode) -> impl IntoView {
+    let auth = use_auth();
+    let signed_in = Memo::new(move |_| auth.account.with(Option::is_some));
+    move || {
+        if signed_in.get() {
+            view! { <AlreadySignedIn/> }.into_any()
+        } else {
+            view! { <AccountForm mode/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn AlreadySignedIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    use_page_title(move || i18n.t("sign-in-already-title"));
+    let name = move || {
+        auth.account
+            .with(|a| a.as_ref().map(crate::session::display_name))
+            .unwrap_or_default()
+    };
+    view! {
+        <h1>{i18n.text("sign-in-already-title")}</h1>
+        <p class="lead">{move || i18n.t_with("sign-in-already-as", &[("name", name().into())])}</p>
+        <p><A href=next_page() attr:class="button">{i18n.text("sign-in-already-continue")}</A></p>
+        <p>
+            <button type="button" class="button button--secondary" on:click=move |_| auth.sign_out()>
+                {i18n.text("sign-in-already-sign-out")}
+            </button>
+        </p>
+    }
 }
 
 /// Where to go once signed in: `?next=` if it is a path of this app, else the cabinet.
@@ -85,6 +122,8 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     let auth = use_auth();
     let iin_bin = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    // Asked, not assumed: on a shared device nothing of the applicant's outlives the browser.
+    let shared_device = RwSignal::new(false);
     // Field id → problem code and its parameters; `None` key = the form as a whole.
     let errors: RwSignal<BTreeMap<Option<&'static str>, Reported>> = RwSignal::new(BTreeMap::new());
     let attempt = RwSignal::new(0u32);
@@ -180,7 +219,7 @@ fn AccountForm(mode: Mode) -> impl IntoView {
             match result {
                 Ok(session) => {
                     errors.set(BTreeMap::new());
-                    auth.signed_in_as(session.account);
+                    auth.signed_in_as(session.account, shared_device.get_untracked());
                     navigate(&next_page(), Default::default());
                 }
                 Err(failure) => fail(problems_of(&failure)),
@@ -199,14 +238,15 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     };
 
     view! {
+        <ErrorSummary errors=summary attempt=attempt.into()/>
         <h1>{i18n.text(mode.text("title"))}</h1>
         <p class="lead">{i18n.text(mode.text("intro"))}</p>
-        <ErrorSummary errors=summary attempt=attempt.into()/>
         <form novalidate on:submit=on_submit>
             <AccountField id=IIN_BIN label="account-iin-bin" hint="account-iin-bin-hint" value=iin_bin
                 error=field_error(IIN_BIN) input_type="text" input_mode="numeric" autocomplete="username"/>
             <AccountField id=PASSWORD label="account-password" hint=mode.text("password-hint") value=password
                 error=field_error(PASSWORD) input_type="password" input_mode="text" autocomplete=password_autocomplete/>
+            <SharedDevice checked=shared_device/>
             <button type="submit" class="button" prop:disabled=move || busy.get()>{i18n.text(mode.text("submit"))}</button>
         </form>
         <p class="account-switch"><A href=other_link.0>{i18n.text(other_link.1)}</A></p>
@@ -235,9 +275,37 @@ fn problems_of(failure: &Failure) -> BTreeMap<Option<&'static str>, Reported> {
         }
     }
     if found.is_empty() {
-        found.insert(None, Reported::code(failure.code()));
+        let params = match failure {
+            Failure::Problem(problem) => problem_params(&problem.params),
+            Failure::Unreachable => Vec::new(),
+        };
+        found.insert(
+            None,
+            Reported {
+                code: failure.code().to_string(),
+                params,
+            },
+        );
     }
     found
+}
+
+/// "Is this a shared device?": a check box, so the usual case costs nothing.
+#[component]
+fn SharedDevice(checked: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <div class="checkbox">
+                <input type="checkbox" id="account-shared-device" name="account-shared-device"
+                    aria-describedby="account-shared-device-hint"
+                    prop:checked=move || checked.get()
+                    on:change=move |event| checked.set(event_target_checked(&event))/>
+                <label for="account-shared-device">{i18n.text("account-shared-device")}</label>
+            </div>
+            <p class="hint" id="account-shared-device-hint">{i18n.text("account-shared-device-hint")}</p>
+        </div>
+    }
 }
 
 #[component]

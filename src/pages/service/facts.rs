@@ -1,4 +1,5 @@
-//! Who can apply, and for each sub-case its deadline and today's fee.
+//! Who can apply (before the start button), and for each sub-case its deadline and today's
+//! fee (among the details after it).
 
 use crate::format;
 use crate::i18n::use_i18n;
@@ -7,7 +8,7 @@ use otinish_core::catalog::{Provision, Service, messages};
 use otinish_core::fees;
 
 #[component]
-pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
+pub fn Applicants(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
     let i18n = use_i18n();
     let applicants = move || {
         provision
@@ -35,6 +36,19 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
         }
     });
 
+    view! {
+        <h2>{i18n.text("service-who-heading")}</h2>
+        <ul>{applicants}</ul>
+        <Show when=single_applicant_type>
+            <p class="inset">{i18n.text("service-only-these-applicants")}</p>
+        </Show>
+        {targets}
+    }
+}
+
+#[component]
+pub fn Terms(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = move || {
         let today = format::today();
         service
@@ -65,12 +79,6 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
     };
 
     view! {
-        <h2>{i18n.text("service-who-heading")}</h2>
-        <ul>{applicants}</ul>
-        <Show when=single_applicant_type>
-            <p class="inset">{i18n.text("service-only-these-applicants")}</p>
-        </Show>
-        {targets}
         <h2>{i18n.text("service-terms-heading")}</h2>
         <dl class="summary-list">{rows}</dl>
         <p class="secondary">{fee_date}</p>

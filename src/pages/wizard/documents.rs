@@ -7,7 +7,7 @@
 use super::steps::Step;
 use super::{Wizard, remote};
 use crate::api::{self, Failure, Upload};
-use crate::components::{ErrorSummary, failure_message, issue_message};
+use crate::components::{failure_message, issue_message};
 use crate::i18n::{I18n, use_i18n};
 use crate::session::use_auth;
 use leptos::prelude::*;
@@ -98,8 +98,22 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
         })
     };
 
+    // What "Continue" found missing and is still not attached: the summary, the slots and
+    // the title follow the page as files arrive and go.
+    let still_missing = Memo::new(move |_| {
+        let mut documents = missing.get();
+        attachments
+            .files
+            .with(|files| documents.retain(|d| !files.iter().any(|f| &f.document == d)));
+        documents
+    });
+    Effect::new(move |_| {
+        if attempt.get() > 0 {
+            wizard.has_errors.set(!still_missing.with(Vec::is_empty));
+        }
+    });
     let summary = Signal::derive(move || {
-        missing
+        still_missing
             .get()
             .into_iter()
             .map(|document| {
@@ -145,7 +159,8 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
             .into_iter()
             .filter_map(|requirement| {
                 let document = catalog::catalog().document(&requirement.document)?;
-                let missing = Signal::derive(move || missing.with(|m| m.contains(&document.id)));
+                let missing =
+                    Signal::derive(move || still_missing.with(|m| m.contains(&document.id)));
                 Some(view! { <DocumentSlot document requirement attachments missing/> })
             })
             .collect_view()
@@ -171,8 +186,8 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
     };
 
     let signed_out = move || auth.known.get() && auth.account.with(Option::is_none);
+    super::show_error_summary(summary, attempt.into());
     view! {
-        <ErrorSummary errors=summary attempt=attempt.into()/>
         <Show when=signed_out>
             <p>{i18n.text("wizard-documents-sign-in")}</p>
             <p><A href=format!("/sign-in?next={here}") attr:class="button">{i18n.text("wizard-applicant-sign-in")}</A></p>

@@ -1,11 +1,12 @@
 //! One page of the service's own questions. Answers are checked by the same rules the server
-//! applies (`otinish_core::validation`): a field when it is left, the whole page on "Continue".
+//! applies (`otinish_core::validation`), on "Continue" (GOV.UK: never while the applicant is
+//! still answering); an answer marked wrong is judged again as it is corrected.
 //! A page that repeats ("add another": several objects, several addresses) shows one group
 //! of its questions per item.
 
 use super::Wizard;
 use super::steps::Step;
-use crate::components::{ErrorSummary, FieldInput, input_id, issue_message};
+use crate::components::{FieldInput, field_issue_message, input_id, summary_issue_message};
 use crate::format;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -61,13 +62,8 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                         &[("field", name.into()), ("n", (item + 1).into())],
                     );
                 }
-                let text = i18n.t_with(
-                    "error-summary-item",
-                    &[
-                        ("field", name.into()),
-                        ("message", issue_message(i18n, issue).into()),
-                    ],
-                );
+                let field = (!repeated).then_some(f.id.as_str());
+                let text = summary_issue_message(i18n, field, name, issue);
                 Some((input_id(&f.id, item), text))
             })
             .collect::<Vec<_>>()
@@ -91,21 +87,10 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                         judge(item, field);
                     }
                 });
-                let on_leave = Callback::new(move |()| {
-                    // Inline feedback only once there is something to judge, or an error to clear.
-                    let typed = !wizard
-                        .draft
-                        .with_untracked(|d| d.answer(&page.id, item, &field.id))
-                        .is_empty();
-                    if typed || issues.with_untracked(|i| i.contains_key(&(item, field.id.clone())))
-                    {
-                        judge(item, field);
-                    }
-                });
                 let error = Signal::derive(move || {
                     issues.with(|i| {
                         i.get(&(item, field.id.clone()))
-                            .map(|issue| issue_message(i18n, issue))
+                            .map(|issue| field_issue_message(i18n, &field.id, issue))
                     })
                 });
                 let shown = move || {
@@ -115,7 +100,7 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                 };
                 view! {
                     <Show when=shown>
-                        <FieldInput field value on_change on_leave error item/>
+                        <FieldInput field value on_change error item/>
                     </Show>
                 }
             })
@@ -221,8 +206,8 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
         }
     };
 
+    super::show_error_summary(summary, attempt.into());
     view! {
-        <ErrorSummary errors=summary attempt=attempt.into()/>
         <form novalidate on:submit=on_submit>
             {body}
             <button type="submit" class="button">{i18n.text("wizard-continue")}</button>

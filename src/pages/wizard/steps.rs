@@ -138,9 +138,10 @@ pub fn steps(service: &Service, draft: &Draft, applicant: Option<ApplicantType>)
     }
     let provision = draft.provider.as_deref().and_then(|p| service.provision(p));
     let has_documents = match (provision, sub_case, applicant) {
-        (Some(provision), Some(case), Some(kind)) => {
-            package::documents(provision, case, kind).next().is_some()
-        }
+        // Only what the applicant attaches makes a step: what the provider gets itself is
+        // listed on the service page.
+        (Some(provision), Some(case), Some(kind)) => package::documents(provision, case, kind)
+            .any(|d| d.supplied_by == otinish_core::catalog::Supplier::Applicant),
         // Not known yet: the step is there until the answers rule it out.
         _ => provision.is_none_or(|p| !p.documents.is_empty()),
     };

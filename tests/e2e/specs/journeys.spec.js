@@ -239,8 +239,14 @@ test('a submission under injected network failures yields exactly one applicatio
   expect(history.items.filter((s) => s.status === 'delivered')).toHaveLength(1);
 });
 
-test('a keyboard-only journey reaches the confirmation', async ({ page }) => {
+/** Whether the focus is where a page change should put it: the page's `h1` or its error summary. */
+async function focusAtPageStart(page) {
+  return page.evaluate(() => document.activeElement?.matches('main h1, main .error-summary') ?? false);
+}
+
+test('a keyboard-only journey reaches the confirmation, the focus at each new page\'s start', async ({ page }) => {
   test.setTimeout(90_000);
+  const errors = watchErrors(page);
   await signIn(page, OTHER_PERSON);
   await open(page, '/services/end-user-certificate', 'ru');
   // Tab to the start button and press Enter, then answer every step with the keyboard.
@@ -269,8 +275,11 @@ test('a keyboard-only journey reaches the confirmation', async ({ page }) => {
       await page.keyboard.press('Enter');
     }
     await expect.poll(() => new URL(page.url()).pathname.split('/').pop()).not.toBe(step);
+    // As a full page load would: the next Tab goes to the new page's content, not the footer.
+    await expect.poll(() => focusAtPageStart(page)).toBe(true);
   }
   await expectConfirmation(page, 'ru');
+  expect(errors).toEqual([]);
 });
 
 test('a draft resumes from the service page where the applicant left off, and can start again', async ({ page }) => {
