@@ -18,7 +18,6 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use otinish_core::routes::is_applicant_route;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The router handles in-page links itself and would not move focus, so the skip link does
 /// it here: keyboard and screen-reader users land on the page's content.
@@ -81,9 +80,15 @@ fn focus_page_start(tries: u32) {
     });
 }
 
+/// Which of the two apps the pages are in, as context: the public app's links to the
+/// applicant's pages leave it (`rel_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct InPublicApp(bool);
+
 /// Languages, session, router, header and footer around the routes of an app.
 #[component]
-fn Shell(children: Children) -> impl IntoView {
+fn Shell(public: bool, children: Children) -> impl IntoView {
+    provide_context(InPublicApp(public));
     let i18n = provide_i18n();
     provide_auth();
     view! {
@@ -99,22 +104,19 @@ fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// Set by the public app: its links to the applicant's pages load that app.
-static PUBLIC_APP: AtomicBool = AtomicBool::new(false);
-
 /// The `rel` of a link to `href`: `external` where it leads out of the public app, so that
 /// the router lets the browser load the page (and with it the applicant's app).
 pub fn rel_for(href: &str) -> Option<&'static str> {
     let path = href.split(['?', '#']).next().unwrap_or(href);
-    (PUBLIC_APP.load(Ordering::Relaxed) && is_applicant_route(path)).then_some("external")
+    let public = use_context::<InPublicApp>().is_some_and(|InPublicApp(public)| public);
+    (public && is_applicant_route(path)).then_some("external")
 }
 
 /// The catalog and the service pages: what a first visit downloads.
 #[component]
 pub fn PublicApp() -> impl IntoView {
-    PUBLIC_APP.store(true, Ordering::Relaxed);
     view! {
-        <Shell>
+        <Shell public=true>
             <FlatRoutes fallback=ElsewhereOrNotFound>
                 <Route path=path!("/") view=CatalogPage/>
                 <Route path=path!("/services/:id") view=ServicePage/>
@@ -127,7 +129,7 @@ pub fn PublicApp() -> impl IntoView {
 #[component]
 pub fn ApplicantApp() -> impl IntoView {
     view! {
-        <Shell>
+        <Shell public=false>
             <FlatRoutes fallback=NotFoundPage>
                 <Route path=path!("/") view=CatalogPage/>
                 <Route path=path!("/services/:id") view=ServicePage/>

@@ -134,7 +134,16 @@ wizard-done-due-unknown = Срок оказания услуги в доступ
 wizard-done-next-heading = Что дальше
 # $provider is the provider's name.
 wizard-done-next = Заявление рассмотрит { $provider }. Каждый шаг рассмотрения и его срок видны в личном кабинете.
-wizard-done-notify = Результат — лицензию, разрешение или мотивированный отказ — можно будет скачать в личном кабинете.
+wizard-done-result = { $kind ->
+    [licence] Результат — лицензию или мотивированный отказ — можно будет скачать в личном кабинете.
+    [permit] Результат — разрешение или мотивированный отказ — можно будет скачать в личном кабинете.
+    [certificate] Результат — сертификат или мотивированный отказ — можно будет скачать в личном кабинете.
+    [conclusion] Результат — заключение или мотивированный отказ — можно будет скачать в личном кабинете.
+   *[other] Результат можно будет скачать в личном кабинете.
+}
+wizard-done-notify = Мы не присылаем сообщений по SMS или электронной почте: статус заявления виден в личном кабинете, а открытая страница заявления сама сообщает о его изменении.
+# A button: prints the page, or saves it as PDF from the print dialog.
+wizard-done-print = Распечатать или сохранить эту страницу
 wizard-done-cabinet = Перейти в личный кабинет
 wizard-done-another = Подать другое заявление
 
@@ -162,3 +171,9 @@ wizard-required-narcotics-export-import-contract-details = Введите све
 wizard-required-narcotics-import-export-transit-operations = Выберите, на что нужно разрешение
 wizard-required-pesticides-activities = Выберите виды деятельности, на которые нужна лицензия
 wizard-required-processing-abroad-products-description = Опишите продукцию, которую предполагается переработать
+
+## The date question: day, month and year in three boxes (GOV.UK date input).
+wizard-date-hint = Например, 27 3 2007
+wizard-date-day = День
+wizard-date-month = Месяц
+wizard-date-year = Год

@@ -158,7 +158,11 @@ pub fn FieldInput(
     // Radios of different items must not form one group.
     let name = id.clone();
     let label_id = messages::field(&field.id);
-    let hint = Signal::derive(move || i18n.attr(&label_id, "hint"));
+    let is_date = field.kind == FieldKind::Date;
+    let hint = Signal::derive(move || {
+        i18n.attr(&label_id, "hint")
+            .or_else(|| is_date.then(|| i18n.t("wizard-date-hint")))
+    });
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -200,6 +204,45 @@ pub fn FieldInput(
     let has_error = move || error.get().is_some();
 
     let control = match field.kind {
+        // GOV.UK's date input: day, month and year, each a box of digits. The browser's own
+        // picker wrote mm/dd/yyyy on a Kazakh page.
+        FieldKind::Date => {
+            let part = |index: usize, suffix: &'static str, label: &'static str, width: &'static str| {
+                let input_id = if index == 0 { id.clone() } else { format!("{id}-{suffix}") };
+                let input_name = format!("{name}-{suffix}");
+                let on_input = move |event: leptos::ev::Event| {
+                    let mut parts = date_parts(&value.get_untracked());
+                    parts[index] = event_target_value(&event).trim().to_string();
+                    on_change.run(joined_date(&parts));
+                };
+                view! {
+                    <div class="date-input__item">
+                        <label class="label date-input__label" for=input_id.clone()>{i18n.text(label)}</label>
+                        <input class=format!("input date-input__input {width}") id=input_id name=input_name
+                            type="text" inputmode="numeric" spellcheck="false"
+                            autocomplete=if index == 0 && field.autocomplete.is_some() { field.autocomplete.clone() } else { None }
+                            aria-invalid=move || has_error().then_some("true")
+                            prop:value=move || date_parts(&value.get())[index].clone()
+                            on:input=on_input/>
+                    </div>
+                }
+            };
+            return view! {
+                <div class="field" class:field--error=has_error>
+                    <fieldset class="fieldset" role="group" aria-describedby=described_by>
+                        <legend>{label} {optional}</legend>
+                        {hint_view}
+                        {error_view}
+                        <div class="date-input">
+                            {part(0, "day", "wizard-date-day", "input--width-2")}
+                            {part(1, "month", "wizard-date-month", "input--width-2")}
+                            {part(2, "year", "wizard-date-year", "input--width-4")}
+                        </div>
+                    </fieldset>
+                </div>
+            }
+            .into_any();
+        }
         FieldKind::Radio | FieldKind::YesNo | FieldKind::Checkboxes => {
             let choices = choices(field);
             let multiple = field.kind == FieldKind::Checkboxes;
@@ -297,6 +340,33 @@ pub fn FieldInput(
         </div>
     }
     .into_any()
+}
+
+/// Day, month and year of a date answer, as kept: `2019-06-14` once the rules have
+/// normalised it, `14.6.2019` (or a part of it) while typed.
+fn date_parts(value: &str) -> [String; 3] {
+    let mut iso = value.split('-');
+    if let (Some(year), Some(month), Some(day), None) = (iso.next(), iso.next(), iso.next(), iso.next())
+        && year.len() == 4
+    {
+        return [day.to_string(), month.to_string(), year.to_string()];
+    }
+    let mut dotted = value.split('.').map(str::to_string);
+    [
+        dotted.next().unwrap_or_default(),
+        dotted.next().unwrap_or_default(),
+        dotted.next().unwrap_or_default(),
+    ]
+}
+
+/// The answer the date rules read (`DD.MM.YYYY`); nothing at all while every box is empty,
+/// so an untouched date counts as not answered.
+fn joined_date(parts: &[String; 3]) -> String {
+    if parts.iter().all(String::is_empty) {
+        String::new()
+    } else {
+        parts.join(".")
+    }
 }
 
 /// `(value, message id)` of each choice.

@@ -7,7 +7,6 @@ use crate::i18n::use_i18n;
 use crate::query;
 use crate::session::use_auth;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use otinish_core::api::{LoginRequest, RegisterRequest, Secret, SessionMode};
@@ -127,7 +126,6 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     // Field id → problem code and its parameters; `None` key = the form as a whole.
     let errors: RwSignal<BTreeMap<Option<&'static str>, Reported>> = RwSignal::new(BTreeMap::new());
     let attempt = RwSignal::new(0u32);
-    let busy = RwSignal::new(false);
     // Taken now: after an `await` the router's context is no longer at hand.
     let navigate = use_navigate();
     let title = mode.text("title");
@@ -164,6 +162,42 @@ fn AccountForm(mode: Mode) -> impl IntoView {
         attempt.update(|n| *n += 1);
     };
 
+    // Signing in (or registering) is one write: Leptos's action keeps whether it is under
+    // way, and its answer outlives nothing it should not (the page may be left meanwhile).
+    let submit = Action::new_local(move |(id, password): &(String, Secret)| {
+        let (iin_bin, password) = (id.clone(), password.clone());
+        async move {
+            match mode {
+                Mode::SignIn => {
+                    let request = LoginRequest {
+                        iin_bin,
+                        password,
+                        session: SessionMode::Cookie,
+                    };
+                    api::login(&request).await
+                }
+                Mode::Register => {
+                    let request = RegisterRequest {
+                        iin_bin,
+                        password,
+                        session: SessionMode::Cookie,
+                    };
+                    api::register(&request).await
+                }
+            }
+        }
+    });
+    let busy = submit.pending();
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(session)) => {
+            errors.set(BTreeMap::new());
+            auth.signed_in_as(session.account, shared_device.get_untracked());
+            navigate(&next_page(), Default::default());
+        }
+        Some(Err(failure)) => fail(problems_of(&failure)),
+        None => {}
+    });
+
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if busy.get_untracked() {
@@ -193,38 +227,7 @@ fn AccountForm(mode: Mode) -> impl IntoView {
             return fail(found);
         };
 
-        busy.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let password = Secret::new(secret);
-            let result = match mode {
-                Mode::SignIn => {
-                    api::login(&LoginRequest {
-                        iin_bin: id,
-                        password,
-                        session: SessionMode::Cookie,
-                    })
-                    .await
-                }
-                Mode::Register => {
-                    api::register(&RegisterRequest {
-                        iin_bin: id,
-                        password,
-                        session: SessionMode::Cookie,
-                    })
-                    .await
-                }
-            };
-            busy.set(false);
-            match result {
-                Ok(session) => {
-                    errors.set(BTreeMap::new());
-                    auth.signed_in_as(session.account, shared_device.get_untracked());
-                    navigate(&next_page(), Default::default());
-                }
-                Err(failure) => fail(problems_of(&failure)),
-            }
-        });
+        submit.dispatch_local((id, Secret::new(secret)));
     };
 
     let other_link = match mode {

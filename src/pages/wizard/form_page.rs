@@ -45,6 +45,14 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
         }
     };
 
+    // The title's «Ошибка:» follows the errors as they are put right, not only "Continue".
+    Effect::new(move |_| {
+        let any = issues.with(|i| !i.is_empty());
+        if attempt.get_untracked() > 0 {
+            wizard.has_errors.set(any);
+        }
+    });
+
     let summary_fields = fields.clone();
     let summary = Signal::derive(move || {
         let issues = issues.get();
@@ -198,7 +206,6 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
         }
         let failed = !found.is_empty();
         issues.set(found);
-        wizard.has_errors.set(failed);
         if failed {
             attempt.update(|n| *n += 1);
         } else {

@@ -280,7 +280,7 @@ fn StepView(step: Step) -> impl IntoView {
         }
     });
     let indicator = step.stage().map(|current| {
-        let stages = steps::stages(&untrack(|| wizard.steps()));
+        let stages = steps::stages(wizard.service, &untrack(|| wizard.steps()));
         let index = stages.iter().position(|s| *s == current).unwrap_or(0);
         let names = stages.iter().map(|s| s.message()).collect::<Vec<_>>();
         view! { <StepIndicator stages=names current=index/> }

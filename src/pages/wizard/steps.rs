@@ -50,15 +50,26 @@ impl Stage {
     }
 }
 
-/// The stages of these steps, in order, each once (at most seven).
-pub fn stages(steps: &[Step]) -> Vec<Stage> {
-    let mut stages: Vec<Stage> = Vec::new();
-    for stage in steps.iter().filter_map(Step::stage) {
-        if !stages.contains(&stage) {
-            stages.push(stage);
-        }
+/// The stages of these steps, in order, each once (at most seven). Payment counts from the
+/// start wherever the service may charge, so the count does not change ("1 of 6", then "1 of
+/// 7") when the sub-case is chosen.
+pub fn stages(service: &Service, steps: &[Step]) -> Vec<Stage> {
+    let mut present: Vec<Stage> = steps.iter().filter_map(Step::stage).collect();
+    if service.sub_cases.iter().any(|case| fee_due(service, *case)) {
+        present.push(Stage::Payment);
     }
-    stages
+    [
+        Stage::Service,
+        Stage::Applicant,
+        Stage::Details,
+        Stage::Documents,
+        Stage::Check,
+        Stage::Payment,
+        Stage::Submit,
+    ]
+    .into_iter()
+    .filter(|stage| present.contains(stage))
+    .collect()
 }
 
 impl Step {

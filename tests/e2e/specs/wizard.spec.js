@@ -33,7 +33,10 @@ async function answerPage(page) {
     let value = 'Өскемен қаласы, Абай даңғылы, 64';
     if (type === 'tel') value = '8 (701) 234-56-78';
     else if (type === 'email') value = 'applicant@example.kz';
-    else if (type === 'date') value = '2020-01-15';
+    // The date input's three boxes: day, month, year.
+    else if (name.endsWith('-day')) value = '15';
+    else if (name.endsWith('-month')) value = '1';
+    else if (name.endsWith('-year')) value = '2020';
     else if (name.includes('postcode')) value = '070000';
     else if (name.includes('number')) value = 'KZ12VKO00001';
     await input.fill(value);

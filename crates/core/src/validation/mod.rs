@@ -114,6 +114,7 @@ pub const CODES: &[&str] = &[
     "date-format",
     "date-invalid",
     "date-must-be-past",
+    "date-too-early",
     "date-must-be-future",
     // file.rs
     "file-empty",
