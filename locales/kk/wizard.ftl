@@ -61,6 +61,8 @@ wizard-stage-submit = Жіберу
 ## Қайталанатын беттер («тағы біреуін қосу»). $field — сұрақ, $n — реттік нөмір.
 wizard-item-field = { $field } (№ { $n })
 wizard-remove = Жою
+# «Жою» басылғаннан кейін экранды оқу бағдарламасы айтады. $item — жойылған элементтің тақырыбы.
+wizard-item-removed = { $item }: жойылды
 
 ## Жауаптардың серверде сақталғаны; нысанның астында көрсетіледі және сыпайы оқылады.
 wizard-save-saving = Сақталуда…
@@ -79,6 +81,8 @@ wizard-documents-sign-in = Құжаттарды қоса беру үшін же�
 wizard-documents-formats = Пішімі: { $formats }, көлемі { $megabytes } МБ-тан аспасын.
 wizard-documents-choose = Файлды таңдау
 wizard-documents-replace = Ауыстыру
+# Файл жойылғаннан кейін экранды оқу бағдарламасы айтады. $file — файлдың атауы.
+wizard-documents-removed = «{ $file }» файлы жойылды
 # $percent — 0-ден 100-ге дейінгі бүтін сан.
 wizard-documents-sending = Жүктелуде: { $percent } %
 wizard-documents-drop = Файлды осында сүйреп әкелуге де болады.

@@ -61,6 +61,8 @@ wizard-stage-submit = Отправка
 ## Pages that repeat ("add another"). $field is a question, $n the item's number.
 wizard-item-field = { $field } (№ { $n })
 wizard-remove = Удалить
+# Said by screen readers after "Remove". $item is the removed item's heading («Объект 2»).
+wizard-item-removed = { $item }: удалено
 
 ## Whether the answers are saved on the server; shown under the form and read out politely.
 wizard-save-saving = Сохраняем…
@@ -79,6 +81,8 @@ wizard-documents-sign-in = Чтобы приложить документы, в�
 wizard-documents-formats = Формат { $formats }, не больше { $megabytes } МБ.
 wizard-documents-choose = Выбрать файл
 wizard-documents-replace = Заменить
+# Said by screen readers after a file is removed. $file is its name.
+wizard-documents-removed = Файл «{ $file }» удалён
 # $percent is a whole number from 0 to 100.
 wizard-documents-sending = Загружается: { $percent } %
 wizard-documents-drop = Можно также перетащить файл сюда.

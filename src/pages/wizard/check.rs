@@ -24,6 +24,7 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     let auth = crate::session::use_auth();
     let service = wizard.service;
     let change = move |step: &Step| format!("{}?return=check", step.href(&service.id));
+    // The files as the last "Continue" found them; before that, what `stored` read.
     let files: RwSignal<Option<Vec<StoredDocument>>> = RwSignal::new(None);
     // `(link, message)` of each gap in the package, after "Continue".
     let faults: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
@@ -31,18 +32,18 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     let busy = RwSignal::new(false);
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
 
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || auth.account.with(Option::is_none) {
-            return done.unwrap_or(false);
-        }
-        spawn_local(async move {
-            if let Some(remote) = wizard.draft.with_untracked(|d| d.remote.clone())
-                && let Ok(application) = api::application(&remote.id).await
-            {
-                files.try_set(Some(application.documents));
+    // The files the backend holds, read once the applicant is known to be signed in.
+    let stored = LocalResource::new(move || {
+        let signed_in = auth.account.with(Option::is_some);
+        let remote = wizard
+            .draft
+            .with_untracked(|d| d.remote.as_ref().map(|r| r.id.clone()));
+        async move {
+            match (signed_in, remote) {
+                (true, Some(id)) => api::application(&id).await.ok().map(|a| a.documents),
+                _ => None,
             }
-        });
-        true
+        }
     });
 
     let choices = move || {
@@ -144,7 +145,10 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
 
     let has_documents = wizard.steps().contains(&Step::Documents);
     let documents = move || {
-        let attached = files.get().filter(|files| !files.is_empty())?;
+        let attached = files
+            .get()
+            .or_else(|| stored.get().flatten())
+            .filter(|files| !files.is_empty())?;
         let href = Some(change(&Step::Documents));
         let mut by_document: Vec<(String, Vec<String>)> = Vec::new();
         for file in attached {

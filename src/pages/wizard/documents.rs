@@ -245,6 +245,8 @@ fn DocumentSlot(
     let hint_id = format!("{input_id}-hint");
     let error_id = format!("{input_id}-error");
     let transfer = RwSignal::new(Transfer::Idle);
+    // What the last removal did, said politely.
+    let removed = RwSignal::new(String::new());
     // The file a "Replace" is for: removed once its replacement has arrived.
     let replacing: RwSignal<Option<String>> = RwSignal::new(None);
     let dragging = RwSignal::new(false);
@@ -291,14 +293,21 @@ fn DocumentSlot(
             .await;
             match outcome {
                 Ok(stored) => {
-                    attachments.files.try_update(|f| f.push(stored));
                     transfer.try_set(Transfer::Idle);
-                    if let Some(old) = replacing.get_untracked() {
-                        replacing.try_set(None);
-                        if api::delete_document(&application, &old).await.is_ok() {
-                            attachments
-                                .files
-                                .update(|f| f.retain(|file| file.id != old));
+                    match replacing.try_update(Option::take).flatten() {
+                        // A replacement takes the old file's place in the list, where the
+                        // applicant's eyes and focus are; the old file then goes.
+                        Some(old) => {
+                            attachments.files.try_update(|files| {
+                                match files.iter().position(|file| file.id == old) {
+                                    Some(at) => files[at] = stored,
+                                    None => files.push(stored),
+                                }
+                            });
+                            let _ = api::delete_document(&application, &old).await;
+                        }
+                        None => {
+                            attachments.files.try_update(|f| f.push(stored));
                         }
                     }
                 }
@@ -338,22 +347,42 @@ fn DocumentSlot(
         dragging.set(true);
     };
 
+    let input_for_replace = StoredValue::new(input_id.clone());
     let remove = move |file_id: String| {
         let Some(application) = attachments.application.get_untracked() else {
             return;
         };
+        let name = files.with_untracked(|f| {
+            f.iter()
+                .find(|file| file.id == file_id)
+                .map(|file| file.file_name.clone())
+                .unwrap_or_default()
+        });
         spawn_local(async move {
             match api::delete_document(&application, &file_id).await {
-                Ok(()) => attachments
-                    .files
-                    .update(|f| f.retain(|file| file.id != file_id)),
+                Ok(()) => {
+                    attachments
+                        .files
+                        .update(|f| f.retain(|file| file.id != file_id));
+                    // Said, and the focus kept in the slot: the button pressed is gone.
+                    removed.try_set(i18n.t_with("wizard-documents-removed", &[("file", name.into())]));
+                    // The file input, whose visible button shows its focus.
+                    let input = input_for_replace.get_value();
+                    request_animation_frame(move || {
+                        if let Some(element) = leptos::prelude::document()
+                            .get_element_by_id(&input)
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            let _ = element.focus();
+                        }
+                    });
+                }
                 Err(failure) => {
                     transfer.try_set(Transfer::Failed(upload_failure(i18n, &failure)));
                 }
             }
         });
     };
-    let input_for_replace = StoredValue::new(input_id.clone());
     let replace = move |file_id: String| {
         replacing.try_set(Some(file_id));
         if let Some(input) = leptos::prelude::document()
@@ -461,6 +490,7 @@ fn DocumentSlot(
             <label for=input_id class="button button--secondary file-upload__button">
                 {i18n.text("wizard-documents-choose")}
             </label>
+            <p class="visually-hidden" role="status">{move || removed.get()}</p>
             <p class="secondary document-slot__drop">{i18n.text("wizard-documents-drop")}</p>
         </div>
     }

@@ -118,8 +118,17 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
     let body = match &page.repeat {
         None => render_item(0).into_any(),
         Some(repeat) => {
+            // Said politely after a removal: the button pressed is gone with its item.
+            let removed = RwSignal::new(String::new());
             let remove = move |item: usize| {
+                let legend =
+                    i18n.t_with(&messages::page_item(&page.id), &[("n", (item + 1).into())]);
                 wizard.draft.update(|d| d.remove_item(&page.id, item));
+                removed.set(i18n.t_with("wizard-item-removed", &[("item", legend.into())]));
+                // The focus goes to the item now in its place, or the one before the last.
+                let focus = item.min(count.get_untracked().saturating_sub(1));
+                let id = item_id(&page.id, focus);
+                request_animation_frame(move || focus_element(&id));
                 // Errors follow their items: drop the removed one's, renumber the rest.
                 issues.update(|i| {
                     *i = std::mem::take(i)
@@ -137,7 +146,7 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                         });
                         let removable = count.get() > (repeat.min as usize).max(1);
                         view! {
-                            <fieldset class="fieldset repeat-item">
+                            <fieldset class="fieldset repeat-item" id=item_id(&page.id, item) tabindex="-1">
                                 <legend class="fieldset__legend--m">{legend}</legend>
                                 {render_item(item)}
                                 <Show when=move || removable>
@@ -160,19 +169,12 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                 let new_item = count.get_untracked().saturating_sub(1);
                 if let Some(first) = first_field.get_value() {
                     let id = input_id(&first, new_item);
-                    request_animation_frame(move || {
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = document()
-                            .get_element_by_id(&id)
-                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
-                            let _ = input.focus();
-                        }
-                    });
+                    request_animation_frame(move || focus_element(&id));
                 }
             };
             view! {
                 {items}
+                <p class="visually-hidden" role="status">{move || removed.get()}</p>
                 <Show when=can_add>
                     <button type="button" class="button button--secondary" on:click=add>
                         {i18n.text(messages::page_add(&page.id))}
@@ -219,6 +221,21 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
             {body}
             <button type="submit" class="button">{i18n.text("wizard-continue")}</button>
         </form>
+    }
+}
+
+/// The id of an item's group on a repeated page, to move the focus to.
+fn item_id(page: &str, item: usize) -> String {
+    format!("item-{page}-{}", item + 1)
+}
+
+fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
 }
 

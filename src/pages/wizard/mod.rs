@@ -194,7 +194,7 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
         draft,
         has_errors: RwSignal::new(false),
         save_state: RwSignal::new(SaveState::Idle),
-        creation: remote::Creation::new(),
+        creation: remote::Creation::idle(),
     };
     provide_context(wizard);
     if let Some(application) = param("application") {

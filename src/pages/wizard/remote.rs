@@ -59,7 +59,7 @@ fn matches(remote: &Remote, draft: &Draft) -> bool {
 pub struct Creation(StoredValue<Option<Vec<oneshot::Sender<Result<Remote, Failure>>>>>);
 
 impl Creation {
-    pub fn new() -> Creation {
+    pub fn idle() -> Creation {
         Creation(StoredValue::new(None))
     }
 }
@@ -166,7 +166,7 @@ pub async fn push(wizard: Wizard) -> Result<Pushed, Failure> {
         return Ok(Pushed::Unchanged);
     }
     let sent = draft.answers;
-    let (saved, answers, pushed) =
+    let (saved, kept, pushed) =
         match api::save_answers(&remote.id, remote.version, &sent).await {
             Ok(saved) => (saved, sent.clone(), Pushed::Saved),
             Err(Failure::Problem(problem)) if problem.code == "version-conflict" => {
@@ -187,11 +187,11 @@ pub async fn push(wizard: Wizard) -> Result<Pushed, Failure> {
     wizard.draft.try_update(|d| {
         if matches!(pushed, Pushed::Merged { .. }) {
             // What was typed while the merge was under way stays on top of it.
-            d.answers = answers::merge(&sent, &d.answers, &answers).answers;
+            d.answers = answers::merge(&sent, &d.answers, &kept).answers;
         }
         if let Some(r) = d.remote.as_mut().filter(|r| r.id == remote.id) {
             r.version = saved.version;
-            r.base = Some(answers.clone());
+            r.base = Some(kept.clone());
         }
     });
     Ok(pushed)

@@ -4,8 +4,8 @@ const { test, expect } = require('@playwright/test');
 const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
 
 const TEXT = {
-  ru: { start: 'Начать', next: 'Продолжить', issue: 'Выдача', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить' },
-  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Беру', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту' },
+  ru: { start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
+  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
 };
 
 /** Answers every visible question of a form page with something valid for its kind. */
@@ -120,6 +120,22 @@ for (const lang of LANGUAGES) {
     await page.getByRole('button', { name: t.next }).click();
     await expect(page).toHaveURL(/\/check$/);
     await expect(page.locator('main')).toContainText('+7 702 000 00 00');
+
+    // A change that opens new questions goes through them before coming back, and keeps the
+    // answers that still apply.
+    await page.locator('.summary-list div', { hasText: t.issue }).getByRole('link', { name: new RegExp(t.change) }).first().click();
+    await page.locator('label', { hasText: new RegExp(`^${t.reissue}$`) }).click();
+    await page.getByRole('button', { name: t.next }).click();
+    await expect(page).not.toHaveURL(/\/check$/);
+    await expect(page).toHaveURL(/\/page-[^?]*\?return=check/);
+    for (let guard = 0; guard < 5 && !page.url().endsWith('/check'); guard += 1) {
+      await answerPage(page);
+      await page.getByRole('button', { name: t.next }).click();
+      await expect(page.locator('.error-summary')).toHaveCount(0);
+    }
+    await expect(page).toHaveURL(/\/check$/);
+    await expect(page.locator('main')).toContainText('+7 702 000 00 00');
+    await expect(page.locator('main .summary-list')).not.toContainText(t.notAnswered);
     expect(errors).toEqual([]);
   });
 }
