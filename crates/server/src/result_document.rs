@@ -164,10 +164,11 @@ pub fn render(document: &ResultDocument<'_>) -> Option<Vec<u8>> {
     let width = PAGE_WIDTH - MARGIN - VALUE_X;
     'fields: for (id, values) in fields {
         let mut label_y = y;
-        for line in label(id)
+        let lines: Vec<String> = label(id)
             .iter()
-            .flat_map(|text| wrap(page.font(), text, LABEL_SIZE, label_width))
-        {
+            .flat_map(|text| wrap(font, text, LABEL_SIZE, label_width))
+            .collect();
+        for line in lines {
             page.text(MARGIN, label_y, LABEL_SIZE, &line);
             label_y -= LABEL_LINE;
         }
