@@ -230,9 +230,22 @@ pub fn save_now(draft: &Draft, owner: Option<&str>) {
     if !visible_to(draft, owner) {
         return;
     }
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(draft)) {
+    let Some(storage) = storage() else { return };
+    let key = key(&draft.service);
+    // Nor over a draft of an account whose session ended by itself: it waits, unseen, for
+    // that applicant to sign back in.
+    let stored_owner = storage
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
+        .and_then(|stored| stored.owner);
+    if stored_owner.is_some() && stored_owner != draft.owner {
+        return;
+    }
+    if let Ok(json) = serde_json::to_string(draft) {
         // A full storage must not stop the applicant: the draft stays in memory.
-        let _ = storage.set_item(&key(&draft.service), &json);
+        let _ = storage.set_item(&key, &json);
     }
 }
 

@@ -33,6 +33,17 @@ impl Auth {
         });
     }
 
+    /// The session ended by itself (idle too long, or ended elsewhere): nobody is signed in
+    /// any more, but the applicant's drafts stay, shown to nobody else, for when they sign
+    /// back in; another account signing in here forgets them (`draft::signed_in`).
+    pub fn session_ended(self) {
+        remember(false);
+        self.account.set(None);
+        spawn_local(async move {
+            let _ = api::logout().await;
+        });
+    }
+
     /// The ИИН/БИН the signed-in applicant's drafts are kept under.
     pub fn owner(self) -> Option<String> {
         self.account
