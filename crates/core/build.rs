@@ -18,7 +18,10 @@ mod integrity;
 mod model;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+    // Read when the script runs, not when it was compiled: a build script reused from
+    // another checkout's target/ must read this checkout's catalog.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("catalog");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut paths = Vec::new();
     collect_toml(&root, &mut paths);
