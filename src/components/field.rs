@@ -207,8 +207,15 @@ pub fn FieldInput(
         // GOV.UK's date input: day, month and year, each a box of digits. The browser's own
         // picker wrote mm/dd/yyyy on a Kazakh page.
         FieldKind::Date => {
-            let part = |index: usize, suffix: &'static str, label: &'static str, width: &'static str| {
-                let input_id = if index == 0 { id.clone() } else { format!("{id}-{suffix}") };
+            let part = |index: usize,
+                        suffix: &'static str,
+                        label: &'static str,
+                        width: &'static str| {
+                let input_id = if index == 0 {
+                    id.clone()
+                } else {
+                    format!("{id}-{suffix}")
+                };
                 let input_name = format!("{name}-{suffix}");
                 let on_input = move |event: leptos::ev::Event| {
                     let mut parts = date_parts(&value.get_untracked());
@@ -346,7 +353,8 @@ pub fn FieldInput(
 /// normalised it, `14.6.2019` (or a part of it) while typed.
 fn date_parts(value: &str) -> [String; 3] {
     let mut iso = value.split('-');
-    if let (Some(year), Some(month), Some(day), None) = (iso.next(), iso.next(), iso.next(), iso.next())
+    if let (Some(year), Some(month), Some(day), None) =
+        (iso.next(), iso.next(), iso.next(), iso.next())
         && year.len() == 4
     {
         return [day.to_string(), month.to_string(), year.to_string()];

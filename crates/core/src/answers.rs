@@ -18,7 +18,11 @@ pub struct Merged {
 /// Merges `ours` (the browser's) and `theirs` (the backend's), both changed from `base`.
 /// A page whose items were added or removed on both sides is merged as a whole.
 pub fn merge(base: &Answers, ours: &Answers, theirs: &Answers) -> Merged {
-    let pages: BTreeSet<&String> = base.keys().chain(ours.keys()).chain(theirs.keys()).collect();
+    let pages: BTreeSet<&String> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .collect();
     let mut answers = Answers::new();
     let mut conflicts = Vec::new();
     for page in pages {
@@ -64,8 +68,16 @@ fn pick<T: PartialEq + Clone>(
     }
 }
 
-fn merge_fields(base: &FieldAnswers, ours: &FieldAnswers, theirs: &FieldAnswers) -> (FieldAnswers, bool) {
-    let fields: BTreeSet<&String> = base.keys().chain(ours.keys()).chain(theirs.keys()).collect();
+fn merge_fields(
+    base: &FieldAnswers,
+    ours: &FieldAnswers,
+    theirs: &FieldAnswers,
+) -> (FieldAnswers, bool) {
+    let fields: BTreeSet<&String> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .collect();
     let mut merged = FieldAnswers::new();
     let mut conflict = false;
     for field in fields {
@@ -119,7 +131,10 @@ mod tests {
         let ours = answers(&[("contacts", &[("phone", "2"), ("email", "a@b.kz")])]);
         let theirs = answers(&[("contacts", &[("phone", "1"), ("email", "c@d.kz")])]);
         let merged = merge(&base, &ours, &theirs);
-        assert_eq!(merged.answers, answers(&[("contacts", &[("phone", "2"), ("email", "c@d.kz")])]));
+        assert_eq!(
+            merged.answers,
+            answers(&[("contacts", &[("phone", "2"), ("email", "c@d.kz")])])
+        );
         assert!(merged.conflicts.is_empty());
     }
 
@@ -154,10 +169,12 @@ mod tests {
 
     #[test]
     fn repeated_pages_whose_items_changed_in_number_are_taken_whole() {
-        let item = |v: &str| {
-            FieldAnswers::from([("name".to_string(), AnswerValue::Text(v.to_string()))])
-        };
-        let base = Answers::from([("staff".to_string(), PageAnswers::Repeated(vec![item("a"), item("b")]))]);
+        let item =
+            |v: &str| FieldAnswers::from([("name".to_string(), AnswerValue::Text(v.to_string()))]);
+        let base = Answers::from([(
+            "staff".to_string(),
+            PageAnswers::Repeated(vec![item("a"), item("b")]),
+        )]);
         let ours = base.clone();
         let theirs = Answers::from([(
             "staff".to_string(),

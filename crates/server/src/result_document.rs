@@ -64,7 +64,9 @@ const LINE: f32 = 15.0;
 const LABEL_LINE: f32 = 11.0;
 const BOTTOM: f32 = 72.0;
 
-/// Every label the document prints, each a `result-document-…` message in both languages.
+/// Every label the document prints, each a `result-document-…` message in both languages
+/// (checked by `names`' tests).
+#[cfg(test)]
 const LABELS: [&str; 18] = [
     "result-document-test-mode",
     "result-document-refusal-title",
@@ -135,7 +137,10 @@ pub fn render(document: &ResultDocument<'_>) -> Option<Vec<u8>> {
             fields.push(("result-document-number", vec![number.to_string()]));
             fields.push(("result-document-issued-on", date));
             fields.push(("result-document-holder", vec![document.holder.name.clone()]));
-            fields.push(("result-document-iin-bin", vec![document.holder.iin_bin.clone()]));
+            fields.push((
+                "result-document-iin-bin",
+                vec![document.holder.iin_bin.clone()],
+            ));
             let activity = if document.kind == ServiceKind::Licence {
                 "result-document-activity"
             } else {
@@ -143,15 +148,27 @@ pub fn render(document: &ResultDocument<'_>) -> Option<Vec<u8>> {
             };
             fields.push((activity, service));
             fields.push(("result-document-issued-by", provider));
-            fields.push(("result-document-application", vec![document.reference.to_string()]));
+            fields.push((
+                "result-document-application",
+                vec![document.reference.to_string()],
+            ));
         }
         Outcome::Refused { reason } => {
             fields.push(("result-document-date", date));
-            fields.push(("result-document-applicant", vec![document.holder.name.clone()]));
-            fields.push(("result-document-iin-bin", vec![document.holder.iin_bin.clone()]));
+            fields.push((
+                "result-document-applicant",
+                vec![document.holder.name.clone()],
+            ));
+            fields.push((
+                "result-document-iin-bin",
+                vec![document.holder.iin_bin.clone()],
+            ));
             fields.push(("result-document-service", service));
             fields.push(("result-document-provider", provider));
-            fields.push(("result-document-application", vec![document.reference.to_string()]));
+            fields.push((
+                "result-document-application",
+                vec![document.reference.to_string()],
+            ));
             let words = in_both(|language| capitalised(names::reason(language, &reason.code)));
             fields.push(("result-document-reason", words));
             if let Some(comment) = &reason.comment {
@@ -324,7 +341,10 @@ mod tests {
     /// Whether `text` is drawn, as one run, in the embedded font.
     fn drawn(pdf: &str, text: &str) -> bool {
         let font = font::dejavu_sans().unwrap();
-        let codes: String = text.chars().map(|c| format!("{:04X}", font.glyph(c))).collect();
+        let codes: String = text
+            .chars()
+            .map(|c| format!("{:04X}", font.glyph(c)))
+            .collect();
         pdf.contains(&format!("<{codes}> Tj"))
     }
 

@@ -365,7 +365,8 @@ fn DocumentSlot(
                         .files
                         .update(|f| f.retain(|file| file.id != file_id));
                     // Said, and the focus kept in the slot: the button pressed is gone.
-                    removed.try_set(i18n.t_with("wizard-documents-removed", &[("file", name.into())]));
+                    removed
+                        .try_set(i18n.t_with("wizard-documents-removed", &[("file", name.into())]));
                     // The file input, whose visible button shows its focus.
                     let input = input_for_replace.get_value();
                     request_animation_frame(move || {

@@ -20,8 +20,8 @@ use crate::i18n::{I18n, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::session::Auth;
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
 use leptos_router::NavigateOptions;
+use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use otinish_core::catalog::{self, ApplicantType, Service};
 use otinish_core::package;
@@ -76,10 +76,9 @@ impl Wizard {
                 .take_while(|s| steps::before_check(s))
                 .find(|s| matches!(s, Step::Page(id) if open.contains(id)));
             match opened {
-                Some(opened) => self.navigate.run(format!(
-                    "{}?return=check",
-                    opened.href(&self.service.id)
-                )),
+                Some(opened) => self
+                    .navigate
+                    .run(format!("{}?return=check", opened.href(&self.service.id))),
                 None => self.go(&Step::Check),
             }
         } else if let Some(next) = after.first() {
@@ -94,7 +93,10 @@ impl Wizard {
         };
         self.draft.with(|draft| {
             let (Some(provision), Some(sub_case)) = (
-                draft.provider.as_deref().and_then(|p| self.service.provision(p)),
+                draft
+                    .provider
+                    .as_deref()
+                    .and_then(|p| self.service.provision(p)),
                 draft.sub_case,
             ) else {
                 return Vec::new();
@@ -249,10 +251,13 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
 /// them. The step reports them; the page draws the summary above the heading, where GOV.UK
 /// puts it.
 #[derive(Clone, Copy)]
-struct SummarySlot(RwSignal<Option<(Signal<Vec<(String, String)>>, Signal<u32>)>>);
+struct SummarySlot(RwSignal<Option<(Errors, Signal<u32>)>>);
+
+/// `(input id, message)` of each error, as [`ErrorSummary`] lists them.
+type Errors = Signal<Vec<(String, String)>>;
 
 /// Shows a step's error summary at the top of the page.
-pub fn show_error_summary(errors: Signal<Vec<(String, String)>>, attempt: Signal<u32>) {
+pub fn show_error_summary(errors: Errors, attempt: Signal<u32>) {
     if let Some(slot) = use_context::<SummarySlot>() {
         slot.0.set(Some((errors, attempt)));
     }

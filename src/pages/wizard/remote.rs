@@ -22,7 +22,9 @@ pub enum SaveState {
     Saved,
     /// Another tab or device had saved meantime; both sets of changes were kept, and where
     /// they differed on the same answer, this browser's.
-    Merged { conflicts: bool },
+    Merged {
+        conflicts: bool,
+    },
     /// Kept in this browser only: the backend is out of reach. Sent again when the network
     /// comes back, and meanwhile with growing pauses.
     LocalOnly,
@@ -56,7 +58,10 @@ fn matches(remote: &Remote, draft: &Draft) -> bool {
 /// Callers waiting for the backend copy being created: the documents step, "check your
 /// answers" and signing may each ask at once, and must get one application, not one each.
 #[derive(Clone, Copy)]
-pub struct Creation(StoredValue<Option<Vec<oneshot::Sender<Result<Remote, Failure>>>>>);
+pub struct Creation(StoredValue<Option<Vec<Waiter>>>);
+
+/// Where a caller waiting for the creation under way is told its result.
+type Waiter = oneshot::Sender<Result<Remote, Failure>>;
 
 impl Creation {
     pub fn idle() -> Creation {
@@ -147,7 +152,9 @@ pub enum Pushed {
     Unchanged,
     Saved,
     /// Another tab or device had saved since: merged, see [`SaveState::Merged`].
-    Merged { conflicts: bool },
+    Merged {
+        conflicts: bool,
+    },
 }
 
 /// Sends the answers as they stand. A version conflict (another tab or device saved since)
@@ -166,24 +173,23 @@ pub async fn push(wizard: Wizard) -> Result<Pushed, Failure> {
         return Ok(Pushed::Unchanged);
     }
     let sent = draft.answers;
-    let (saved, kept, pushed) =
-        match api::save_answers(&remote.id, remote.version, &sent).await {
-            Ok(saved) => (saved, sent.clone(), Pushed::Saved),
-            Err(Failure::Problem(problem)) if problem.code == "version-conflict" => {
-                let current = api::application(&remote.id).await?;
-                let base = remote.base.clone().unwrap_or_default();
-                let merged = answers::merge(&base, &sent, &current.answers);
-                let saved = api::save_answers(&remote.id, current.version, &merged.answers).await?;
-                let conflicts = !merged.conflicts.is_empty();
-                (saved, merged.answers, Pushed::Merged { conflicts })
-            }
-            Err(Failure::Problem(problem)) if problem.status == 404 => {
-                wizard.draft.try_update(|d| d.remote = None);
-                ensure(wizard).await?;
-                return Ok(Pushed::Saved);
-            }
-            Err(failure) => return Err(failure),
-        };
+    let (saved, kept, pushed) = match api::save_answers(&remote.id, remote.version, &sent).await {
+        Ok(saved) => (saved, sent.clone(), Pushed::Saved),
+        Err(Failure::Problem(problem)) if problem.code == "version-conflict" => {
+            let current = api::application(&remote.id).await?;
+            let base = remote.base.clone().unwrap_or_default();
+            let merged = answers::merge(&base, &sent, &current.answers);
+            let saved = api::save_answers(&remote.id, current.version, &merged.answers).await?;
+            let conflicts = !merged.conflicts.is_empty();
+            (saved, merged.answers, Pushed::Merged { conflicts })
+        }
+        Err(Failure::Problem(problem)) if problem.status == 404 => {
+            wizard.draft.try_update(|d| d.remote = None);
+            ensure(wizard).await?;
+            return Ok(Pushed::Saved);
+        }
+        Err(failure) => return Err(failure),
+    };
     wizard.draft.try_update(|d| {
         if matches!(pushed, Pushed::Merged { .. }) {
             // What was typed while the merge was under way stays on top of it.
@@ -219,7 +225,10 @@ pub fn autosave(wizard: Wizard, state: RwSignal<SaveState>) {
         answers
     });
     let online = window_event_listener(leptos::ev::online, move |_| {
-        if matches!(state.get_untracked(), SaveState::LocalOnly | SaveState::Saving) {
+        if matches!(
+            state.get_untracked(),
+            SaveState::LocalOnly | SaveState::Saving
+        ) {
             saver.after(Duration::ZERO);
         }
     });

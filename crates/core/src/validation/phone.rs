@@ -142,7 +142,10 @@ mod tests {
     #[test]
     fn a_number_is_shown_in_groups_as_people_read_it() {
         assert_eq!(super::display_phone("+77012345678"), "+7 701 234 56 78");
-        assert_eq!(super::display_phone("8 (701) 234-56-78"), "+7 701 234 56 78");
+        assert_eq!(
+            super::display_phone("8 (701) 234-56-78"),
+            "+7 701 234 56 78"
+        );
         assert_eq!(super::display_phone("not a phone"), "not a phone");
     }
 }

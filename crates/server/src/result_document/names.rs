@@ -26,7 +26,11 @@ macro_rules! locale {
             include_str!(concat!("../../../../locales/", $lang, "/catalog-terms.ftl")),
             include_str!(concat!("../../../../locales/", $lang, "/format.ftl")),
             include_str!(concat!("../../../../locales/", $lang, "/cabinet.ftl")),
-            include_str!(concat!("../../../../locales/", $lang, "/result-document.ftl")),
+            include_str!(concat!(
+                "../../../../locales/",
+                $lang,
+                "/result-document.ftl"
+            )),
             include_str!(concat!(
                 "../../../../locales/",
                 $lang,
@@ -169,8 +173,7 @@ pub fn service(language: Language, service: &str) -> String {
 }
 
 pub fn provider(language: Language, provider: &str) -> String {
-    message(language, &messages::provider(provider), None)
-        .unwrap_or_else(|| provider.to_string())
+    message(language, &messages::provider(provider), None).unwrap_or_else(|| provider.to_string())
 }
 
 pub fn kind(language: Language, kind: ServiceKind) -> String {
