@@ -305,8 +305,8 @@ fn SharedDevice(checked: RwSignal<bool>) -> impl IntoView {
                     prop:checked=move || checked.get()
                     on:change=move |event| checked.set(event_target_checked(&event))/>
                 <label for="account-shared-device">{i18n.text("account-shared-device")}</label>
+                <p class="hint" id="account-shared-device-hint">{i18n.text("account-shared-device-hint")}</p>
             </div>
-            <p class="hint" id="account-shared-device-hint">{i18n.text("account-shared-device-hint")}</p>
         </div>
     }
 }
