@@ -18,7 +18,6 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use otinish_core::routes::is_applicant_route;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The router handles in-page links itself and would not move focus, so the skip link does
 /// it here: keyboard and screen-reader users land on the page's content.
@@ -33,13 +32,68 @@ fn focus_main(event: leptos::ev::MouseEvent) {
     }
 }
 
+/// After every move to another page, focus goes where a full page load would leave a
+/// screen reader: the new page's error summary if it has one, else its `h1` (which the
+/// reader announces with the new title). Without this the focus stays on the link just
+/// followed, or falls to the document, and the next Tab lands in the footer. Changes of
+/// the query alone (a search typed, a filter) are not moves.
+#[component]
+fn FocusOnPageChange() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            focus_page_start(FOCUS_TRIES);
+        }
+        path
+    });
+}
+
+/// Frames to wait for the new page's heading: some pages draw it once data has arrived.
+const FOCUS_TRIES: u32 = 60;
+
+fn focus_page_start(tries: u32) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let target = document()
+            .query_selector("main .error-summary, main h1")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        match target {
+            Some(target) => {
+                if !target.has_attribute("tabindex") {
+                    let _ = target.set_attribute("tabindex", "-1");
+                }
+                let _ = target.focus();
+            }
+            None if tries > 0 => focus_page_start(tries - 1),
+            None => {
+                if let Some(main) = document()
+                    .get_element_by_id("main")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = main.focus();
+                }
+            }
+        }
+    });
+}
+
+/// Which of the two apps the pages are in, as context: the public app's links to the
+/// applicant's pages leave it (`rel_for`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct InPublicApp(bool);
+
 /// Languages, session, router, header and footer around the routes of an app.
 #[component]
-fn Shell(children: Children) -> impl IntoView {
+fn Shell(public: bool, children: Children) -> impl IntoView {
+    provide_context(InPublicApp(public));
     let i18n = provide_i18n();
     provide_auth();
     view! {
         <Router>
+            <FocusOnPageChange/>
             <a href="#main" class="skip-link" on:click=focus_main>{i18n.text("skip-to-content")}</a>
             <Header/>
             <div class="page">
@@ -50,22 +104,19 @@ fn Shell(children: Children) -> impl IntoView {
     }
 }
 
-/// Set by the public app: its links to the applicant's pages load that app.
-static PUBLIC_APP: AtomicBool = AtomicBool::new(false);
-
 /// The `rel` of a link to `href`: `external` where it leads out of the public app, so that
 /// the router lets the browser load the page (and with it the applicant's app).
 pub fn rel_for(href: &str) -> Option<&'static str> {
     let path = href.split(['?', '#']).next().unwrap_or(href);
-    (PUBLIC_APP.load(Ordering::Relaxed) && is_applicant_route(path)).then_some("external")
+    let public = use_context::<InPublicApp>().is_some_and(|InPublicApp(public)| public);
+    (public && is_applicant_route(path)).then_some("external")
 }
 
 /// The catalog and the service pages: what a first visit downloads.
 #[component]
 pub fn PublicApp() -> impl IntoView {
-    PUBLIC_APP.store(true, Ordering::Relaxed);
     view! {
-        <Shell>
+        <Shell public=true>
             <FlatRoutes fallback=ElsewhereOrNotFound>
                 <Route path=path!("/") view=CatalogPage/>
                 <Route path=path!("/services/:id") view=ServicePage/>
@@ -80,7 +131,7 @@ pub fn ApplicantApp() -> impl IntoView {
     // The public app's hand-over (`ElsewhereOrNotFound`) arrived.
     forget_hand_over();
     view! {
-        <Shell>
+        <Shell public=false>
             <FlatRoutes fallback=NotFoundPage>
                 <Route path=path!("/") view=CatalogPage/>
                 <Route path=path!("/services/:id") view=ServicePage/>

@@ -1,8 +1,14 @@
 //! Drafts kept in the browser: everything the applicant has chosen and typed, saved to
 //! `localStorage` shortly after each change, so that a reload, a closed tab or a lost network
 //! loses nothing. One draft per service.
+//!
+//! A browser may be shared. A draft belongs to the account that was signed in when it was
+//! made (`owner`): another account never sees it, and its backend copy is never sent to. Signing
+//! out forgets every draft; on a device the applicant says is shared, drafts are kept in
+//! `sessionStorage` only, gone when the browser closes.
 
 use crate::api::IdempotencyKey;
+use crate::session::Auth;
 use leptos::prelude::*;
 use otinish_core::catalog::{SubCase, Target};
 use serde::{Deserialize, Serialize};
@@ -12,11 +18,17 @@ use std::time::Duration;
 /// the draft goes to the backend as it is. A page that repeats ("add another") keeps one set
 /// of answers per item.
 pub use otinish_core::api::Answers;
-use otinish_core::api::{AnswerValue, FieldAnswers, PageAnswers, Signature, Submission};
+use otinish_core::api::{Account, AnswerValue, FieldAnswers, PageAnswers, Signature, Submission};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub service: String,
+    /// The ИИН/БИН of the account this draft belongs to; `None` while made signed out (the
+    /// first account to open it then takes it). Kept as it is, not as a digest: an ИИН is a
+    /// birth date and a few digits, so any digest could be reversed by trying them all, and
+    /// the draft beside it is its owner's personal data anyway.
+    #[serde(default)]
+    pub owner: Option<String>,
     #[serde(default)]
     pub sub_case: Option<SubCase>,
     #[serde(default)]
@@ -63,10 +75,11 @@ pub struct Remote {
     pub sub_case: SubCase,
     #[serde(default)]
     pub targets: Vec<Target>,
-    /// A digest of the answers the backend holds, so that unchanged answers are not sent
-    /// again (each save moves the version, and a signature is for one version).
+    /// The answers the backend holds, as last saved or read: unchanged answers are not sent
+    /// again (each save moves the version, and a signature is for one version), and a
+    /// version conflict is merged against them (`otinish_core::answers::merge`).
     #[serde(default)]
-    pub saved: Option<u64>,
+    pub base: Option<Answers>,
 }
 
 impl Draft {
@@ -147,24 +160,60 @@ pub fn text_of(answer: &AnswerValue) -> String {
     }
 }
 
+const DRAFT_PREFIX: &str = "otinish.draft.";
+
 fn key(service: &str) -> String {
-    format!("otinish.draft.{service}")
+    format!("{DRAFT_PREFIX}{service}")
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// Set in `sessionStorage` when the applicant signed in on a shared device.
+const SHARED_DEVICE_KEY: &str = "otinish.shared-device";
+
+fn local() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The saved draft of a service, or a new one.
-pub fn load(service: &str) -> Draft {
-    storage()
+fn session() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+/// Whether the applicant said, when signing in, that this device is shared.
+pub fn shared_device() -> bool {
+    session()
+        .and_then(|s| s.get_item(SHARED_DEVICE_KEY).ok().flatten())
+        .is_some()
+}
+
+/// Where drafts are kept: for the tab's life only on a shared device.
+fn storage() -> Option<web_sys::Storage> {
+    if shared_device() { session() } else { local() }
+}
+
+/// The ИИН/БИН a draft of `account` is kept under.
+pub fn owner_of(account: Option<&Account>) -> Option<String> {
+    account.map(|a| a.iin_bin().to_string())
+}
+
+/// Whether `owner` (who is signed in, if anyone) may see and send `draft`.
+fn visible_to(draft: &Draft, owner: Option<&str>) -> bool {
+    draft.owner.is_none() || draft.owner.as_deref() == owner
+}
+
+/// The saved draft of a service for `owner` (who is signed in, if anyone), or a new one. A
+/// draft made signed out becomes the signed-in applicant's; another account's is not there.
+pub fn load(service: &str, owner: Option<&str>) -> Draft {
+    let mut draft = storage()
         .and_then(|s| s.get_item(&key(service)).ok().flatten())
         .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
-        .filter(|draft| draft.service == service)
+        .filter(|draft| draft.service == service && visible_to(draft, owner))
         .unwrap_or_else(|| Draft {
             service: service.to_string(),
             ..Draft::default()
-        })
+        });
+    if draft.owner.is_none() {
+        draft.owner = owner.map(str::to_string);
+    }
+    draft
 }
 
 /// Forgets the saved draft of a service (discarded from the cabinet).
@@ -175,18 +224,90 @@ pub fn remove(service: &str) {
 }
 
 /// Writes the draft to storage at once, for what must survive a reload this instant (a
-/// submission under way).
-pub fn save_now(draft: &Draft) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(draft)) {
+/// submission under way). Not if its owner is no longer signed in: a page being left after
+/// signing out must not write back what signing out forgot.
+pub fn save_now(draft: &Draft, owner: Option<&str>) {
+    if !visible_to(draft, owner) {
+        return;
+    }
+    let Some(storage) = storage() else { return };
+    let key = key(&draft.service);
+    // Nor over a draft of an account whose session ended by itself: it waits, unseen, for
+    // that applicant to sign back in.
+    let stored_owner = storage
+        .get_item(&key)
+        .ok()
+        .flatten()
+        .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
+        .and_then(|stored| stored.owner);
+    if stored_owner.is_some() && stored_owner != draft.owner {
+        return;
+    }
+    if let Ok(json) = serde_json::to_string(draft) {
         // A full storage must not stop the applicant: the draft stays in memory.
-        let _ = storage.set_item(&key(&draft.service), &json);
+        let _ = storage.set_item(&key, &json);
+    }
+}
+
+/// The drafts kept in `storage`, by key.
+fn stored(storage: &web_sys::Storage) -> Vec<(String, Option<Draft>)> {
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(DRAFT_PREFIX))
+        .map(|key| {
+            let draft = storage
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .and_then(|json| serde_json::from_str::<Draft>(&json).ok());
+            (key, draft)
+        })
+        .collect()
+}
+
+/// Signing out: every draft in this browser is forgotten, the applicant's own included (their
+/// backend copies stay), and the device is no longer marked shared.
+pub fn forget_all() {
+    for storage in [local(), session()].into_iter().flatten() {
+        for (key, _) in stored(&storage) {
+            let _ = storage.remove_item(&key);
+        }
+    }
+    if let Some(session) = session() {
+        let _ = session.remove_item(SHARED_DEVICE_KEY);
+    }
+}
+
+/// Signing in as `owner`: drafts of any other account are forgotten (left by someone whose
+/// session ended without signing out). On a shared device the applicant's drafts move out of
+/// `localStorage`, to be gone when the browser closes.
+pub fn signed_in(owner: &str, shared: bool) {
+    if shared && let Some(session) = session() {
+        let _ = session.set_item(SHARED_DEVICE_KEY, "1");
+    }
+    for (storage, is_local) in [(local(), true), (session(), false)] {
+        let Some(storage) = storage else { continue };
+        for (key, draft) in stored(&storage) {
+            let mine = draft.as_ref().is_some_and(|d| visible_to(d, Some(owner)));
+            if !mine {
+                let _ = storage.remove_item(&key);
+            } else if shared && is_local {
+                if let (Some(session), Ok(Some(json))) = (session(), storage.get_item(&key)) {
+                    let _ = session.set_item(&key, &json);
+                }
+                let _ = storage.remove_item(&key);
+            }
+        }
     }
 }
 
 /// A draft signal that saves itself 300 ms after the last change: typing does not write to
 /// storage on every keystroke, and nothing typed is more than a blink away from being kept.
-pub fn use_draft(service: &str) -> RwSignal<Draft> {
-    let draft = RwSignal::new(load(service));
+/// Loaded for whoever is signed in now; written only while they still are.
+pub fn use_draft(service: &str, auth: Auth) -> RwSignal<Draft> {
+    let owner = move || auth.owner();
+    let draft = RwSignal::new(load(service, owner().as_deref()));
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |first: Option<()>| {
         let current = draft.get();
@@ -196,16 +317,19 @@ pub fn use_draft(service: &str) -> RwSignal<Draft> {
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let handle =
-            set_timeout_with_handle(move || save_now(&current), Duration::from_millis(300)).ok();
+        let handle = set_timeout_with_handle(
+            move || save_now(&current, owner().as_deref()),
+            Duration::from_millis(300),
+        )
+        .ok();
         pending.set_value(handle);
     });
     // Leaving the page saves at once, whatever the timer: moving to another page of the app,
     // and closing or reloading the tab alike.
-    on_cleanup(move || save_now(&draft.get_untracked()));
+    on_cleanup(move || save_now(&draft.get_untracked(), owner().as_deref()));
     let unload = window_event_listener(leptos::ev::pagehide, move |_| {
         if let Some(current) = draft.try_get_untracked() {
-            save_now(&current);
+            save_now(&current, owner().as_deref());
         }
     });
     on_cleanup(move || unload.remove());

@@ -1,7 +1,7 @@
 //! Who is signed in. The session itself is an HttpOnly cookie the app cannot read; the app
 //! asks the backend (`/auth/me`) at start and keeps the answer here.
 
-use crate::api;
+use crate::{api, draft};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use otinish_core::api::Account;
@@ -14,17 +14,41 @@ pub struct Auth {
 }
 
 impl Auth {
-    pub fn signed_in_as(self, account: Account) {
+    /// `shared`: the applicant said this device is shared, so their drafts are kept only
+    /// until the browser closes.
+    pub fn signed_in_as(self, account: Account, shared: bool) {
         remember(true);
+        draft::signed_in(account.iin_bin(), shared);
         self.account.set(Some(account));
     }
 
+    /// Forgets everything of the applicant in this browser at once, even if the backend is
+    /// out of reach: the next person at this device must not find it.
     pub fn sign_out(self) {
+        draft::forget_all();
+        remember(false);
+        self.account.set(None);
         spawn_local(async move {
             let _ = api::logout().await;
-            remember(false);
-            self.account.set(None);
         });
+    }
+
+    /// The session ended by itself (idle too long, or ended elsewhere): nobody is signed in
+    /// any more, but the applicant's drafts stay, shown to nobody else, for when they sign
+    /// back in; another account signing in here forgets them (`draft::signed_in`).
+    pub fn session_ended(self) {
+        remember(false);
+        self.account.set(None);
+        spawn_local(async move {
+            let _ = api::logout().await;
+        });
+    }
+
+    /// The ИИН/БИН the signed-in applicant's drafts are kept under.
+    pub fn owner(self) -> Option<String> {
+        self.account
+            .try_with_untracked(|a| draft::owner_of(a.as_ref()))
+            .flatten()
     }
 }
 
@@ -61,7 +85,10 @@ pub fn provide_auth() -> Auth {
     if maybe_signed_in() {
         spawn_local(async move {
             match api::me().await {
-                Ok(account) => auth.account.set(Some(account)),
+                Ok(account) => {
+                    draft::signed_in(account.iin_bin(), draft::shared_device());
+                    auth.account.set(Some(account));
+                }
                 // The session ended (expired, or signed out elsewhere).
                 Err(api::Failure::Problem(_)) => remember(false),
                 Err(api::Failure::Unreachable) => {}

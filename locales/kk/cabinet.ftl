@@ -114,6 +114,7 @@ cabinet-refusal-reason = Себебі:
 cabinet-refusal-comment = Көрсетілетін қызметті берушінің түсіндірмесі:
 cabinet-download-refusal = Дәлелді бас тарту хатын жүктеп алу
 cabinet-refused-next = Бас тарту себебін жойып, жаңа өтініш бере аласыз.
+cabinet-apply-again = Жаңа өтініш беру
 cabinet-answers-heading = Сіздің жауаптарыңыз
 cabinet-documents-heading = Қоса берілген құжаттар
 cabinet-receipt-heading = Төлем түбіртегі
@@ -135,6 +136,7 @@ refusal-reason-qualification-requirements = өтініш беруші білік
 refusal-reason-activity-prohibited = Қазақстан Республикасының заңдары өтініш берушіге осы қызмет түрімен айналысуға тыйым салады
 refusal-reason-court-ban = өтініш берушіге осы қызмет түрімен айналысуға тыйым салу туралы заңды күшіне енген сот шешімі бар
 refusal-reason-agreement-refused = келісуші мемлекеттік орган теріс қорытынды берді
+refusal-reason-documents-expired = ұсынылған құжаттардың қолданылу мерзімі өткен
 # Жоғарыда жоқ код үшін.
 refusal-reason-other = көрсетілетін қызметті берушінің дәлелді бас тарту хатында көрсетілген
 

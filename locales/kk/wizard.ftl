@@ -60,11 +60,16 @@ wizard-stage-submit = Жіберу
 ## Қайталанатын беттер («тағы біреуін қосу»). $field — сұрақ, $n — реттік нөмір.
 wizard-item-field = { $field } (№ { $n })
 wizard-remove = Жою
+# «Жою» басылғаннан кейін экранды оқу бағдарламасы айтады. $item — жойылған элементтің тақырыбы.
+wizard-item-removed = { $item }: жойылды
 
 ## Жауаптардың серверде сақталғаны; нысанның астында көрсетіледі және сыпайы оқылады.
 wizard-save-saving = Сақталуда…
 wizard-save-saved = Жауаптар жеке кабинетте сақталды.
 wizard-save-local = Сервермен байланыс жоқ: жауаптар осы браузерде сақталды, байланыс қалпына келгенде жіберіледі.
+wizard-save-merged = Жауаптар браузердің басқа қойындысында немесе басқа құрылғыда да өзгертілген: екі жердегі өзгерістердің бәрі сақталды.
+wizard-save-merged-conflicts = Кейбір жауаптар осы жерде де, браузердің басқа қойындысында немесе басқа құрылғыда да өзгертілген. Осы терезедегі жауаптар сақталды: жібермес бұрын оларды тексеріңіз.
+wizard-save-refused = Сервер жауаптарды қабылдамады: олар осы браузерде сақталды. Жеке кабинетке кіргеніңізді тексеріп, толтыруды жалғастырыңыз.
 
 ## Құжаттар қадамы
 wizard-documents-heading = Құжаттар
@@ -75,6 +80,8 @@ wizard-documents-sign-in = Құжаттарды қоса беру үшін же�
 wizard-documents-formats = Пішімі: { $formats }, көлемі { $megabytes } МБ-тан аспасын.
 wizard-documents-choose = Файлды таңдау
 wizard-documents-replace = Ауыстыру
+# Файл жойылғаннан кейін экранды оқу бағдарламасы айтады. $file — файлдың атауы.
+wizard-documents-removed = «{ $file }» файлы жойылды
 # $percent — 0-ден 100-ге дейінгі бүтін сан.
 wizard-documents-sending = Жүктелуде: { $percent } %
 wizard-documents-drop = Файлды осында сүйреп әкелуге де болады.
@@ -130,6 +137,46 @@ wizard-done-due-unknown = Мемлекеттік қызмет көрсету м�
 wizard-done-next-heading = Одан әрі не болады
 # $provider — көрсетілетін қызметті берушінің атауы.
 wizard-done-next = Өтінішті { $provider } қарайды. Қараудың әр қадамы мен оның мерзімі жеке кабинетте көрінеді.
-wizard-done-notify = Нәтижені — лицензияны, рұқсатты, сертификатты, қорытындыны немесе дәлелді бас тарту хатын — жеке кабинеттен жүктеп алуға болады.
+wizard-done-result = { $kind ->
+    [licence] Нәтижені — лицензияны немесе дәлелді бас тарту хатын — жеке кабинеттен жүктеп алуға болады.
+    [permit] Нәтижені — рұқсатты немесе дәлелді бас тарту хатын — жеке кабинеттен жүктеп алуға болады.
+    [certificate] Нәтижені — сертификатты немесе дәлелді бас тарту хатын — жеке кабинеттен жүктеп алуға болады.
+    [conclusion] Нәтижені — қорытындыны немесе дәлелді бас тарту хатын — жеке кабинеттен жүктеп алуға болады.
+   *[other] Нәтижені жеке кабинеттен жүктеп алуға болады.
+}
+wizard-done-notify = Біз SMS немесе электрондық пошта арқылы хабарлама жібермейміз: өтініштің мәртебесі жеке кабинетте көрінеді, ал өтініштің ашық тұрған беті оның өзгергенін өзі хабарлайды.
+# Батырма: бетті басып шығарады немесе басып шығару терезесінен PDF ретінде сақтайды.
+wizard-done-print = Осы бетті басып шығару немесе сақтау
 wizard-done-cabinet = Жеке кабинетке өту
 wizard-done-another = Басқа өтініш беру
+
+## Жауап берілмеген сұрақ: не істеу керектігі, сұрақтың жанында және қателер тізімінде.
+## Әр сұраққа бір хабарлама (wizard-required-<өріс id>); хабарламасы жоқ сұраққа жалпы
+## error-required шығады.
+
+wizard-required-contact-phone = Байланыс телефонын енгізіңіз
+wizard-required-contact-email = Электрондық пошта мекенжайын енгізіңіз
+wizard-required-activity-address = Объектінің мекенжайын енгізіңіз
+wizard-required-licence-number = Қолданыстағы лицензияның нөмірін енгізіңіз
+wizard-required-licence-date = Лицензияның берілген күнін енгізіңіз
+wizard-required-reissue-reason = Қайта ресімдеу себебін таңдаңыз
+wizard-required-reissue-reason-details = Қайта ресімдеу себебін жазыңыз
+wizard-required-duplicate-reason = Телнұсқаның не себепті қажет екенін таңдаңыз
+wizard-required-activity-subtypes = Қызметтің кіші түрлерін жазыңыз
+wizard-required-controlled-transit-products = Транзитіне рұқсат қажет өнімді сипаттаңыз
+wizard-required-export-control-conclusion-object-types = Экспорттық бақылауға жататын өнімге нені жатқызу қажет екенін таңдаңыз
+wizard-required-export-control-conclusion-object-description = Өнімді сипаттаңыз
+wizard-required-export-import-direction = Лицензияның не үшін қажет екенін таңдаңыз
+wizard-required-export-import-controlled = «Иә» немесе «Жоқ» деп таңдаңыз
+wizard-required-narcotics-export-import-direction = Лицензияның не үшін қажет екенін таңдаңыз
+wizard-required-narcotics-export-import-basis = Мәміленің немен расталатынын таңдаңыз
+wizard-required-narcotics-export-import-contract-details = Сыртқы сауда шарты (келісімшарты) туралы мәліметтерді енгізіңіз
+wizard-required-narcotics-import-export-transit-operations = Рұқсаттың не үшін қажет екенін таңдаңыз
+wizard-required-pesticides-activities = Лицензия қажет қызмет түрлерін таңдаңыз
+wizard-required-processing-abroad-products-description = Қайта өңделетін өнімді сипаттаңыз
+
+## Күн сұрағы: күні, айы және жылы үш өрісте (GOV.UK date input).
+wizard-date-hint = Мысалы, 27 3 2007
+wizard-date-day = Күні
+wizard-date-month = Айы
+wizard-date-year = Жылы

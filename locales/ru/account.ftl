@@ -59,3 +59,14 @@ password-hint = Не короче 15 знаков. Удобнее всего з�
 password-submit = Сохранить пароль
 password-saved = Пароль сохранён. Теперь можно входить по ИИН/БИН и паролю.
 password-link = Пароль для входа без ЭЦП
+# A check box under the password: ticked, the applicant's drafts are not kept after the browser closes.
+account-shared-device = Это общий или чужой компьютер
+account-shared-device-hint = Например, в библиотеке, ЦОНе или на работе. Тогда черновики заявлений не останутся на этом устройстве после закрытия браузера. При выходе из кабинета они удаляются в любом случае.
+
+## /sign-in or /register opened by an applicant already signed in.
+
+sign-in-already-title = Вы уже вошли
+# $name is the applicant's name or the organisation's.
+sign-in-already-as = Вы вошли как { $name }.
+sign-in-already-continue = Продолжить
+sign-in-already-sign-out = Выйти, чтобы войти под другой учётной записью

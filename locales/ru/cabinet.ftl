@@ -122,6 +122,7 @@ cabinet-refusal-reason = Причина:
 cabinet-refusal-comment = Пояснение услугодателя:
 cabinet-download-refusal = Скачать мотивированный отказ
 cabinet-refused-next = Вы можете устранить причину отказа и подать новое заявление.
+cabinet-apply-again = Подать новое заявление
 cabinet-answers-heading = Ваши ответы
 cabinet-documents-heading = Приложенные документы
 cabinet-receipt-heading = Квитанция об оплате
@@ -143,6 +144,7 @@ refusal-reason-qualification-requirements = заявитель не соотве
 refusal-reason-activity-prohibited = законы Республики Казахстан запрещают заявителю заниматься этим видом деятельности
 refusal-reason-court-ban = есть вступившее в законную силу решение суда о запрещении заявителю заниматься этим видом деятельности
 refusal-reason-agreement-refused = согласующий государственный орган дал отрицательное заключение
+refusal-reason-documents-expired = истёк срок действия представленных документов
 # For a code not listed above.
 refusal-reason-other = указана в мотивированном отказе услугодателя
 

@@ -146,6 +146,7 @@ error-date-format = Введите дату в формате ДД.ММ.ГГГГ
 error-date-invalid = Проверьте дату: такого дня в календаре нет
 # $limit is today's date (the rule gives YYYY-MM-DD; the app should show it as ДД.ММ.ГГГГ).
 error-date-must-be-past = Введите дату не позже { $limit }
+error-date-too-early = Введите дату не раньше { $limit }
 # $limit is today's date (the rule gives YYYY-MM-DD; the app should show it as ДД.ММ.ГГГГ).
 error-date-must-be-future = Введите дату не раньше { $limit }
 

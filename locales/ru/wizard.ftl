@@ -60,11 +60,16 @@ wizard-stage-submit = Отправка
 ## Pages that repeat ("add another"). $field is a question, $n the item's number.
 wizard-item-field = { $field } (№ { $n })
 wizard-remove = Удалить
+# Said by screen readers after "Remove". $item is the removed item's heading («Объект 2»).
+wizard-item-removed = { $item }: удалено
 
 ## Whether the answers are saved on the server; shown under the form and read out politely.
 wizard-save-saving = Сохраняем…
 wizard-save-saved = Ответы сохранены в личном кабинете.
 wizard-save-local = Нет связи с сервером: ответы сохранены в этом браузере и будут отправлены, когда связь восстановится.
+wizard-save-merged = Ответы менялись и в другой вкладке или на другом устройстве: мы сохранили изменения, сделанные и там, и здесь.
+wizard-save-merged-conflicts = Некоторые ответы изменены и здесь, и в другой вкладке или на другом устройстве. Сохранены ответы из этого окна: проверьте их перед отправкой.
+wizard-save-refused = Сервер не принял ответы: они сохранены в этом браузере. Проверьте, что вы вошли в личный кабинет, и продолжите заполнение.
 
 ## The documents step
 wizard-documents-heading = Документы
@@ -75,6 +80,8 @@ wizard-documents-sign-in = Чтобы приложить документы, в�
 wizard-documents-formats = Формат: { $formats }, не больше { $megabytes } МБ.
 wizard-documents-choose = Выбрать файл
 wizard-documents-replace = Заменить
+# Said by screen readers after a file is removed. $file is its name.
+wizard-documents-removed = Файл «{ $file }» удалён
 # $percent is a whole number from 0 to 100.
 wizard-documents-sending = Загружается: { $percent } %
 wizard-documents-drop = Можно также перетащить файл сюда.
@@ -130,6 +137,46 @@ wizard-done-due-unknown = Срок оказания услуги в доступ
 wizard-done-next-heading = Что дальше
 # $provider is the provider's name.
 wizard-done-next = Заявление рассмотрит { $provider }. Каждый шаг рассмотрения и его срок видны в личном кабинете.
-wizard-done-notify = Результат — лицензию, разрешение, сертификат, заключение или мотивированный отказ — можно будет скачать в личном кабинете.
+wizard-done-result = { $kind ->
+    [licence] Результат — лицензию или мотивированный отказ — можно будет скачать в личном кабинете.
+    [permit] Результат — разрешение или мотивированный отказ — можно будет скачать в личном кабинете.
+    [certificate] Результат — сертификат или мотивированный отказ — можно будет скачать в личном кабинете.
+    [conclusion] Результат — заключение или мотивированный отказ — можно будет скачать в личном кабинете.
+   *[other] Результат можно будет скачать в личном кабинете.
+}
+wizard-done-notify = Мы не присылаем сообщений по SMS или электронной почте: статус заявления виден в личном кабинете, а открытая страница заявления сама сообщает о его изменении.
+# A button: prints the page, or saves it as PDF from the print dialog.
+wizard-done-print = Распечатать или сохранить эту страницу
 wizard-done-cabinet = Перейти в личный кабинет
 wizard-done-another = Подать другое заявление
+
+## A question left unanswered: what to do, beside the question and in the error summary.
+## One message a question (wizard-required-<field id>); a question without one gets the
+## generic error-required.
+
+wizard-required-contact-phone = Введите контактный телефон
+wizard-required-contact-email = Введите адрес электронной почты
+wizard-required-activity-address = Введите адрес объекта
+wizard-required-licence-number = Введите номер действующей лицензии
+wizard-required-licence-date = Введите дату выдачи лицензии
+wizard-required-reissue-reason = Выберите причину переоформления
+wizard-required-reissue-reason-details = Опишите причину переоформления
+wizard-required-duplicate-reason = Выберите, почему нужен дубликат
+wizard-required-activity-subtypes = Перечислите подвиды деятельности
+wizard-required-controlled-transit-products = Опишите продукцию, на транзит которой нужно разрешение
+wizard-required-export-control-conclusion-object-types = Выберите, что нужно отнести к продукции, подлежащей экспортному контролю
+wizard-required-export-control-conclusion-object-description = Опишите продукцию
+wizard-required-export-import-direction = Выберите, на что нужна лицензия
+wizard-required-export-import-controlled = Выберите «Да» или «Нет»
+wizard-required-narcotics-export-import-direction = Выберите, на что нужна лицензия
+wizard-required-narcotics-export-import-basis = Выберите, чем подтверждается сделка
+wizard-required-narcotics-export-import-contract-details = Введите сведения о внешнеторговом договоре (контракте)
+wizard-required-narcotics-import-export-transit-operations = Выберите, на что нужно разрешение
+wizard-required-pesticides-activities = Выберите виды деятельности, на которые нужна лицензия
+wizard-required-processing-abroad-products-description = Опишите продукцию, которую предполагается переработать
+
+## The date question: day, month and year in three boxes (GOV.UK date input).
+wizard-date-hint = Например, 27 3 2007
+wizard-date-day = День
+wizard-date-month = Месяц
+wizard-date-year = Год

@@ -18,6 +18,40 @@ pub fn issue_message(i18n: I18n, issue: &Issue) -> String {
     error_message(i18n, issue.code, &params)
 }
 
+/// The words for a question left unanswered, when the texts have them for this question
+/// (`wizard-required-<field>`: «Введите контактный телефон», as GOV.UK asks: say what to
+/// do, not only that something is wrong).
+pub fn unanswered_message(i18n: I18n, field: &str, issue: &Issue) -> Option<String> {
+    let id = format!("wizard-required-{field}");
+    (issue.code == "required" && crate::i18n::has(i18n.lang.get(), &id, None)).then(|| i18n.t(&id))
+}
+
+/// A field's problem beside the field: what to answer, else the rule's words.
+pub fn field_issue_message(i18n: I18n, field: &str, issue: &Issue) -> String {
+    unanswered_message(i18n, field, issue).unwrap_or_else(|| issue_message(i18n, issue))
+}
+
+/// A field's problem in the error summary, away from the field: what to answer, else the
+/// field's name and the rule's words (`error-summary-item`). `field` is `None` where the
+/// name says more than the question's own words can (an item of a repeated page).
+pub fn summary_issue_message(
+    i18n: I18n,
+    field: Option<&str>,
+    name: String,
+    issue: &Issue,
+) -> String {
+    let specific = field.and_then(|field| unanswered_message(i18n, field, issue));
+    specific.unwrap_or_else(|| {
+        i18n.t_with(
+            "error-summary-item",
+            &[
+                ("field", name.into()),
+                ("message", issue_message(i18n, issue).into()),
+            ],
+        )
+    })
+}
+
 /// The message `error-<code>` with its parameters: the words for a rule's code or a server's.
 pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String {
     let args: Vec<(&str, FluentValue<'static>)> = params
@@ -122,8 +156,6 @@ pub fn FieldInput(
     field: &'static Field,
     value: Signal<String>,
     on_change: Callback<String>,
-    /// Called when the field is left: the page validates it then.
-    on_leave: Callback<()>,
     error: Signal<Option<String>>,
     /// The item of a repeated page ("add another"); 0 on a page answered once.
     #[prop(optional)]
@@ -134,7 +166,11 @@ pub fn FieldInput(
     // Radios of different items must not form one group.
     let name = id.clone();
     let label_id = messages::field(&field.id);
-    let hint = Signal::derive(move || i18n.attr(&label_id, "hint"));
+    let is_date = field.kind == FieldKind::Date;
+    let hint = Signal::derive(move || {
+        i18n.attr(&label_id, "hint")
+            .or_else(|| is_date.then(|| i18n.t("wizard-date-hint")))
+    });
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -176,6 +212,52 @@ pub fn FieldInput(
     let has_error = move || error.get().is_some();
 
     let control = match field.kind {
+        // GOV.UK's date input: day, month and year, each a box of digits. The browser's own
+        // picker wrote mm/dd/yyyy on a Kazakh page.
+        FieldKind::Date => {
+            let part = |index: usize,
+                        suffix: &'static str,
+                        label: &'static str,
+                        width: &'static str| {
+                let input_id = if index == 0 {
+                    id.clone()
+                } else {
+                    format!("{id}-{suffix}")
+                };
+                let input_name = format!("{name}-{suffix}");
+                let on_input = move |event: leptos::ev::Event| {
+                    let mut parts = date_parts(&value.get_untracked());
+                    parts[index] = event_target_value(&event).trim().to_string();
+                    on_change.run(joined_date(&parts));
+                };
+                view! {
+                    <div class="date-input__item">
+                        <label class="label date-input__label" for=input_id.clone()>{i18n.text(label)}</label>
+                        <input class=format!("input date-input__input {width}") id=input_id name=input_name
+                            type="text" inputmode="numeric" spellcheck="false"
+                            autocomplete=if index == 0 && field.autocomplete.is_some() { field.autocomplete.clone() } else { None }
+                            aria-invalid=move || has_error().then_some("true")
+                            prop:value=move || date_parts(&value.get())[index].clone()
+                            on:input=on_input/>
+                    </div>
+                }
+            };
+            return view! {
+                <div class="field" class:field--error=has_error>
+                    <fieldset class="fieldset" role="group" aria-describedby=described_by>
+                        <legend>{label} {optional}</legend>
+                        {hint_view}
+                        {error_view}
+                        <div class="date-input">
+                            {part(0, "day", "wizard-date-day", "input--width-2")}
+                            {part(1, "month", "wizard-date-month", "input--width-2")}
+                            {part(2, "year", "wizard-date-year", "input--width-4")}
+                        </div>
+                    </fieldset>
+                </div>
+            }
+            .into_any();
+        }
         FieldKind::Radio | FieldKind::YesNo | FieldKind::Checkboxes => {
             let choices = choices(field);
             let multiple = field.kind == FieldKind::Checkboxes;
@@ -199,8 +281,7 @@ pub fn FieldInput(
                     view! {
                         <div class=if multiple { "checkbox" } else { "checkbox radio" }>
                             <input type=if multiple { "checkbox" } else { "radio" } id=option_id.clone()
-                                name=name.clone() value=value_id prop:checked=checked on:change=on_input
-                                on:blur=move |_| on_leave.run(())/>
+                                name=name.clone() value=value_id prop:checked=checked on:change=on_input/>
                             <label for=option_id>{i18n.text(label_id)}</label>
                         </div>
                     }
@@ -234,8 +315,7 @@ pub fn FieldInput(
             view! {
                 <select class="select" id=id.clone() name=name.clone() aria-describedby=described_by
                     aria-invalid=move || has_error().then_some("true")
-                    on:change=move |event| on_change.run(event_target_value(&event))
-                    on:blur=move |_| on_leave.run(())>
+                    on:change=move |event| on_change.run(event_target_value(&event))>
                     <option value="" prop:selected=move || value.get().is_empty()>{i18n.text("wizard-choose")}</option>
                     {options}
                 </select>
@@ -246,8 +326,7 @@ pub fn FieldInput(
             <textarea class="input textarea" id=id.clone() name=name.clone() rows="5"
                 aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
                 prop:value=move || value.get()
-                on:input=move |event| on_change.run(event_target_value(&event))
-                on:blur=move |_| on_leave.run(())></textarea>
+                on:input=move |event| on_change.run(event_target_value(&event))></textarea>
         }
         .into_any(),
         kind => {
@@ -261,8 +340,7 @@ pub fn FieldInput(
                     autocomplete=autocomplete spellcheck="false"
                     aria-describedby=described_by aria-invalid=move || has_error().then_some("true")
                     prop:value=move || value.get()
-                    on:input=move |event| on_change.run(event_target_value(&event))
-                    on:blur=move |_| on_leave.run(())/>
+                    on:input=move |event| on_change.run(event_target_value(&event))/>
             }
             .into_any()
         }
@@ -277,6 +355,34 @@ pub fn FieldInput(
         </div>
     }
     .into_any()
+}
+
+/// Day, month and year of a date answer, as kept: `2019-06-14` once the rules have
+/// normalised it, `14.6.2019` (or a part of it) while typed.
+fn date_parts(value: &str) -> [String; 3] {
+    let mut iso = value.split('-');
+    if let (Some(year), Some(month), Some(day), None) =
+        (iso.next(), iso.next(), iso.next(), iso.next())
+        && year.len() == 4
+    {
+        return [day.to_string(), month.to_string(), year.to_string()];
+    }
+    let mut dotted = value.split('.').map(str::to_string);
+    [
+        dotted.next().unwrap_or_default(),
+        dotted.next().unwrap_or_default(),
+        dotted.next().unwrap_or_default(),
+    ]
+}
+
+/// The answer the date rules read (`DD.MM.YYYY`); nothing at all while every box is empty,
+/// so an untouched date counts as not answered.
+fn joined_date(parts: &[String; 3]) -> String {
+    if parts.iter().all(String::is_empty) {
+        String::new()
+    } else {
+        parts.join(".")
+    }
 }
 
 /// `(value, message id)` of each choice.

@@ -10,9 +10,10 @@ use leptos_router::components::A;
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let account = move || match auth.account.get() {
+    let account = move || {
+        match auth.account.get() {
         Some(account) => view! {
-            <span class="header__account">{display_name(&account)}</span>
+            <span class="header__account" title=display_name(&account)>{display_name(&account)}</span>
             <button type="button" class="header__sign-out" on:click=move |_| auth.sign_out()>
                 {i18n.text("nav-sign-out")}
             </button>
@@ -22,6 +23,7 @@ pub fn Header() -> impl IntoView {
             view! { <A href="/sign-in" attr:rel=rel_for("/sign-in")>{i18n.text("nav-sign-in")}</A> }
                 .into_any()
         }
+    }
     };
     view! {
         <header class="header">

@@ -12,8 +12,8 @@ mod title;
 
 pub use error_summary::ErrorSummary;
 pub use field::{
-    FieldInput, error_message, failure_message, input_id, issue_message, problem_message,
-    problem_params,
+    FieldInput, error_message, failure_message, field_issue_message, input_id, issue_message,
+    problem_message, problem_params, summary_issue_message,
 };
 pub use footer::Footer;
 pub use header::Header;

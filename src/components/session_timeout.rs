@@ -113,7 +113,7 @@ pub fn SessionTimeout() -> impl IntoView {
                 }
                 Err(failure) if failure.status() == Some(401) => {
                     phase.set(Phase::Ended);
-                    auth.sign_out();
+                    auth.session_ended();
                 }
                 Err(_) => {}
             }
@@ -143,7 +143,7 @@ pub fn SessionTimeout() -> impl IntoView {
             let (next, seconds) = phase_after(now_ms() - last_active(), idle);
             seconds_left.set(seconds);
             if next == Phase::Ended {
-                auth.sign_out();
+                auth.session_ended();
             }
             if phase.get_untracked() != next {
                 phase.set(next);

@@ -16,6 +16,7 @@ use crate::session::use_auth;
 use crate::signing::{KeyPurpose, KeyStorage, SignatureRefusal, SignerFailure, SigningError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use otinish_core::api::{
     LoginRequest, Secret, SessionMode, SetPasswordRequest, SignInRequest, TestSignInRequest, code,
@@ -76,7 +77,60 @@ fn next_page() -> String {
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    view! { <SignInUnlessSignedIn/> }
+}
+
+/// The form, or, for an applicant already signed in, who they are signed in as and the ways
+/// on: where they were going, or signing out to sign in as someone else.
+#[component]
+fn SignInUnlessSignedIn() -> impl IntoView {
+    let auth = use_auth();
+    let signed_in = Memo::new(move |_| auth.account.with(Option::is_some));
+    move || {
+        if signed_in.get() {
+            view! { <AlreadySignedIn/> }.into_any()
+        } else {
+            view! { <SignInMethods/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn AlreadySignedIn() -> impl IntoView {
     let i18n = use_i18n();
+    let auth = use_auth();
+    use_page_title(move || i18n.t("sign-in-already-title"));
+    let name = move || {
+        auth.account
+            .with(|a| a.as_ref().map(crate::session::display_name))
+            .unwrap_or_default()
+    };
+    view! {
+        <h1>{i18n.text("sign-in-already-title")}</h1>
+        <p class="lead">{move || i18n.t_with("sign-in-already-as", &[("name", name().into())])}</p>
+        <p><A href=next_page() attr:class="button">{i18n.text("sign-in-already-continue")}</A></p>
+        <p>
+            <button type="button" class="button button--secondary" on:click=move |_| auth.sign_out()>
+                {i18n.text("sign-in-already-sign-out")}
+            </button>
+        </p>
+    }
+}
+
+/// "Is this a shared device?", asked once for every way in on the page.
+#[derive(Clone, Copy)]
+struct SharedDevice(RwSignal<bool>);
+
+fn shared_device() -> bool {
+    use_context::<SharedDevice>().is_some_and(|shared| shared.0.get_untracked())
+}
+
+#[component]
+fn SignInMethods() -> impl IntoView {
+    let i18n = use_i18n();
+    // Asked, not assumed: on a shared device nothing of the applicant's outlives the browser.
+    let shared = RwSignal::new(false);
+    provide_context(SharedDevice(shared));
     use_page_title(move || i18n.t("sign-in-title"));
     let test_mode = RwSignal::new(false);
     spawn_local(async move {
@@ -87,6 +141,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <h1>{i18n.text("sign-in-title")}</h1>
         <p class="lead">{i18n.text("sign-in-intro")}</p>
+        <SharedDeviceQuestion checked=shared/>
         <SignatureSignIn/>
         <details class="account-password">
             <summary>{i18n.text("sign-in-password-summary")}</summary>
@@ -162,7 +217,7 @@ fn SignatureSignIn() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(session) => {
-                    auth.signed_in_as(session.account);
+                    auth.signed_in_as(session.account, shared_device());
                     navigate(&next_page(), Default::default());
                 }
                 Err(failed) => outcome.set(Some(failed)),
@@ -390,7 +445,7 @@ fn AccountForm(mode: Mode) -> impl IntoView {
             match session {
                 Ok(Some(session)) => {
                     errors.set(BTreeMap::new());
-                    auth.signed_in_as(session.account);
+                    auth.signed_in_as(session.account, shared_device());
                     navigate(&next_page(), Default::default());
                 }
                 Ok(None) => {
@@ -455,6 +510,24 @@ fn problems_of(mode: Mode, failure: &Failure) -> BTreeMap<Option<&'static str>, 
         found.insert(None, Reported::code(failure.code()));
     }
     found
+}
+
+/// "Is this a shared device?": a check box, so the usual case costs nothing.
+#[component]
+fn SharedDeviceQuestion(checked: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <div class="checkbox">
+                <input type="checkbox" id="account-shared-device" name="account-shared-device"
+                    aria-describedby="account-shared-device-hint"
+                    prop:checked=move || checked.get()
+                    on:change=move |event| checked.set(event_target_checked(&event))/>
+                <label for="account-shared-device">{i18n.text("account-shared-device")}</label>
+                <p class="hint" id="account-shared-device-hint">{i18n.text("account-shared-device-hint")}</p>
+            </div>
+        </div>
+    }
 }
 
 #[component]

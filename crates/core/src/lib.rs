@@ -2,6 +2,7 @@
 //! backend. Nothing here knows about the web or the server; every rule returns codes and
 //! data, never a sentence, so that each side can put it into the applicant's language.
 
+pub mod answers;
 pub mod api;
 pub mod calendar;
 pub mod catalog;

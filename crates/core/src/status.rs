@@ -55,6 +55,20 @@ impl Status {
     }
 }
 
+/// The reasons an officer gives for a refusal, each in words in both languages
+/// (`refusal-reason-<code>`, checked by the app's and the result document's tests). A reason
+/// this list lacks is given as `other` and explained in the officer's comment; no code is
+/// ever shown as it is.
+pub const REFUSAL_REASONS: [&str; 7] = [
+    "incomplete-package",
+    "fee-not-paid",
+    "qualification-requirements",
+    "activity-prohibited",
+    "court-ban",
+    "agreement-refused",
+    "documents-expired",
+];
+
 /// Whether an application the provider is still working on has passed its due date on
 /// `today`. The due day itself is still within the term (a term in days ends with that day).
 pub fn is_overdue(status: Status, due: Option<NaiveDate>, today: NaiveDate) -> bool {

@@ -2,10 +2,10 @@
 //! conclusion when an application is issued in test mode, and the reasoned refusal when one
 //! is refused without a letter uploaded.
 //!
-//! One A4 page of PDF. The field labels are ASCII in a standard font; the values (the
-//! holder from the registry, the service and provider in Kazakh and Russian from the app's
-//! texts, the number, the dates, the refusal's code and the officer's words) are drawn in
-//! DejaVu Sans, embedded as a subset, which has every Kazakh letter.
+//! One A4 page of PDF, in Kazakh and Russian one above the other (`names`: the app's own
+//! texts): the labels, the service and provider, the date as people write it, the refusal's
+//! reason in words (never its code) and the officer's own words. Drawn in DejaVu Sans,
+//! embedded as a subset, which has every Kazakh letter.
 
 mod font;
 mod names;
@@ -14,7 +14,7 @@ mod pdf;
 use names::LANGUAGES;
 use otinish_core::api::{Reason, Time};
 use otinish_core::catalog::ServiceKind;
-use pdf::{Label, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use pdf::{PAGE_HEIGHT, PAGE_WIDTH, Page};
 
 /// Who the document is for, as the registry knows them.
 #[derive(Debug, Clone)]
@@ -61,85 +61,134 @@ const VALUE_X: f32 = 180.0;
 const VALUE_SIZE: f32 = 11.0;
 const LABEL_SIZE: f32 = 9.0;
 const LINE: f32 = 15.0;
+const LABEL_LINE: f32 = 11.0;
 const BOTTOM: f32 = 72.0;
+
+/// Every label the document prints, each a `result-document-…` message in both languages
+/// (checked by `names`' tests).
+#[cfg(test)]
+const LABELS: [&str; 18] = [
+    "result-document-test-mode",
+    "result-document-refusal-title",
+    "result-document-number",
+    "result-document-issued-on",
+    "result-document-holder",
+    "result-document-iin-bin",
+    "result-document-activity",
+    "result-document-subject",
+    "result-document-issued-by",
+    "result-document-application",
+    "result-document-date",
+    "result-document-applicant",
+    "result-document-service",
+    "result-document-provider",
+    "result-document-reason",
+    "result-document-comment",
+    "result-document-reason-unlisted",
+    "result-document-made-by",
+];
+
+/// A text in both languages, the state language first; once when both say the same.
+fn in_both(text: impl Fn(names::Language) -> String) -> Vec<String> {
+    let mut texts: Vec<String> = LANGUAGES.iter().map(|language| text(*language)).collect();
+    texts.dedup();
+    texts
+}
+
+/// "указана…" as the first words of a line: «Указана…».
+fn capitalised(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
 
 /// The PDF, or `None` if the embedded font cannot be read (a broken build, not bad input).
 pub fn render(document: &ResultDocument<'_>) -> Option<Vec<u8>> {
     let font = font::dejavu_sans()?;
     let mut page = Page::new(font);
     let mut y = PAGE_HEIGHT - MARGIN;
+    let label = |id: &'static str| in_both(move |language| names::text(language, id));
     if document.test_mode {
-        page.label(
-            MARGIN,
-            y,
-            LABEL_SIZE,
-            Label::Bold,
-            "TEST MODE - NO LEGAL EFFECT",
-        );
-        y -= 28.0;
+        for line in label("result-document-test-mode") {
+            page.text(MARGIN, y, LABEL_SIZE, &line);
+            y -= LINE;
+        }
+        y -= 13.0;
     }
-    let title = match document.outcome {
-        Outcome::Issued { .. } => match document.kind {
-            ServiceKind::Licence => "LICENCE",
-            ServiceKind::Permit => "PERMIT",
-            ServiceKind::Certificate => "CERTIFICATE",
-            ServiceKind::Conclusion => "CONCLUSION",
-        },
-        Outcome::Refused { .. } => "REASONED REFUSAL",
+    let titles = match document.outcome {
+        Outcome::Issued { .. } => in_both(|language| names::kind(language, document.kind)),
+        Outcome::Refused { .. } => label("result-document-refusal-title"),
     };
-    page.label(MARGIN, y, 20.0, Label::Bold, title);
-    y -= 24.0;
-    if let Outcome::Issued { .. } = document.outcome {
-        let mut kinds: Vec<String> = LANGUAGES
-            .iter()
-            .map(|language| names::kind(*language, document.kind))
-            .collect();
-        kinds.dedup();
-        page.text(MARGIN, y, 14.0, &kinds.join(" / "));
-        y -= 10.0;
+    for title in &titles {
+        page.text(MARGIN, y, 18.0, &title.to_uppercase());
+        y -= 24.0;
     }
-    page.rule(MARGIN, y, PAGE_WIDTH - 2.0 * MARGIN);
-    y -= 26.0;
+    page.rule(MARGIN, y + 10.0, PAGE_WIDTH - 2.0 * MARGIN);
+    y -= 16.0;
 
-    let in_both = |name: fn(names::Language, &str) -> String, id: &str| -> Vec<String> {
-        LANGUAGES
-            .iter()
-            .map(|language| name(*language, id))
-            .collect()
-    };
-    let date = document.at.date_naive().format("%Y-%m-%d").to_string();
+    let date = in_both(|language| names::date(language, document.at.date_naive()));
+    let service = in_both(|language| names::service(language, document.service));
+    let provider = in_both(|language| names::provider(language, document.provider));
     let mut fields: Vec<(&str, Vec<String>)> = Vec::new();
     match document.outcome {
         Outcome::Issued { number } => {
-            fields.push(("Number", vec![number.to_string()]));
-            fields.push(("Date of issue", vec![date]));
-            fields.push(("Holder", vec![document.holder.name.clone()]));
-            fields.push(("IIN / BIN", vec![document.holder.iin_bin.clone()]));
+            fields.push(("result-document-number", vec![number.to_string()]));
+            fields.push(("result-document-issued-on", date));
+            fields.push(("result-document-holder", vec![document.holder.name.clone()]));
+            fields.push((
+                "result-document-iin-bin",
+                vec![document.holder.iin_bin.clone()],
+            ));
             let activity = if document.kind == ServiceKind::Licence {
-                "Activity"
+                "result-document-activity"
             } else {
-                "Subject"
+                "result-document-subject"
             };
-            fields.push((activity, in_both(names::service, document.service)));
-            fields.push(("Issued by", in_both(names::provider, document.provider)));
-            fields.push(("Application", vec![document.reference.to_string()]));
+            fields.push((activity, service));
+            fields.push(("result-document-issued-by", provider));
+            fields.push((
+                "result-document-application",
+                vec![document.reference.to_string()],
+            ));
         }
         Outcome::Refused { reason } => {
-            fields.push(("Date", vec![date]));
-            fields.push(("Applicant", vec![document.holder.name.clone()]));
-            fields.push(("IIN / BIN", vec![document.holder.iin_bin.clone()]));
-            fields.push(("Service", in_both(names::service, document.service)));
-            fields.push(("Provider", in_both(names::provider, document.provider)));
-            fields.push(("Application", vec![document.reference.to_string()]));
-            fields.push(("Reason", vec![reason.code.clone()]));
+            fields.push(("result-document-date", date));
+            fields.push((
+                "result-document-applicant",
+                vec![document.holder.name.clone()],
+            ));
+            fields.push((
+                "result-document-iin-bin",
+                vec![document.holder.iin_bin.clone()],
+            ));
+            fields.push(("result-document-service", service));
+            fields.push(("result-document-provider", provider));
+            fields.push((
+                "result-document-application",
+                vec![document.reference.to_string()],
+            ));
+            let words = in_both(|language| capitalised(names::reason(language, &reason.code)));
+            fields.push(("result-document-reason", words));
             if let Some(comment) = &reason.comment {
-                fields.push(("Comment", comment.lines().map(str::to_string).collect()));
+                let lines = comment.lines().map(str::to_string).collect();
+                fields.push(("result-document-comment", lines));
             }
         }
     }
+    let label_width = VALUE_X - MARGIN - 8.0;
     let width = PAGE_WIDTH - MARGIN - VALUE_X;
-    'fields: for (label, values) in fields {
-        page.label(MARGIN, y, LABEL_SIZE, Label::Regular, label);
+    'fields: for (id, values) in fields {
+        let mut label_y = y;
+        let lines: Vec<String> = label(id)
+            .iter()
+            .flat_map(|text| wrap(font, text, LABEL_SIZE, label_width))
+            .collect();
+        for line in lines {
+            page.text(MARGIN, label_y, LABEL_SIZE, &line);
+            label_y -= LABEL_LINE;
+        }
         for value in values {
             for line in wrap(page.font(), &value, VALUE_SIZE, width) {
                 if y < BOTTOM {
@@ -150,21 +199,20 @@ pub fn render(document: &ResultDocument<'_>) -> Option<Vec<u8>> {
                 y -= LINE;
             }
         }
-        y -= 8.0;
+        y = y.min(label_y) - 8.0;
     }
-    page.label(
-        MARGIN,
-        MARGIN - 16.0,
-        7.0,
-        Label::Regular,
-        "Made by otinish-server, the reference backend of Otinish.",
-    );
+    let mut footer_y = MARGIN - 8.0;
+    for line in label("result-document-made-by") {
+        page.text(MARGIN, footer_y, 7.0, &line);
+        footer_y -= 9.0;
+    }
     let created = document
         .at
         .format("D:%Y%m%d%H%M%S%:z'")
         .to_string()
         .replace(':', "'");
-    let title = format!("{title} {}", document.reference);
+    // The file's own title (its properties, the window's title bar) stays ASCII.
+    let title = format!("{} {}", title_of(document), document.reference);
     Some(pdf::document(
         page,
         pdf::Info {
@@ -172,6 +220,19 @@ pub fn render(document: &ResultDocument<'_>) -> Option<Vec<u8>> {
             created,
         },
     ))
+}
+
+/// The document's title in its metadata: PDF strings here are ASCII.
+fn title_of(document: &ResultDocument<'_>) -> &'static str {
+    match document.outcome {
+        Outcome::Issued { .. } => match document.kind {
+            ServiceKind::Licence => "Licence",
+            ServiceKind::Permit => "Permit",
+            ServiceKind::Certificate => "Certificate",
+            ServiceKind::Conclusion => "Conclusion",
+        },
+        Outcome::Refused { .. } => "Reasoned refusal",
+    }
 }
 
 /// Greedy line breaking at spaces; a word longer than a line is cut where it overflows.
@@ -277,14 +338,32 @@ mod tests {
         assert_eq!(streams, 3, "content, ToUnicode and font");
     }
 
+    /// Whether `text` is drawn, as one run, in the embedded font.
+    fn drawn(pdf: &str, text: &str) -> bool {
+        let font = font::dejavu_sans().unwrap();
+        let codes: String = text
+            .chars()
+            .map(|c| format!("{:04X}", font.glyph(c)))
+            .collect();
+        pdf.contains(&format!("<{codes}> Tj"))
+    }
+
     #[test]
-    fn a_licence_is_a_well_formed_pdf_with_its_values_in_the_embedded_font() {
+    fn a_licence_is_a_well_formed_pdf_in_kazakh_and_russian() {
         let holder = holder();
         let pdf = licence(&holder);
         check_structure(&pdf);
         let text = String::from_utf8_lossy(&pdf);
-        assert!(text.contains("(LICENCE) Tj"));
-        assert!(text.contains("(TEST MODE - NO LEGAL EFFECT) Tj"));
+        assert!(drawn(&text, "ЛИЦЕНЗИЯ"));
+        assert!(drawn(&text, "Берілген күні"));
+        assert!(drawn(&text, "Дата выдачи"));
+        // Dates as people write them, in each language.
+        assert!(drawn(&text, "2026 ж. 20 ақпан"));
+        assert!(drawn(&text, "20 февраля 2026 г."));
+        assert!(drawn(&text, "Медициналық қызметке лицензия"));
+        assert!(drawn(&text, "Лицензия на медицинскую деятельность"));
+        assert!(drawn(&text, "ТЕСТ РЕЖИМІ: ҚҰЖАТТЫҢ ЗАҢДЫ КҮШІ ЖОҚ"));
+        assert!(!text.contains("2026-02-20"));
         assert!(text.contains("/Encoding /Identity-H"));
         assert!(text.contains("/FontFile2 11 0 R"));
         // The holder's Kazakh letters are drawn and can be copied back (Ә is U+04D8).
@@ -316,14 +395,44 @@ mod tests {
         .unwrap();
         check_structure(&pdf);
         let text = String::from_utf8_lossy(&pdf);
-        assert!(text.contains("(REASONED REFUSAL) Tj"));
-        assert!(!text.contains("TEST MODE"));
-        assert!(text.contains("(Reason) Tj"));
+        assert!(drawn(&text, "МОТИВИРОВАННЫЙ ОТКАЗ"));
+        assert!(drawn(&text, "ДӘЛЕЛДІ БАС ТАРТУ"));
+        assert!(!drawn(&text, "ТЕСТ РЕЖИМІ: ҚҰЖАТТЫҢ ЗАҢДЫ КҮШІ ЖОҚ"));
+        assert!(drawn(&text, "Причина отказа"));
+        // The reason in words in both languages, never its code.
+        assert!(drawn(&text, "Представлен неполный пакет документов"));
+        assert!(drawn(&text, "Құжаттар топтамасы толық ұсынылмаған"));
+        assert!(!drawn(&text, "incomplete-package"));
         let ellipsis = font::dejavu_sans().unwrap().glyph('…');
         assert!(
             text.contains(&format!("<{ellipsis:04X}> Tj")),
             "a comment longer than the page is cut"
         );
+    }
+
+    #[test]
+    fn an_unknown_reason_is_never_printed_as_its_code() {
+        let holder = holder();
+        let reason = Reason {
+            code: "documents-forged".into(),
+            params: Default::default(),
+            comment: Some("Печать на справке не совпадает с образцом.".into()),
+        };
+        let pdf = render(&ResultDocument {
+            outcome: Outcome::Refused { reason: &reason },
+            kind: ServiceKind::Licence,
+            service: "medical-licence",
+            provider: "vko-health",
+            reference: "HD3KM7PR",
+            holder: &holder,
+            at: at(),
+            test_mode: false,
+        })
+        .unwrap();
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(!drawn(&text, "documents-forged"));
+        assert!(drawn(&text, "Указана в пояснении услугодателя"));
+        assert!(drawn(&text, "Печать на справке не совпадает с образцом."));
     }
 
     #[test]

@@ -355,6 +355,7 @@ fn Refused(application: Application, href: Option<String>) -> impl IntoView {
     let reason = application.refusal.clone();
     let comment = reason.as_ref().and_then(|r| r.comment.clone());
     let words = reason.map(|reason| Signal::derive(move || reason_text(i18n, &reason)));
+    let apply_again = format!("/services/{}/apply?new=1", application.service);
     view! {
         <div class="outcome outcome--refused">
             <h2 class="outcome__title">{i18n.text("cabinet-refused-title")}</h2>
@@ -367,6 +368,7 @@ fn Refused(application: Application, href: Option<String>) -> impl IntoView {
                 <p><a class="button button--secondary" href=href download="">{i18n.text("cabinet-download-refusal")}</a></p>
             })}
             <p>{i18n.text("cabinet-refused-next")}</p>
+            <p><A href=apply_again>{i18n.text("cabinet-apply-again")}</A></p>
         </div>
     }
 }

@@ -57,11 +57,11 @@ impl Row {
 /// The backend's drafts, joined with the drafts this browser keeps. A browser draft that
 /// belongs to an application this account does not have (another account's, or one since
 /// submitted or discarded) is not shown.
-fn rows(all: &[ApplicationSummary]) -> Vec<Row> {
+fn rows(all: &[ApplicationSummary], owner: Option<&str>) -> Vec<Row> {
     let local: Vec<draft::Draft> = catalog::catalog()
         .services
         .iter()
-        .map(|service| draft::load(&service.id))
+        .map(|service| draft::load(&service.id, owner))
         .filter(|d| d.sub_case.is_some() || d.provider.is_some() || !d.answers.is_empty())
         .collect();
     let mut rows: Vec<Row> = all
@@ -159,7 +159,8 @@ pub fn Drafts(
             // The list says why; this browser's drafts can still be shown.
             Some(Err(_)) => Vec::new(),
         };
-        let rows = rows(&all);
+        let owner = auth.account.with(|a| draft::owner_of(a.as_ref()));
+        let rows = rows(&all, owner.as_deref());
         if rows.is_empty() {
             return view! { <p>{i18n.text("cabinet-no-drafts")}</p> }.into_any();
         }

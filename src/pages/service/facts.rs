@@ -1,4 +1,5 @@
-//! Who can apply, and for each sub-case its deadline and today's fee.
+//! Who can apply (before the start button), and for each sub-case its deadline and today's
+//! fee (among the details after it).
 
 use crate::format;
 use crate::i18n::use_i18n;
@@ -7,7 +8,7 @@ use otinish_core::catalog::{Fee, Provision, Service, messages};
 use otinish_core::fees;
 
 #[component]
-pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
+pub fn Applicants(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
     let i18n = use_i18n();
     let applicants = move || {
         provision
@@ -44,6 +45,20 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
         }
     });
 
+    view! {
+        <h2>{i18n.text("service-who-heading")}</h2>
+        <ul>{applicants}</ul>
+        <Show when=single_applicant_type>
+            <p class="inset">{i18n.text("service-only-these-applicants")}</p>
+        </Show>
+        {targets}
+        {result_note}
+    }
+}
+
+#[component]
+pub fn Terms(service: &'static Service, provision: Memo<Provision>) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = move || {
         let today = format::today();
         service
@@ -80,13 +95,6 @@ pub fn Facts(service: &'static Service, provision: Memo<Provision>) -> impl Into
     });
 
     view! {
-        <h2>{i18n.text("service-who-heading")}</h2>
-        <ul>{applicants}</ul>
-        <Show when=single_applicant_type>
-            <p class="inset">{i18n.text("service-only-these-applicants")}</p>
-        </Show>
-        {targets}
-        {result_note}
         <h2>{i18n.text("service-terms-heading")}</h2>
         <dl class="summary-list">{rows}</dl>
         {fee_date.map(|fee_date| view! { <p class="secondary">{fee_date}</p> })}

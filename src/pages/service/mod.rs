@@ -44,6 +44,9 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     use_page_title(move || i18n.t(&title));
 
     let initial = query::get("provider").filter(|p| service.provision(p).is_some());
+    // Whether the applicant chose a provider here: only then does the form start with it
+    // chosen (the first one is shown until then, but never chosen for them).
+    let chosen = RwSignal::new(initial.is_some());
     let provider = RwSignal::new(initial.unwrap_or_else(|| service.provisions[0].provider.clone()));
     let provision = Memo::new(move |_| {
         provider
@@ -53,9 +56,19 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     let kind = messages::of("kind", &service.kind);
     // A Kazakh name that is our translation must not be labelled official.
     let name_label = messages::name_label(service.kk_name);
-    let apply_href = move || format!("/services/{}/apply?provider={}", service.id, provider.get());
+    let apply_href = move || {
+        if chosen.get() {
+            format!("/services/{}/apply?provider={}", service.id, provider.get())
+        } else {
+            format!("/services/{}/apply", service.id)
+        }
+    };
     // An application begun earlier in this browser is offered first.
-    let resumable = crate::draft::load(&service.id).in_progress();
+    let auth = crate::session::use_auth();
+    let resumable = move || {
+        let owner = auth.account.with(|a| crate::draft::owner_of(a.as_ref()));
+        crate::draft::load(&service.id, owner.as_deref()).in_progress()
+    };
 
     view! {
         <A href="/" attr:class="back-link">{i18n.text("service-back-to-list")}</A>
@@ -65,14 +78,9 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
         <p class="secondary">
             <strong>{i18n.text(name_label)}</strong> " " {i18n.text(name.clone())}
         </p>
-        <ProviderPicker service provider/>
-        <facts::Facts service provision/>
-        <documents::Documents service provision/>
-        <steps::Steps service provision/>
-        <Channels provision/>
-        <legal::LegalBasis provision/>
+        <facts::Applicants service provision/>
         <h2>{i18n.text("service-apply-heading")}</h2>
-        {if resumable {
+        {move || if resumable() {
             view! {
                 <div class="inset">
                     <p>{i18n.text("service-draft-found")}</p>
@@ -82,7 +90,11 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
                         </a>
                     </p>
                 </div>
-                <a class="button button--secondary" href=move || format!("{}&new=1", apply_href()) rel=rel_for("/services/x/apply") role="button" draggable="false">
+                <a class="button button--secondary" href=move || {
+                    let href = apply_href();
+                    let separator = if href.contains('?') { '&' } else { '?' };
+                    format!("{href}{separator}new=1")
+                } rel=rel_for("/services/x/apply") role="button" draggable="false">
                     {i18n.text("service-draft-start-again")}
                 </a>
             }
@@ -96,13 +108,24 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
             }
             .into_any()
         }}
+        // The details, once the applicant knows whether to start (GOV.UK start page).
+        <ProviderPicker service provider chosen/>
+        <facts::Terms service provision/>
+        <documents::Documents service provision/>
+        <steps::Steps service provision/>
+        <Channels provision/>
+        <legal::LegalBasis provision/>
     }
 }
 
 /// Several providers render some services; the applicant picks theirs. A single provider
 /// is simply named.
 #[component]
-fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl IntoView {
+fn ProviderPicker(
+    service: &'static Service,
+    provider: RwSignal<String>,
+    chosen: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     if service.provisions.len() == 1 {
         let name = messages::provider(&service.provisions[0].provider);
@@ -122,6 +145,7 @@ fn ProviderPicker(service: &'static Service, provider: RwSignal<String>) -> impl
             let on_change = move |_| {
                 query::set("provider", &chosen_id);
                 provider.set(chosen_id.clone());
+                chosen.set(true);
             };
             view! {
                 <div class="checkbox radio">

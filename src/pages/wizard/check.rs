@@ -6,7 +6,7 @@
 use super::steps::Step;
 use super::{Wizard, remote};
 use crate::api;
-use crate::components::{ErrorSummary, error_message, issue_message};
+use crate::components::{error_message, summary_issue_message};
 use crate::draft::text_of;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -24,6 +24,7 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     let auth = crate::session::use_auth();
     let service = wizard.service;
     let change = move |step: &Step| format!("{}?return=check", step.href(&service.id));
+    // The files as the last "Continue" found them; before that, what `stored` read.
     let files: RwSignal<Option<Vec<StoredDocument>>> = RwSignal::new(None);
     // `(link, message)` of each gap in the package, after "Continue".
     let faults: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
@@ -31,18 +32,18 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     let busy = RwSignal::new(false);
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
 
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || auth.account.with(Option::is_none) {
-            return done.unwrap_or(false);
-        }
-        spawn_local(async move {
-            if let Some(remote) = wizard.draft.with_untracked(|d| d.remote.clone())
-                && let Ok(application) = api::application(&remote.id).await
-            {
-                files.try_set(Some(application.documents));
+    // The files the backend holds, read once the applicant is known to be signed in.
+    let stored = LocalResource::new(move || {
+        let signed_in = auth.account.with(Option::is_some);
+        let remote = wizard
+            .draft
+            .with_untracked(|d| d.remote.as_ref().map(|r| r.id.clone()));
+        async move {
+            match (signed_in, remote) {
+                (true, Some(id)) => api::application(&id).await.ok().map(|a| a.documents),
+                _ => None,
             }
-        });
-        true
+        }
     });
 
     let choices = move || {
@@ -144,7 +145,10 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
 
     let has_documents = wizard.steps().contains(&Step::Documents);
     let documents = move || {
-        let attached = files.get()?;
+        let attached = files
+            .get()
+            .or_else(|| stored.get().flatten())
+            .filter(|files| !files.is_empty())?;
         let href = Some(change(&Step::Documents));
         let mut by_document: Vec<(String, Vec<String>)> = Vec::new();
         for file in attached {
@@ -188,14 +192,10 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
                     faults.try_set(
                         found
                             .into_iter()
-                            .map(|(link, label, issue)| {
-                                let text = i18n.t_with(
-                                    "error-summary-item",
-                                    &[
-                                        ("field", i18n.t(&label).into()),
-                                        ("message", issue_message(i18n, &issue).into()),
-                                    ],
-                                );
+                            .map(|(link, label, field, issue)| {
+                                let name = i18n.t(&label);
+                                let text =
+                                    summary_issue_message(i18n, field.as_deref(), name, &issue);
                                 (link, text)
                             })
                             .collect(),
@@ -214,9 +214,9 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         });
     };
     let links = Signal::derive(move || faults.get());
+    super::show_error_summary(links, attempt.into());
 
     view! {
-        <ErrorSummary errors=links attempt=attempt.into()/>
         {move || failure.get().map(|code| view! {
             <div class="warning" role="alert"><p>{error_message(i18n, &code, &[])}</p></div>
         })}
@@ -234,7 +234,10 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
 
 /// The gaps the backend would find, each with the address of the step that fills it and the
 /// message id of what is missing.
-fn gaps(wizard: Wizard, attached: &[StoredDocument]) -> Vec<(String, String, Issue)> {
+fn gaps(
+    wizard: Wizard,
+    attached: &[StoredDocument],
+) -> Vec<(String, String, Option<String>, Issue)> {
     let applicant = wizard.applicant();
     let draft = wizard.draft.get_untracked();
     let service = wizard.service;
@@ -259,17 +262,23 @@ fn gaps(wizard: Wizard, attached: &[StoredDocument]) -> Vec<(String, String, Iss
         .map(|fault| {
             let parts: Vec<&str> = fault.pointer.trim_start_matches('/').split('/').collect();
             let last = parts.last().copied().unwrap_or_default();
-            let (step, label) = match parts.as_slice() {
+            let (step, label, field) = match parts.as_slice() {
+                // An answer of a page answered once: its question's own words.
+                ["answers", page, field] => (
+                    Step::Page(page.to_string()),
+                    messages::field(field),
+                    Some(field.to_string()),
+                ),
                 ["answers", page, ..] if parts.len() > 2 => {
-                    (Step::Page(page.to_string()), messages::field(last))
+                    (Step::Page(page.to_string()), messages::field(last), None)
                 }
-                ["answers", page] => (Step::Page(page.to_string()), messages::page(page)),
-                _ => (Step::Documents, messages::document(last)),
+                ["answers", page] => (Step::Page(page.to_string()), messages::page(page), None),
+                _ => (Step::Documents, messages::document(last), None),
             };
             let link = format!("{}?return=check", step.href(&service.id));
             let mut issue = Issue::new(fault.code);
             issue.params = fault.params;
-            (link, label, issue)
+            (link, label, field, issue)
         })
         .collect()
 }
@@ -295,7 +304,8 @@ fn Row(label: String, answer: String, href: Option<String>) -> impl IntoView {
     }
 }
 
-/// An answer as the applicant should read it: the labels of chosen options, not their ids.
+/// An answer as the applicant should read it: the labels of chosen options, not their ids;
+/// phone numbers in groups; dates in words.
 fn display(i18n: crate::i18n::I18n, field: &Field, value: &str) -> String {
     match field.kind {
         FieldKind::Radio | FieldKind::Select | FieldKind::Checkboxes => value
@@ -305,6 +315,11 @@ fn display(i18n: crate::i18n::I18n, field: &Field, value: &str) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         FieldKind::YesNo if !value.is_empty() => i18n.t(&format!("answer-{value}")),
+        FieldKind::Phone => otinish_core::validation::display_phone(value),
+        // «14 июня 2019 г.», «2019 ж. 14 маусым», not 2019-06-14.
+        FieldKind::Date => crate::format::iso_date(value)
+            .map(|date| crate::format::date(i18n, date))
+            .unwrap_or_else(|| value.to_string()),
         _ => value.to_string(),
     }
 }

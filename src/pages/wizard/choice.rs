@@ -3,7 +3,6 @@
 
 use super::Wizard;
 use super::steps::Step;
-use crate::components::ErrorSummary;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use otinish_core::catalog::{self, Service, Target, messages};
@@ -167,8 +166,8 @@ fn Choices(
             wizard.advance(&step);
         }
     };
+    super::show_error_summary(errors, attempt.into());
     view! {
-        <ErrorSummary errors attempt=attempt.into()/>
         <form novalidate on:submit=on_submit>
             <div class="field" class:field--error=move || show_error.get()>
                 <fieldset class="fieldset">

@@ -7,7 +7,7 @@
 use super::steps::Step;
 use super::{Wizard, remote};
 use crate::api::{self, Failure, Upload};
-use crate::components::{ErrorSummary, failure_message, issue_message};
+use crate::components::{failure_message, issue_message};
 use crate::i18n::{I18n, use_i18n};
 use crate::session::use_auth;
 use leptos::prelude::*;
@@ -98,8 +98,22 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
         })
     };
 
+    // What "Continue" found missing and is still not attached: the summary, the slots and
+    // the title follow the page as files arrive and go.
+    let still_missing = Memo::new(move |_| {
+        let mut documents = missing.get();
+        attachments
+            .files
+            .with(|files| documents.retain(|d| !files.iter().any(|f| &f.document == d)));
+        documents
+    });
+    Effect::new(move |_| {
+        if attempt.get() > 0 {
+            wizard.has_errors.set(!still_missing.with(Vec::is_empty));
+        }
+    });
     let summary = Signal::derive(move || {
-        missing
+        still_missing
             .get()
             .into_iter()
             .map(|document| {
@@ -145,7 +159,8 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
             .into_iter()
             .filter_map(|requirement| {
                 let document = catalog::catalog().document(&requirement.document)?;
-                let missing = Signal::derive(move || missing.with(|m| m.contains(&document.id)));
+                let missing =
+                    Signal::derive(move || still_missing.with(|m| m.contains(&document.id)));
                 Some(view! { <DocumentSlot document requirement attachments missing/> })
             })
             .collect_view()
@@ -171,8 +186,8 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
     };
 
     let signed_out = move || auth.known.get() && auth.account.with(Option::is_none);
+    super::show_error_summary(summary, attempt.into());
     view! {
-        <ErrorSummary errors=summary attempt=attempt.into()/>
         <Show when=signed_out>
             <p>{i18n.text("wizard-documents-sign-in")}</p>
             <p><A href=format!("/sign-in?next={here}") attr:class="button">{i18n.text("wizard-applicant-sign-in")}</A></p>
@@ -230,6 +245,8 @@ fn DocumentSlot(
     let hint_id = format!("{input_id}-hint");
     let error_id = format!("{input_id}-error");
     let transfer = RwSignal::new(Transfer::Idle);
+    // What the last removal did, said politely.
+    let removed = RwSignal::new(String::new());
     // The file a "Replace" is for: removed once its replacement has arrived.
     let replacing: RwSignal<Option<String>> = RwSignal::new(None);
     let dragging = RwSignal::new(false);
@@ -276,14 +293,21 @@ fn DocumentSlot(
             .await;
             match outcome {
                 Ok(stored) => {
-                    attachments.files.try_update(|f| f.push(stored));
                     transfer.try_set(Transfer::Idle);
-                    if let Some(old) = replacing.get_untracked() {
-                        replacing.try_set(None);
-                        if api::delete_document(&application, &old).await.is_ok() {
-                            attachments
-                                .files
-                                .update(|f| f.retain(|file| file.id != old));
+                    match replacing.try_update(Option::take).flatten() {
+                        // A replacement takes the old file's place in the list, where the
+                        // applicant's eyes and focus are; the old file then goes.
+                        Some(old) => {
+                            attachments.files.try_update(|files| {
+                                match files.iter().position(|file| file.id == old) {
+                                    Some(at) => files[at] = stored,
+                                    None => files.push(stored),
+                                }
+                            });
+                            let _ = api::delete_document(&application, &old).await;
+                        }
+                        None => {
+                            attachments.files.try_update(|f| f.push(stored));
                         }
                     }
                 }
@@ -323,22 +347,43 @@ fn DocumentSlot(
         dragging.set(true);
     };
 
+    let input_for_replace = StoredValue::new(input_id.clone());
     let remove = move |file_id: String| {
         let Some(application) = attachments.application.get_untracked() else {
             return;
         };
+        let name = files.with_untracked(|f| {
+            f.iter()
+                .find(|file| file.id == file_id)
+                .map(|file| file.file_name.clone())
+                .unwrap_or_default()
+        });
         spawn_local(async move {
             match api::delete_document(&application, &file_id).await {
-                Ok(()) => attachments
-                    .files
-                    .update(|f| f.retain(|file| file.id != file_id)),
+                Ok(()) => {
+                    attachments
+                        .files
+                        .update(|f| f.retain(|file| file.id != file_id));
+                    // Said, and the focus kept in the slot: the button pressed is gone.
+                    removed
+                        .try_set(i18n.t_with("wizard-documents-removed", &[("file", name.into())]));
+                    // The file input, whose visible button shows its focus.
+                    let input = input_for_replace.get_value();
+                    request_animation_frame(move || {
+                        if let Some(element) = leptos::prelude::document()
+                            .get_element_by_id(&input)
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            let _ = element.focus();
+                        }
+                    });
+                }
                 Err(failure) => {
                     transfer.try_set(Transfer::Failed(upload_failure(i18n, &failure)));
                 }
             }
         });
     };
-    let input_for_replace = StoredValue::new(input_id.clone());
     let replace = move |file_id: String| {
         replacing.try_set(Some(file_id));
         if let Some(input) = leptos::prelude::document()
@@ -446,6 +491,7 @@ fn DocumentSlot(
             <label for=input_id class="button button--secondary file-upload__button">
                 {i18n.text("wizard-documents-choose")}
             </label>
+            <p class="visually-hidden" role="status">{move || removed.get()}</p>
             <p class="secondary document-slot__drop">{i18n.text("wizard-documents-drop")}</p>
         </div>
     }

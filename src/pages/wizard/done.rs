@@ -1,6 +1,7 @@
 //! The confirmation: the reference number, when the application counts as registered, the
-//! expected result date (or that no source gives one), what happens next, and the way to
-//! the cabinet.
+//! expected result date (or that no source gives one), what happens next in words that fit
+//! the kind of result, how the applicant hears of it, a way to print or save the page, and
+//! the way to the cabinet.
 
 use super::Wizard;
 use crate::format;
@@ -29,6 +30,12 @@ pub fn Confirmation() -> impl IntoView {
         &[("date", format::date(i18n, submission.registered_on).into())],
     );
     let cabinet = format!("/cabinet/applications/{}", submission.application_id);
+    // What the result is, so the words fit it: a permit is not a licence.
+    let kind = otinish_core::catalog::messages::key(&wizard.service.kind);
+    let result = move || i18n.t_with("wizard-done-result", &[("kind", kind.clone().into())]);
+    let print = move |_| {
+        let _ = window().print();
+    };
     Some(view! {
         <div class="panel panel--confirmation">
             <h1 class="panel__title">{i18n.text("wizard-done-heading")}</h1>
@@ -42,7 +49,13 @@ pub fn Confirmation() -> impl IntoView {
         <p>{due}</p>
         <h2>{i18n.text("wizard-done-next-heading")}</h2>
         <p>{provider.map(|p| i18n.t_with("wizard-done-next", &[("provider", i18n.t(&p).into())]))}</p>
+        <p>{result}</p>
         <p>{i18n.text("wizard-done-notify")}</p>
+        <p>
+            <button type="button" class="button button--secondary" on:click=print>
+                {i18n.text("wizard-done-print")}
+            </button>
+        </p>
         <p><A href=cabinet attr:class="button">{i18n.text("wizard-done-cabinet")}</A></p>
         <p><A href="/">{i18n.text("wizard-done-another")}</A></p>
     })

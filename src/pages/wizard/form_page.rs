@@ -1,11 +1,12 @@
 //! One page of the service's own questions. Answers are checked by the same rules the server
-//! applies (`otinish_core::validation`): a field when it is left, the whole page on "Continue".
+//! applies (`otinish_core::validation`), on "Continue" (GOV.UK: never while the applicant is
+//! still answering); an answer marked wrong is judged again as it is corrected.
 //! A page that repeats ("add another": several objects, several addresses) shows one group
 //! of its questions per item.
 
 use super::Wizard;
 use super::steps::Step;
-use crate::components::{ErrorSummary, FieldInput, input_id, issue_message};
+use crate::components::{FieldInput, field_issue_message, input_id, summary_issue_message};
 use crate::format;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -44,6 +45,14 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
         }
     };
 
+    // The title's «Ошибка:» follows the errors as they are put right, not only "Continue".
+    Effect::new(move |_| {
+        let any = issues.with(|i| !i.is_empty());
+        if attempt.get_untracked() > 0 {
+            wizard.has_errors.set(any);
+        }
+    });
+
     let summary_fields = fields.clone();
     let summary = Signal::derive(move || {
         let issues = issues.get();
@@ -61,13 +70,8 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                         &[("field", name.into()), ("n", (item + 1).into())],
                     );
                 }
-                let text = i18n.t_with(
-                    "error-summary-item",
-                    &[
-                        ("field", name.into()),
-                        ("message", issue_message(i18n, issue).into()),
-                    ],
-                );
+                let field = (!repeated).then_some(f.id.as_str());
+                let text = summary_issue_message(i18n, field, name, issue);
                 Some((input_id(&f.id, item), text))
             })
             .collect::<Vec<_>>()
@@ -91,21 +95,10 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                         judge(item, field);
                     }
                 });
-                let on_leave = Callback::new(move |()| {
-                    // Inline feedback only once there is something to judge, or an error to clear.
-                    let typed = !wizard
-                        .draft
-                        .with_untracked(|d| d.answer(&page.id, item, &field.id))
-                        .is_empty();
-                    if typed || issues.with_untracked(|i| i.contains_key(&(item, field.id.clone())))
-                    {
-                        judge(item, field);
-                    }
-                });
                 let error = Signal::derive(move || {
                     issues.with(|i| {
                         i.get(&(item, field.id.clone()))
-                            .map(|issue| issue_message(i18n, issue))
+                            .map(|issue| field_issue_message(i18n, &field.id, issue))
                     })
                 });
                 let shown = move || {
@@ -115,7 +108,7 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                 };
                 view! {
                     <Show when=shown>
-                        <FieldInput field value on_change on_leave error item/>
+                        <FieldInput field value on_change error item/>
                     </Show>
                 }
             })
@@ -125,8 +118,17 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
     let body = match &page.repeat {
         None => render_item(0).into_any(),
         Some(repeat) => {
+            // Said politely after a removal: the button pressed is gone with its item.
+            let removed = RwSignal::new(String::new());
             let remove = move |item: usize| {
+                let legend =
+                    i18n.t_with(&messages::page_item(&page.id), &[("n", (item + 1).into())]);
                 wizard.draft.update(|d| d.remove_item(&page.id, item));
+                removed.set(i18n.t_with("wizard-item-removed", &[("item", legend.into())]));
+                // The focus goes to the item now in its place, or the one before the last.
+                let focus = item.min(count.get_untracked().saturating_sub(1));
+                let id = item_id(&page.id, focus);
+                request_animation_frame(move || focus_element(&id));
                 // Errors follow their items: drop the removed one's, renumber the rest.
                 issues.update(|i| {
                     *i = std::mem::take(i)
@@ -144,7 +146,7 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                         });
                         let removable = count.get() > (repeat.min as usize).max(1);
                         view! {
-                            <fieldset class="fieldset repeat-item">
+                            <fieldset class="fieldset repeat-item" id=item_id(&page.id, item) tabindex="-1">
                                 <legend class="fieldset__legend--m">{legend}</legend>
                                 {render_item(item)}
                                 <Show when=move || removable>
@@ -167,19 +169,12 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
                 let new_item = count.get_untracked().saturating_sub(1);
                 if let Some(first) = first_field.get_value() {
                     let id = input_id(&first, new_item);
-                    request_animation_frame(move || {
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = document()
-                            .get_element_by_id(&id)
-                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
-                            let _ = input.focus();
-                        }
-                    });
+                    request_animation_frame(move || focus_element(&id));
                 }
             };
             view! {
                 {items}
+                <p class="visually-hidden" role="status">{move || removed.get()}</p>
                 <Show when=can_add>
                     <button type="button" class="button button--secondary" on:click=add>
                         {i18n.text(messages::page_add(&page.id))}
@@ -213,7 +208,6 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
         }
         let failed = !found.is_empty();
         issues.set(found);
-        wizard.has_errors.set(failed);
         if failed {
             attempt.update(|n| *n += 1);
         } else {
@@ -221,12 +215,27 @@ pub fn FormPage(page: &'static Page, step: Step) -> impl IntoView {
         }
     };
 
+    super::show_error_summary(summary, attempt.into());
     view! {
-        <ErrorSummary errors=summary attempt=attempt.into()/>
         <form novalidate on:submit=on_submit>
             {body}
             <button type="submit" class="button">{i18n.text("wizard-continue")}</button>
         </form>
+    }
+}
+
+/// The id of an item's group on a repeated page, to move the focus to.
+fn item_id(page: &str, item: usize) -> String {
+    format!("item-{page}-{}", item + 1)
+}
+
+fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
 }
 

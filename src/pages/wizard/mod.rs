@@ -14,15 +14,17 @@ mod remote;
 mod sign;
 mod steps;
 
-use crate::components::{StepIndicator, use_page_title};
+use crate::components::{ErrorSummary, StepIndicator, use_page_title};
 use crate::draft::{Draft, use_draft};
 use crate::i18n::{I18n, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::session::Auth;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use otinish_core::catalog::{self, ApplicantType, Service};
+use otinish_core::package;
 use remote::SaveState;
 use steps::Step;
 
@@ -40,6 +42,8 @@ pub struct Wizard {
     pub has_errors: RwSignal<bool>,
     /// Whether the backend has the latest answers.
     pub save_state: RwSignal<SaveState>,
+    /// The backend copy being created, if it is: one at a time.
+    creation: remote::Creation,
 }
 
 impl Wizard {
@@ -55,22 +59,66 @@ impl Wizard {
             .with(|d| steps::steps(self.service, d, applicant))
     }
 
-    /// Goes on from `step`: back to "check your answers" when the applicant came from
-    /// there to change an answer, otherwise to the next step.
+    /// Goes on from `step`. Coming from "check your answers" to change an answer, the
+    /// questions the change opened (pages with a required answer still missing) come first,
+    /// each still on the way back; then "check your answers" again. Otherwise the next step.
     pub fn advance(self, step: &Step) {
         let returning = crate::query::get("return").as_deref() == Some("check");
         let steps = untrack(|| self.steps());
-        let next = if returning && steps::before_check(step) {
-            Some(Step::Check)
-        } else {
-            steps
+        let after = steps
+            .iter()
+            .position(|s| s == step)
+            .map_or(&[][..], |i| &steps[i + 1..]);
+        if returning && steps::before_check(step) {
+            let open = untrack(|| self.pages_with_gaps());
+            let opened = after
                 .iter()
-                .position(|s| s == step)
-                .and_then(|i| steps.get(i + 1).cloned())
-        };
-        if let Some(next) = next {
-            self.go(&next);
+                .take_while(|s| steps::before_check(s))
+                .find(|s| matches!(s, Step::Page(id) if open.contains(id)));
+            match opened {
+                Some(opened) => self
+                    .navigate
+                    .run(format!("{}?return=check", opened.href(&self.service.id))),
+                None => self.go(&Step::Check),
+            }
+        } else if let Some(next) = after.first() {
+            self.go(next);
         }
+    }
+
+    /// The pages with a required answer missing or wrong, by the rules of the package check.
+    fn pages_with_gaps(self) -> Vec<String> {
+        let Some(applicant) = self.applicant() else {
+            return Vec::new();
+        };
+        self.draft.with(|draft| {
+            let (Some(provision), Some(sub_case)) = (
+                draft
+                    .provider
+                    .as_deref()
+                    .and_then(|p| self.service.provision(p)),
+                draft.sub_case,
+            ) else {
+                return Vec::new();
+            };
+            let package = package::Package {
+                service: self.service,
+                provision,
+                sub_case,
+                applicant,
+                answers: &draft.answers,
+                attached: &[],
+            };
+            package::check(&package, crate::format::today())
+                .into_iter()
+                .filter_map(|fault| {
+                    let mut parts = fault.pointer.trim_start_matches('/').split('/');
+                    (parts.next() == Some("answers"))
+                        .then(|| parts.next().map(str::to_string))
+                        .flatten()
+                })
+                .collect()
+        })
     }
 
     pub fn go(self, step: &Step) {
@@ -94,18 +142,38 @@ pub fn WizardPage() -> impl IntoView {
     let Some(service) = catalog::catalog().service(&service_id) else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let draft = use_draft(&service.id);
+    // The draft shown is the signed-in applicant's: wait until the backend has said who that
+    // is, and start over with another draft when it changes (signing out in the header).
+    let auth = crate::session::use_auth();
+    let owner = Memo::new(move |_| {
+        auth.known
+            .get()
+            .then(|| auth.account.with(|a| crate::draft::owner_of(a.as_ref())))
+    });
+    (move || {
+        owner
+            .get()
+            .map(|_| untrack(|| view! { <WizardForm service/> }))
+    })
+    .into_any()
+}
+
+#[component]
+fn WizardForm(service: &'static Service) -> impl IntoView {
+    let params = use_params_map();
+    let auth = crate::session::use_auth();
+    let draft = use_draft(&service.id, auth);
     let slug = params.with_untracked(|p| p.get("step"));
     // A submitted application is done with: "apply" again starts afresh, as does "start
-    // again" (`?new=1`) from the service page.
+    // again" (`?new=1`) from the service page. Its own pages (Back from the confirmation)
+    // lead to the confirmation, below.
     // The router's own view of the address: while it renders a page the browser's address
     // may still be the previous page's.
     let location = use_location();
     let query = use_query_map().get_untracked();
     let param = move |name: &str| query.get(name).filter(|v| !v.is_empty());
     let fresh = param("new").is_some();
-    if fresh || (slug.as_deref() != Some("done") && draft.with_untracked(|d| d.submitted.is_some()))
-    {
+    if fresh || (slug.is_none() && draft.with_untracked(|d| d.submitted.is_some())) {
         draft.set(Draft {
             service: service.id.clone(),
             ..Draft::default()
@@ -122,12 +190,13 @@ pub fn WizardPage() -> impl IntoView {
     let navigate = use_navigate();
     let wizard = Wizard {
         service,
-        auth: crate::session::use_auth(),
+        auth,
         i18n: use_i18n(),
         navigate: Callback::new(move |href: String| navigate(&href, Default::default())),
         draft,
         has_errors: RwSignal::new(false),
         save_state: RwSignal::new(SaveState::Idle),
+        creation: remote::Creation::idle(),
     };
     provide_context(wizard);
     if let Some(application) = param("application") {
@@ -142,6 +211,15 @@ pub fn WizardPage() -> impl IntoView {
             .and_then(|s| Step::from_slug(&s))
             .filter(|step| steps.contains(step))
         {
+            // Submitted: nothing of it can be changed or sent again, so every page of its
+            // form is its confirmation, in place of the page in the history.
+            Some(step) if step != Step::Done && draft.with_untracked(|d| d.submitted.is_some()) => {
+                let options = NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                };
+                view! { <Redirect path=Step::Done.href(&service.id) options/> }.into_any()
+            }
             Some(step) => view! { <StepView step/> }.into_any(),
             None => {
                 // Back where the applicant left off, or at the start; `?provider=` and the
@@ -169,10 +247,28 @@ pub fn WizardPage() -> impl IntoView {
     .into_any()
 }
 
+/// The error summary of the step on show, `(errors, attempt)` as [`ErrorSummary`] takes
+/// them. The step reports them; the page draws the summary above the heading, where GOV.UK
+/// puts it.
+#[derive(Clone, Copy)]
+struct SummarySlot(RwSignal<Option<(Errors, Signal<u32>)>>);
+
+/// `(input id, message)` of each error, as [`ErrorSummary`] lists them.
+type Errors = Signal<Vec<(String, String)>>;
+
+/// Shows a step's error summary at the top of the page.
+pub fn show_error_summary(errors: Errors, attempt: Signal<u32>) {
+    if let Some(slot) = use_context::<SummarySlot>() {
+        slot.0.set(Some((errors, attempt)));
+    }
+}
+
 #[component]
 fn StepView(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
+    let summary = SummarySlot(RwSignal::new(None));
+    provide_context(summary);
     wizard.has_errors.set(false);
     if step != Step::Done {
         let slug = step.slug();
@@ -189,7 +285,7 @@ fn StepView(step: Step) -> impl IntoView {
         }
     });
     let indicator = step.stage().map(|current| {
-        let stages = steps::stages(&untrack(|| wizard.steps()));
+        let stages = steps::stages(wizard.service, &untrack(|| wizard.steps()));
         let index = stages.iter().position(|s| *s == current).unwrap_or(0);
         let names = stages.iter().map(|s| s.message()).collect::<Vec<_>>();
         view! { <StepIndicator stages=names current=index/> }
@@ -229,9 +325,16 @@ fn StepView(step: Step) -> impl IntoView {
             <h1>{i18n.text(heading)}</h1>
         }
     });
+    let summary = move || {
+        summary
+            .0
+            .get()
+            .map(|(errors, attempt)| view! { <ErrorSummary errors attempt/> })
+    };
     view! {
         {back}
         {indicator}
+        {summary}
         {title}
         {body}
         <p class="save-state secondary" role="status">{save_state}</p>

@@ -6,8 +6,10 @@
 use super::Wizard;
 use crate::api::{self, Failure};
 use crate::draft::{Draft, Remote};
+use futures_channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use otinish_core::answers;
 use otinish_core::api::{Answers, Application, CreateApplicationRequest};
 use std::time::Duration;
 
@@ -18,8 +20,17 @@ pub enum SaveState {
     Idle,
     Saving,
     Saved,
-    /// Kept in this browser only; sent again with the next change or on "Continue".
+    /// Another tab or device had saved meantime; both sets of changes were kept, and where
+    /// they differed on the same answer, this browser's.
+    Merged {
+        conflicts: bool,
+    },
+    /// Kept in this browser only: the backend is out of reach. Sent again when the network
+    /// comes back, and meanwhile with growing pauses.
     LocalOnly,
+    /// The backend answered, but would not take the answers (a session that ended, an
+    /// application no longer editable); kept in this browser.
+    Refused,
 }
 
 impl SaveState {
@@ -28,7 +39,10 @@ impl SaveState {
             SaveState::Idle => None,
             SaveState::Saving => Some("wizard-save-saving"),
             SaveState::Saved => Some("wizard-save-saved"),
+            SaveState::Merged { conflicts: false } => Some("wizard-save-merged"),
+            SaveState::Merged { conflicts: true } => Some("wizard-save-merged-conflicts"),
             SaveState::LocalOnly => Some("wizard-save-local"),
+            SaveState::Refused => Some("wizard-save-refused"),
         }
     }
 }
@@ -41,13 +55,62 @@ fn matches(remote: &Remote, draft: &Draft) -> bool {
         && remote.targets == draft.targets
 }
 
+/// Callers waiting for the backend copy being created: the documents step, "check your
+/// answers" and signing may each ask at once, and must get one application, not one each.
+#[derive(Clone, Copy)]
+pub struct Creation(StoredValue<Option<Vec<Waiter>>>);
+
+/// Where a caller waiting for the creation under way is told its result.
+type Waiter = oneshot::Sender<Result<Remote, Failure>>;
+
+impl Creation {
+    pub fn idle() -> Creation {
+        Creation(StoredValue::new(None))
+    }
+}
+
 /// The backend application of this draft, created (and given the answers so far) when there
-/// is none or the sub-case, provider or targets changed since.
+/// is none or the sub-case, provider or targets changed since. One creation at a time: a
+/// caller arriving while one is under way waits for its result.
 pub async fn ensure(wizard: Wizard) -> Result<Remote, Failure> {
-    let draft = wizard.draft.get_untracked();
+    let Some(draft) = wizard.draft.try_get_untracked() else {
+        return Err(Failure::Unreachable);
+    };
     if let Some(remote) = draft.remote.as_ref().filter(|r| matches(r, &draft)) {
         return Ok(remote.clone());
     }
+    let waiting = wizard
+        .creation
+        .0
+        .try_update_value(|flight| match flight {
+            Some(waiters) => {
+                let (sender, receiver) = oneshot::channel();
+                waiters.push(sender);
+                Some(receiver)
+            }
+            None => {
+                *flight = Some(Vec::new());
+                None
+            }
+        })
+        .flatten();
+    if let Some(receiver) = waiting {
+        return receiver.await.unwrap_or(Err(Failure::Unreachable));
+    }
+    let created = create(wizard, draft).await;
+    let waiters = wizard
+        .creation
+        .0
+        .try_update_value(Option::take)
+        .flatten()
+        .unwrap_or_default();
+    for waiter in waiters {
+        let _ = waiter.send(created.clone());
+    }
+    created
+}
+
+async fn create(wizard: Wizard, draft: Draft) -> Result<Remote, Failure> {
     let (Some(provider), Some(sub_case)) = (draft.provider.clone(), draft.sub_case) else {
         return Err(Failure::Unreachable);
     };
@@ -69,12 +132,12 @@ pub async fn ensure(wizard: Wizard) -> Result<Remote, Failure> {
         provider,
         sub_case,
         targets: draft.targets.clone(),
-        saved: Some(digest(&Answers::new())),
+        base: Some(Answers::new()),
     };
     if !draft.answers.is_empty() {
         let saved = api::save_answers(&remote.id, remote.version, &draft.answers).await?;
         remote.version = saved.version;
-        remote.saved = Some(digest(&draft.answers));
+        remote.base = Some(draft.answers.clone());
     }
     let kept = remote.clone();
     // The applicant may have left the form meanwhile; the draft then saves it next time.
@@ -82,71 +145,145 @@ pub async fn ensure(wizard: Wizard) -> Result<Remote, Failure> {
     Ok(remote)
 }
 
+/// What a push did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pushed {
+    /// The backend already had these answers, or there is no backend copy yet.
+    Unchanged,
+    Saved,
+    /// Another tab or device had saved since: merged, see [`SaveState::Merged`].
+    Merged {
+        conflicts: bool,
+    },
+}
+
 /// Sends the answers as they stand. A version conflict (another tab or device saved since)
-/// is settled in favour of this browser's answers, which are what the applicant sees.
-pub async fn push(wizard: Wizard) -> Result<(), Failure> {
+/// is merged answer by answer against what both started from, never overwritten. An
+/// application the backend does not have (discarded elsewhere) is made again, so the
+/// applicant always has a way on.
+pub async fn push(wizard: Wizard) -> Result<Pushed, Failure> {
     // Run from a timer, possibly after the applicant has left the form.
     let Some(draft) = wizard.draft.try_get_untracked() else {
-        return Ok(());
+        return Ok(Pushed::Unchanged);
     };
     let Some(remote) = draft.remote.clone().filter(|r| matches(r, &draft)) else {
-        return Ok(());
+        return Ok(Pushed::Unchanged);
     };
-    let sent = digest(&draft.answers);
-    if remote.saved == Some(sent) {
-        return Ok(());
+    if remote.base.as_ref() == Some(&draft.answers) {
+        return Ok(Pushed::Unchanged);
     }
-    let saved = match api::save_answers(&remote.id, remote.version, &draft.answers).await {
+    let sent = draft.answers;
+    let (saved, kept, pushed) = match api::save_answers(&remote.id, remote.version, &sent).await {
+        Ok(saved) => (saved, sent.clone(), Pushed::Saved),
         Err(Failure::Problem(problem)) if problem.code == "version-conflict" => {
             let current = api::application(&remote.id).await?;
-            api::save_answers(&remote.id, current.version, &draft.answers).await?
+            let base = remote.base.clone().unwrap_or_default();
+            let merged = answers::merge(&base, &sent, &current.answers);
+            let saved = api::save_answers(&remote.id, current.version, &merged.answers).await?;
+            let conflicts = !merged.conflicts.is_empty();
+            (saved, merged.answers, Pushed::Merged { conflicts })
         }
-        other => other?,
+        Err(Failure::Problem(problem)) if problem.status == 404 => {
+            wizard.draft.try_update(|d| d.remote = None);
+            ensure(wizard).await?;
+            return Ok(Pushed::Saved);
+        }
+        Err(failure) => return Err(failure),
     };
     wizard.draft.try_update(|d| {
+        if matches!(pushed, Pushed::Merged { .. }) {
+            // What was typed while the merge was under way stays on top of it.
+            d.answers = answers::merge(&sent, &d.answers, &kept).answers;
+        }
         if let Some(r) = d.remote.as_mut().filter(|r| r.id == remote.id) {
             r.version = saved.version;
-            r.saved = Some(sent);
+            r.base = Some(kept.clone());
         }
     });
-    Ok(())
+    Ok(pushed)
 }
 
 /// Saves the answers to the backend a second after the applicant stops typing, while signed
-/// in and once the draft has a backend copy.
+/// in and once the draft has a backend copy. When the backend is out of reach it tries
+/// again after 2, 4, 8… up to 30 s, and at once when the browser says it is back online.
 pub fn autosave(wizard: Wizard, state: RwSignal<SaveState>) {
-    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let saver = Saver {
+        wizard,
+        state,
+        timer: StoredValue::new(None),
+        retry: StoredValue::new(RETRY_FIRST),
+    };
     let signed_in = wizard.auth.account;
-    Effect::new(
-        move |previous: Option<Option<otinish_core::api::Answers>>| {
-            let answers = wizard
-                .draft
-                .with(|d| d.remote.is_some().then(|| d.answers.clone()));
-            let changed = previous.as_ref().is_some_and(|p| *p != answers);
-            if changed && answers.is_some() && signed_in.with_untracked(Option::is_some) {
-                if let Some(handle) = pending.get_value() {
-                    handle.clear();
-                }
-                let handle = set_timeout_with_handle(
-                    move || {
-                        // The timer may fire after the applicant has left the form.
-                        state.try_set(SaveState::Saving);
-                        spawn_local(async move {
-                            let outcome = push(wizard).await;
-                            state.try_set(match outcome {
-                                Ok(()) => SaveState::Saved,
-                                Err(_) => SaveState::LocalOnly,
-                            });
-                        });
-                    },
-                    Duration::from_millis(1000),
-                )
-                .ok();
-                pending.set_value(handle);
+    Effect::new(move |previous: Option<Option<Answers>>| {
+        let answers = wizard
+            .draft
+            .with(|d| d.remote.is_some().then(|| d.answers.clone()));
+        let changed = previous.as_ref().is_some_and(|p| *p != answers);
+        if changed && answers.is_some() && signed_in.with_untracked(Option::is_some) {
+            saver.after(Duration::from_millis(1000));
+        }
+        answers
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if matches!(
+            state.get_untracked(),
+            SaveState::LocalOnly | SaveState::Saving
+        ) {
+            saver.after(Duration::ZERO);
+        }
+    });
+    on_cleanup(move || online.remove());
+}
+
+const RETRY_FIRST: Duration = Duration::from_secs(2);
+const RETRY_MAX: Duration = Duration::from_secs(30);
+
+#[derive(Clone, Copy)]
+struct Saver {
+    wizard: Wizard,
+    state: RwSignal<SaveState>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// The pause before the next try while the backend is out of reach.
+    retry: StoredValue<Duration>,
+}
+
+impl Saver {
+    /// Saves after `delay`, instead of any save already waiting.
+    fn after(self, delay: Duration) {
+        if let Some(handle) = self.timer.try_get_value().flatten() {
+            handle.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.now(), delay).ok();
+        self.timer.try_set_value(handle);
+    }
+
+    fn now(self) {
+        // The timer may fire after the applicant has left the form.
+        if self.state.try_set(SaveState::Saving).is_some() {
+            return;
+        }
+        spawn_local(async move {
+            let outcome = push(self.wizard).await;
+            let state = match outcome {
+                Ok(Pushed::Merged { conflicts }) => SaveState::Merged { conflicts },
+                Ok(_) => SaveState::Saved,
+                Err(Failure::Unreachable) => SaveState::LocalOnly,
+                Err(Failure::Problem(_)) => SaveState::Refused,
+            };
+            if self.state.try_set(state).is_some() {
+                return;
             }
-            answers
-        },
-    );
+            if state == SaveState::LocalOnly {
+                let Some(pause) = self.retry.try_get_value() else {
+                    return;
+                };
+                self.retry.try_set_value((pause * 2).min(RETRY_MAX));
+                self.after(pause);
+            } else {
+                self.retry.try_set_value(RETRY_FIRST);
+            }
+        });
+    }
 }
 
 /// Opens a backend draft (`?application=<id>`, from the cabinet or another device) in this
@@ -177,9 +314,10 @@ fn adopt(draft: &mut Draft, found: Application) {
     if newer_here {
         return;
     }
-    let saved = Some(digest(&found.answers));
+    let base = Some(found.answers.clone());
     *draft = Draft {
         service: found.service,
+        owner: draft.owner.take(),
         sub_case: Some(found.sub_case),
         provider: Some(found.provider.clone()),
         targets: found.targets.clone(),
@@ -190,21 +328,10 @@ fn adopt(draft: &mut Draft, found: Application) {
             provider: found.provider,
             sub_case: found.sub_case,
             targets: found.targets,
-            saved,
+            base,
         }),
         pending_submission: None,
         last_step: draft.last_step.take(),
         submitted: None,
     };
-}
-
-/// A digest of answers, to tell whether the backend already holds them. Only compared within
-/// one browser, so the hasher need not be stable across builds: a mismatch costs one save.
-fn digest(answers: &Answers) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    serde_json::to_string(answers)
-        .unwrap_or_default()
-        .hash(&mut hasher);
-    hasher.finish()
 }

@@ -179,7 +179,10 @@ async fn sign(wizard: Wizard, signer: Signer) -> Result<(), Progress> {
             signature,
         });
     });
-    save_now(&wizard.draft.get_untracked());
+    save_now(
+        &wizard.draft.get_untracked(),
+        wizard.auth.owner().as_deref(),
+    );
     Ok(())
 }
 
@@ -262,7 +265,10 @@ fn finish(wizard: Wizard, submission: Submission) {
         d.pending_submission = None;
         d.submitted = Some(submission);
     });
-    save_now(&wizard.draft.get_untracked());
+    save_now(
+        &wizard.draft.get_untracked(),
+        wizard.auth.owner().as_deref(),
+    );
     wizard.go(&Step::Done);
 }
 

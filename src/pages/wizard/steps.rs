@@ -50,15 +50,26 @@ impl Stage {
     }
 }
 
-/// The stages of these steps, in order, each once (at most seven).
-pub fn stages(steps: &[Step]) -> Vec<Stage> {
-    let mut stages: Vec<Stage> = Vec::new();
-    for stage in steps.iter().filter_map(Step::stage) {
-        if !stages.contains(&stage) {
-            stages.push(stage);
-        }
+/// The stages of these steps, in order, each once (at most seven). Payment counts from the
+/// start wherever the service may charge, so the count does not change ("1 of 6", then "1 of
+/// 7") when the sub-case is chosen.
+pub fn stages(service: &Service, steps: &[Step]) -> Vec<Stage> {
+    let mut present: Vec<Stage> = steps.iter().filter_map(Step::stage).collect();
+    if service.sub_cases.iter().any(|case| fee_due(service, *case)) {
+        present.push(Stage::Payment);
     }
-    stages
+    [
+        Stage::Service,
+        Stage::Applicant,
+        Stage::Details,
+        Stage::Documents,
+        Stage::Check,
+        Stage::Payment,
+        Stage::Submit,
+    ]
+    .into_iter()
+    .filter(|stage| present.contains(stage))
+    .collect()
 }
 
 impl Step {
@@ -138,9 +149,10 @@ pub fn steps(service: &Service, draft: &Draft, applicant: Option<ApplicantType>)
     }
     let provision = draft.provider.as_deref().and_then(|p| service.provision(p));
     let has_documents = match (provision, sub_case, applicant) {
-        (Some(provision), Some(case), Some(kind)) => {
-            package::documents(provision, case, kind).next().is_some()
-        }
+        // Only what the applicant attaches makes a step: what the provider gets itself is
+        // listed on the service page.
+        (Some(provision), Some(case), Some(kind)) => package::documents(provision, case, kind)
+            .any(|d| d.supplied_by == otinish_core::catalog::Supplier::Applicant),
         // Not known yet: the step is there until the answers rule it out.
         _ => provision.is_none_or(|p| !p.documents.is_empty()),
     };

@@ -63,6 +63,8 @@ for (const lang of LANGUAGES) {
   });
 
   test(`every service page opens from the list in ${lang}, with no axe violations`, async ({ page }) => {
+    // Nineteen pages, each scanned by axe: more than the default half minute on a busy machine.
+    test.setTimeout(90_000);
     const errors = watchErrors(page);
     await open(page, '/', lang);
     const links = await serviceLinks(page).evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));

@@ -34,7 +34,10 @@ async function answerPage(page) {
     let value = 'Өскемен қаласы, Абай даңғылы, 64';
     if (type === 'tel') value = '8 (701) 234-56-78';
     else if (type === 'email') value = 'applicant@example.kz';
-    else if (type === 'date') value = '2020-01-15';
+    // The date input's three boxes: day, month, year.
+    else if (name.endsWith('-day')) value = '15';
+    else if (name.endsWith('-month')) value = '1';
+    else if (name.endsWith('-year')) value = '2020';
     else if (name.includes('postcode')) value = '070000';
     else if (name.includes('number') || name.includes('quantity')) value = '12';
     await input.fill(value);
@@ -168,6 +171,12 @@ for (const lang of ['ru', 'kk']) {
       await startFromCatalog(page, lang, journey.service);
       const seen = await walk(page, lang, { subCase: journey.subCase, decline: journey.decline });
       const reference = await expectConfirmation(page, lang);
+      // Back from the confirmation: the submitted application's form leads to its
+      // confirmation, never to a live "sign" button.
+      await page.goBack();
+      await expect(page).toHaveURL(/\/apply\/done$/);
+      await expect(page.locator('.panel__title')).toHaveText(TEXT[lang].done);
+      await expect(page.getByRole('button', { name: TEXT[lang].sign })).toHaveCount(0);
       const list = await page.request.get(api('/applications'));
       const mine = (await list.json()).items.filter((a) => a.reference_number === reference);
       expect(mine).toHaveLength(1);
@@ -239,8 +248,14 @@ test('a submission under injected network failures yields exactly one applicatio
   expect(history.items.filter((s) => s.status === 'delivered')).toHaveLength(1);
 });
 
-test('a keyboard-only journey reaches the confirmation', async ({ page }) => {
+/** Whether the focus is where a page change should put it: the page's `h1` or its error summary. */
+async function focusAtPageStart(page) {
+  return page.evaluate(() => document.activeElement?.matches('main h1, main .error-summary') ?? false);
+}
+
+test('a keyboard-only journey reaches the confirmation, the focus at each new page\'s start', async ({ page }) => {
   test.setTimeout(90_000);
+  const errors = watchErrors(page);
   await signIn(page, OTHER_PERSON);
   await open(page, '/services/end-user-certificate', 'ru');
   // Tab to the start button and press Enter, then answer every step with the keyboard.
@@ -269,8 +284,11 @@ test('a keyboard-only journey reaches the confirmation', async ({ page }) => {
       await page.keyboard.press('Enter');
     }
     await expect.poll(() => new URL(page.url()).pathname.split('/').pop()).not.toBe(step);
+    // As a full page load would: the next Tab goes to the new page's content, not the footer.
+    await expect.poll(() => focusAtPageStart(page)).toBe(true);
   }
   await expectConfirmation(page, 'ru');
+  expect(errors).toEqual([]);
 });
 
 test('a draft resumes from the service page where the applicant left off, and can start again', async ({ page }) => {
@@ -321,3 +339,56 @@ test('a document slot says what is wrong with a file, in the chosen language, an
   await slot.getByRole('button', { name: /Жою/ }).click();
   await expect(slot.locator('.attachment')).toHaveCount(0);
 });
+
+for (const lang of ['ru', 'kk']) {
+  test(`the error summary of the documents step follows the uploads (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const errors = watchErrors(page);
+    await signIn(page, OTHER_PERSON);
+    await open(page, '/services/medical-licence/apply?provider=vko-health', lang);
+    await walk(page, lang, { subCase: 'issue', onPage: async (step) => { if (step === 'documents') throw new Error('at documents'); } })
+      .catch((error) => expect(String(error)).toContain('at documents'));
+    await page.getByRole('button', { name: TEXT[lang].next, exact: true }).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    // Above the heading, where GOV.UK puts it.
+    expect(await page.evaluate(() => {
+      const s = document.querySelector('main .error-summary');
+      const h1 = document.querySelector('main h1');
+      return Boolean(s.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })).toBe(true);
+    const before = await summary.locator('li').count();
+    expect(before).toBeGreaterThan(0);
+    const first = page.locator('main input[type=file]').first();
+    await first.setInputFiles({ name: 'құжат.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect(first.locator('xpath=ancestor::div[contains(@class, "document-slot")]').locator('.attachment')).toHaveCount(1);
+    // The attached document leaves the summary; the others stay.
+    await expect(summary.locator('li')).toHaveCount(before - 1);
+    await scan(page, lang);
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  test(`answers typed offline reach the backend by themselves once back online (${lang})`, async ({ page, context }) => {
+    test.setTimeout(60_000);
+    const errors = watchErrors(page);
+    await signIn(page, OTHER_PERSON);
+    await startFromCatalog(page, lang, 'end-user-certificate');
+    await walk(page, lang, { onPage: async (step) => { if (step.startsWith('page-')) throw new Error(`at ${step}`); } })
+      .catch((error) => expect(String(error)).toContain('at page-'));
+    await answerPage(page);
+    await context.setOffline(true);
+    const email = page.locator('input[type=email]');
+    await email.fill(`offline-${lang}@example.kz`);
+    await expect(page.locator('.save-state')).toContainText(lang === 'ru' ? 'Нет связи' : 'байланыс жоқ', { timeout: 10_000 });
+    await context.setOffline(false);
+    // No reload, no "Continue": the message clears and the backend has the answer.
+    await expect(page.locator('.save-state')).toHaveText(lang === 'ru' ? 'Ответы сохранены в личном кабинете.' : 'Жауаптар жеке кабинетте сақталды.', { timeout: 8_000 });
+    const id = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.endsWith('end-user-certificate'));
+      return JSON.parse(localStorage.getItem(key)).remote.id;
+    });
+    const saved = await (await page.request.get(`/api/v1/applications/${id}`)).json();
+    expect(JSON.stringify(saved.answers)).toContain(`offline-${lang}@example.kz`);
+    expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|status of 4\d\d/.test(e))).toEqual([]);
+  });
+}

@@ -4,8 +4,8 @@ const { test, expect } = require('@playwright/test');
 const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
 
 const TEXT = {
-  ru: { start: 'Начать', next: 'Продолжить', issue: 'Выдача', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить' },
-  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту' },
+  ru: { start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
+  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
 };
 
 /** Answers every visible question of a form page with something valid for its kind. */
@@ -33,7 +33,10 @@ async function answerPage(page) {
     let value = 'Өскемен қаласы, Абай даңғылы, 64';
     if (type === 'tel') value = '8 (701) 234-56-78';
     else if (type === 'email') value = 'applicant@example.kz';
-    else if (type === 'date') value = '2020-01-15';
+    // The date input's three boxes: day, month, year.
+    else if (name.endsWith('-day')) value = '15';
+    else if (name.endsWith('-month')) value = '1';
+    else if (name.endsWith('-year')) value = '2020';
     else if (name.includes('postcode')) value = '070000';
     else if (name.includes('number')) value = 'KZ12VKO00001';
     await input.fill(value);
@@ -72,9 +75,11 @@ for (const lang of LANGUAGES) {
     await expect(page).toHaveURL(/\/apply\/targets/);
     await page.locator('label[for="choice-both"]').click();
     await page.getByRole('button', { name: t.next }).click();
-    // The provider chosen on the service page is already selected.
+    // Nothing is chosen for the applicant: the service page showed a provider, but the
+    // applicant did not pick one there.
     await expect(page).toHaveURL(/\/apply\/provider/);
-    await expect(page.locator('#choice-vko-health')).toBeChecked();
+    await expect(page.locator('main input[type=radio]:checked')).toHaveCount(0);
+    await page.locator('label[for="choice-vko-health"]').click();
     await page.getByRole('button', { name: t.next }).click();
 
     // The applicant is shown from the registry, never typed.
@@ -104,17 +109,33 @@ for (const lang of LANGUAGES) {
       expect(pages).toBeLessThan(10);
     }
     await expect(page.locator('main h1')).toHaveText(t.check);
-    await expect(page.locator('main')).toContainText('+77012345678');
+    await expect(page.locator('main')).toContainText('+7 701 234 56 78');
     await expectNoAxeViolations(page);
     await expectTranslated(page, lang);
 
     // Change an answer and come back to the check page.
-    const changePhone = page.locator('.summary-list div', { hasText: '+77012345678' }).getByRole('link', { name: new RegExp(t.change) });
+    const changePhone = page.locator('.summary-list div', { hasText: '+7 701 234 56 78' }).getByRole('link', { name: new RegExp(t.change) });
     await changePhone.click();
     await page.locator('input[type=tel]').fill('+7 702 000 00 00');
     await page.getByRole('button', { name: t.next }).click();
     await expect(page).toHaveURL(/\/check$/);
-    await expect(page.locator('main')).toContainText('+77020000000');
+    await expect(page.locator('main')).toContainText('+7 702 000 00 00');
+
+    // A change that opens new questions goes through them before coming back, and keeps the
+    // answers that still apply.
+    await page.locator('.summary-list div', { hasText: t.issue }).getByRole('link', { name: new RegExp(t.change) }).first().click();
+    await page.locator('label', { hasText: new RegExp(`^${t.reissue}$`) }).click();
+    await page.getByRole('button', { name: t.next }).click();
+    await expect(page).not.toHaveURL(/\/check$/);
+    await expect(page).toHaveURL(/\/page-[^?]*\?return=check/);
+    for (let guard = 0; guard < 5 && !page.url().endsWith('/check'); guard += 1) {
+      await answerPage(page);
+      await page.getByRole('button', { name: t.next }).click();
+      await expect(page.locator('.error-summary')).toHaveCount(0);
+    }
+    await expect(page).toHaveURL(/\/check$/);
+    await expect(page.locator('main')).toContainText('+7 702 000 00 00');
+    await expect(page.locator('main')).not.toContainText(t.notAnswered);
     expect(errors).toEqual([]);
   });
 }
@@ -143,17 +164,32 @@ test('a draft survives a reload and a language switch', async ({ page }) => {
   await expect(page.locator('input[type=tel]')).toHaveValue('8 701 111 22 33');
 });
 
-test('inline errors appear when a field is left, in the chosen language', async ({ page }) => {
+test('answers are judged on Continue, not when a field is left, in the chosen language', async ({ page }) => {
+  const errors = watchErrors(page);
   await signUp(page, 'kk', '120340000004');
   await page.goto('/services/end-user-certificate/apply/page-contacts?lang=kk');
   const email = page.locator('input[type=email]');
   await email.fill('not-an-email');
   await email.blur();
-  await expect(page.locator('.error-message')).toBeVisible();
-  const kazakh = await page.locator('.error-message').innerText();
-  await page.getByRole('link', { name: 'Русский' }).click();
-  await expect(page.locator('.error-message')).not.toHaveText(kazakh);
-  await email.fill('fixed@example.kz');
-  await email.blur();
   await expect(page.locator('.error-message')).toHaveCount(0);
+  // Enter submits the form as "Continue" does, and the page stays whole (no panic).
+  await email.press('Enter');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  const emailError = page.locator('.field--error', { has: email }).locator('.error-message');
+  await expect(emailError).toBeVisible();
+  const kazakh = await emailError.innerText();
+  await page.getByRole('link', { name: 'Русский' }).click();
+  await expect(emailError).not.toHaveText(kazakh);
+  // An answer marked wrong is judged again as it is put right.
+  await email.fill('fixed@example.kz');
+  await expect(page.locator('.field--error', { has: email })).toHaveCount(0);
+  // Enter on a whole page moves on; the field it was pressed in goes with the page, and
+  // nothing runs after the page is gone.
+  const phone = page.locator('input[type=tel]');
+  await phone.fill('8 701 234 56 78');
+  await phone.press('Enter');
+  await expect(page).not.toHaveURL(/page-contacts/);
+  await expect(page.locator('main h1')).toBeFocused();
+  await page.waitForTimeout(300);
+  expect(errors).toEqual([]);
 });

@@ -16,9 +16,17 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Issue> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| Issue::new("date-invalid"))
 }
 
+/// The earliest date in the past a form accepts: the Republic of Kazakhstan's independence
+/// (Constitutional Law «О государственной независимости Республики Казахстан», 16 December
+/// 1991). No licence, permit or document of the Republic is older; 1850 is a typo.
+pub fn earliest_past() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1991, 12, 16).expect("a real date")
+}
+
 /// The date, also checked against `rule`. Both rules let today pass: a licence issued
 /// this morning is already in the past for the applicant, and a date set for today is
-/// not yet over. The parameter `limit` is today, as `YYYY-MM-DD`.
+/// not yet over. The parameter `limit` is today (or, for a date too early, the earliest
+/// date accepted), as `YYYY-MM-DD`.
 pub fn check_date(
     input: &str,
     rule: Option<DateRule>,
@@ -28,6 +36,9 @@ pub fn check_date(
     match rule {
         Some(DateRule::Past) if date > today => {
             Err(Issue::new("date-must-be-past").with("limit", to_iso(today)))
+        }
+        Some(DateRule::Past) if date < earliest_past() => {
+            Err(Issue::new("date-too-early").with("limit", to_iso(earliest_past())))
         }
         Some(DateRule::Future) if date < today => {
             Err(Issue::new("date-must-be-future").with("limit", to_iso(today)))
@@ -143,5 +154,17 @@ mod tests {
         assert_eq!(check_date("01.01.2999", None, today), Ok(ymd(2999, 1, 1)));
         // The format is checked before the rule.
         assert_eq!(code(check_date("31.02.2020", past, today)), "date-invalid");
+    }
+
+    #[test]
+    fn a_date_in_the_past_is_not_older_than_the_republic() {
+        let today = ymd(2026, 12, 4);
+        let issue = check_date("14.06.1850", Some(DateRule::Past), today).unwrap_err();
+        assert_eq!(issue.code, "date-too-early");
+        assert_eq!(issue.param("limit"), Some("1991-12-16"));
+        assert_eq!(
+            check_date("16.12.1991", Some(DateRule::Past), today),
+            Ok(ymd(1991, 12, 16))
+        );
     }
 }

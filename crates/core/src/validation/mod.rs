@@ -27,7 +27,7 @@ pub use file::{check_file, check_file_size, check_file_type, detect_file_type};
 pub use iin_bin::{applicant_kind, check_bin, check_iin, check_iin_or_bin};
 pub use name::{check_organisation_name, check_person_name};
 pub use number::check_whole_number;
-pub use phone::check_phone;
+pub use phone::{check_phone, display_phone};
 pub use postcode::check_postcode;
 pub use text::{check_max_len, check_required, normalise_block, normalise_line};
 
@@ -114,6 +114,7 @@ pub const CODES: &[&str] = &[
     "date-format",
     "date-invalid",
     "date-must-be-past",
+    "date-too-early",
     "date-must-be-future",
     // file.rs
     "file-empty",

@@ -55,6 +55,18 @@ pub fn check_phone(input: &str) -> Result<String, Issue> {
     Ok(format!("+7{national}"))
 }
 
+/// A number as people read it: `+7 701 234 56 78`. Anything that is not a valid number is
+/// shown as typed.
+pub fn display_phone(input: &str) -> String {
+    match check_phone(input) {
+        Ok(e164) => {
+            let n = &e164[2..];
+            format!("+7 {} {} {} {}", &n[..3], &n[3..6], &n[6..8], &n[8..])
+        }
+        Err(_) => input.to_string(),
+    }
+}
+
 /// What people put between digit groups.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '(' | ')' | '.')
@@ -125,5 +137,15 @@ mod tests {
             code(check_phone("+7 701 123 45 67 доб. 5")),
             "phone-character"
         );
+    }
+
+    #[test]
+    fn a_number_is_shown_in_groups_as_people_read_it() {
+        assert_eq!(super::display_phone("+77012345678"), "+7 701 234 56 78");
+        assert_eq!(
+            super::display_phone("8 (701) 234-56-78"),
+            "+7 701 234 56 78"
+        );
+        assert_eq!(super::display_phone("not a phone"), "not a phone");
     }
 }

@@ -1,6 +1,6 @@
-//! A one-page PDF 1.4, written by hand: labels in Helvetica (a standard font, ASCII), values
-//! in DejaVu Sans embedded as a subset (a Type 0 font, `Identity-H`, whose two-byte codes are
-//! glyph ids), with a `ToUnicode` map so that the text can be searched and copied.
+//! A one-page PDF 1.4, written by hand: every text in DejaVu Sans embedded as a subset (a
+//! Type 0 font, `Identity-H`, whose two-byte codes are glyph ids), with a `ToUnicode` map so
+//! that the text can be searched and copied.
 
 use super::font::Font;
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,12 +18,6 @@ pub struct Page {
     glyphs: BTreeMap<u16, char>,
 }
 
-#[derive(Debug, Clone, Copy)]
-pub enum Label {
-    Regular,
-    Bold,
-}
-
 impl Page {
     pub fn new(font: &'static Font) -> Page {
         Page {
@@ -35,30 +29,6 @@ impl Page {
 
     pub fn font(&self) -> &'static Font {
         self.font
-    }
-
-    /// ASCII text in Helvetica; anything else is drawn as `?`, since the standard fonts
-    /// have no other letters that every reader draws.
-    pub fn label(&mut self, x: f32, y: f32, size: f32, weight: Label, text: &str) {
-        let font = match weight {
-            Label::Regular => "F1",
-            Label::Bold => "F2",
-        };
-        let mut literal = String::with_capacity(text.len());
-        for c in text.chars() {
-            match c {
-                '(' | ')' | '\\' => {
-                    literal.push('\\');
-                    literal.push(c);
-                }
-                ' '..='~' => literal.push(c),
-                _ => literal.push('?'),
-            }
-        }
-        let _ = writeln!(
-            self.content,
-            "BT /{font} {size:.1} Tf {x:.2} {y:.2} Td ({literal}) Tj ET"
-        );
     }
 
     /// Any text, in the embedded font.
