@@ -806,6 +806,38 @@ async fn a_hand_made_cms_with_an_invented_certificate_gets_no_reference_number()
         ("/signature/cms".into(), "bad-format".into())
     );
     assert_eq!(status_and_history(&server, &application).await.0, "draft");
+
+    // Outside test mode the same: no unverifiable CMS gets a reference number.
+    let url = responder.url.clone();
+    let real = TestServer::with_settings(move |settings| {
+        settings.test_mode = false;
+        settings.trust_store = common::pki::trust_store();
+        settings.ocsp_responder = Some(url);
+    })
+    .await;
+    let owner = applicant(&real, PERSON).await;
+    let application = free_certificate(&real, &owner).await;
+    let bytes = signed_bytes(&signing_data(&real, &owner, &application).await);
+    let forged = CmsSpec {
+        digest: Sha256::digest(&bytes).to_vec(),
+        ..clone(&forged)
+    };
+    let reply = submit(
+        &real,
+        &owner,
+        &application,
+        Some(KEY),
+        cms_body(&cms(&forged)),
+    )
+    .await;
+    assert_eq!(reply.code(), "signature-invalid");
+    let zeros = common::pki::sign(&format!("{PERSON}-sign"), &bytes, &["-md", "sha384"]);
+    let reply = submit(&real, &owner, &application, Some(KEY), cms_body(&zeros)).await;
+    assert_eq!(reply.code(), "algorithm-unsupported");
+    assert_eq!(status_and_history(&real, &application).await.0, "draft");
+    let blob = common::pki::sign(&format!("{PERSON}-sign"), &bytes, &[]);
+    let reply = submit(&real, &owner, &application, Some(KEY), cms_body(&blob)).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
 }
 
 #[tokio::test]

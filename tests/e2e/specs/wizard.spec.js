@@ -8,13 +8,14 @@ const TEXT = {
   kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
 };
 
-/** Answers every visible question of a form page with something valid for its kind. */
-/** Registers a seeded applicant through the form, which signs them in. */
+/**
+ * Signs a seeded applicant in through the sign-in page's test sign-in (test mode), which
+ * creates the account the first time. Signing in with ЭЦП is signing.spec.js's.
+ */
 async function signUp(page, lang, iinBin) {
-  await open(page, '/register', lang);
-  await page.locator('#account-iin-bin').fill(iinBin);
-  await page.locator('#account-password').fill('a long enough pass phrase');
-  await page.locator('main form button[type=submit]').click();
+  await open(page, '/sign-in', lang);
+  await page.locator('#test-iin-bin').fill(iinBin);
+  await page.locator('.account-test form button[type=submit]').click();
   await expect(page).toHaveURL(/\/cabinet$/);
 }
 
