@@ -249,8 +249,9 @@ mod tests {
     #[test]
     fn dates_are_written_as_people_read_them() {
         let day = NaiveDate::from_ymd_opt(2019, 6, 14).unwrap();
-        assert_eq!(date(Language::Russian, day), "14 июня 2019 г.");
-        assert_eq!(date(Language::Kazakh, day), "2019 ж. 14 маусым");
+        // A no-break space keeps the year and its «г.» / «ж.» together.
+        assert_eq!(date(Language::Russian, day), "14 июня 2019\u{a0}г.");
+        assert_eq!(date(Language::Kazakh, day), "2019\u{a0}ж. 14 маусым");
     }
 
     #[test]
