@@ -621,6 +621,19 @@ pub struct OfficerApplication {
     #[serde(flatten)]
     pub application: Application,
     pub applicant: Account,
+    /// The signature the application was submitted with, as it came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<StoredSignature>,
+}
+
+/// A submitted application's signature as the backend keeps it: the officer checks it
+/// again, and a test of any backend can compare it byte for byte with what was sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredSignature {
+    pub method: SignatureMethod,
+    /// The detached CMS, base64 (DER), for `cms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cms: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -1491,6 +1504,7 @@ mod tests {
         let view = OfficerApplication {
             application: application.clone(),
             applicant: individual(),
+            signature: None,
         };
         let mut expected = keys(&application);
         expected.insert("applicant".into());

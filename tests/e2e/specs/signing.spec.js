@@ -8,11 +8,10 @@
 // The application is made ready through the API (a free end-user certificate needs only the
 // contacts), then opened at its sign step with ?application=, as from the cabinet.
 const { test, expect } = require('@playwright/test');
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startFakeNcaLayer, STRANGER_IIN } = require('../fake-ncalayer');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, api } = require('./helpers');
 
 // One fake on one port for the whole file: its tests run one after another in one worker.
 test.describe.configure({ mode: 'default' });
@@ -21,7 +20,8 @@ test.use({ viewport: { width: 360, height: 800 } });
 const PERSON = '850314300003';
 const SERVICE = 'end-user-certificate';
 const NCALAYER_PORT = Number(process.env.E2E_NCALAYER_PORT);
-const DATABASE = path.join(process.env.E2E_DATA_DIR || '', 'otinish.db');
+// The token the e2e backend is started with (playwright.config.js).
+const OFFICER = { Authorization: 'Bearer e2e-officer-token' };
 
 const SUBMIT = { ru: 'Подписать и отправить', kk: 'Қол қою және жіберу' };
 const FILE = { ru: 'Файл на компьютере', kk: 'Компьютердегі файл' };
@@ -97,13 +97,12 @@ async function statusOf(page, id) {
   return (await response.json()).status;
 }
 
-/** What the backend stored as the application's signature: its method and bytes. */
-function storedSignature(id) {
-  expect(id).toMatch(/^[0-9a-f-]{36}$/);
-  const row = execFileSync('sqlite3', [DATABASE, `SELECT method, hex(cms) FROM signatures WHERE application_id = '${id}'`])
-    .toString().trim();
-  const [method, hex] = row.split('|');
-  return { method, cms: Buffer.from(hex || '', 'hex') };
+/** What the backend stored as the application's signature, as the officer API shows it. */
+async function storedSignature(page, id) {
+  const response = await page.request.get(api(`/officer/applications/${id}`), { headers: OFFICER });
+  expect(response.status()).toBe(200);
+  const { signature } = await response.json();
+  return { method: signature.method, cms: Buffer.from(signature.cms || '', 'base64') };
 }
 
 /** Each state's screen: axe, no untranslated text in Kazakh, and a 360 px screenshot. */
@@ -166,7 +165,7 @@ for (const lang of LANGUAGES) {
     expect(signed.application).toBe(id);
 
     expect(await statusOf(page, id)).toBe('delivered');
-    const stored = storedSignature(id);
+    const stored = await storedSignature(page, id);
     expect(stored.method).toBe('cms');
     expect(stored.cms.equals(Buffer.from(fake.signatures.get(id), 'base64'))).toBe(true);
     expect(stored.cms.includes(Buffer.from(`IIN${PERSON}`))).toBe(true);
@@ -308,7 +307,7 @@ for (const lang of LANGUAGES) {
     await expect(page.locator('main h1')).toHaveText(DONE[lang]);
     expect(await statusOf(page, id)).toBe('delivered');
     expect(fake.keys.slice(-2)).toEqual([`${PERSON}-auth`, `${PERSON}-sign`]);
-    const stored = storedSignature(id);
+    const stored = await storedSignature(page, id);
     expect(stored.cms.equals(Buffer.from(fake.signatures.get(id), 'base64'))).toBe(true);
   });
 

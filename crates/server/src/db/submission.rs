@@ -66,6 +66,20 @@ pub enum SubmissionRecorded {
 }
 
 impl Db {
+    /// The signature a submitted application was signed with: its method and, for a CMS,
+    /// the bytes as they came.
+    pub async fn stored_signature(
+        &self,
+        application_id: &str,
+    ) -> Result<Option<(String, Option<Vec<u8>>)>, sqlx::Error> {
+        let row = sqlx::query("SELECT method, cms FROM signatures WHERE application_id = ?")
+            .bind(application_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| Ok((row.try_get("method")?, row.try_get("cms")?)))
+            .transpose()
+    }
+
     /// Takes the key for this request, unless another request has it.
     pub async fn claim_idempotency_key(
         &self,
