@@ -41,11 +41,18 @@ pub async fn challenge(
     let nonce = session::new_token();
     let expires = chrono::Utc::now() + chrono::Duration::minutes(CHALLENGE_MINUTES);
     let expires_at = expires.with_timezone(&crate::clock::offset());
-    let data = serde_json::to_vec(&serde_json::json!({
-        "format": SIGN_IN_FORMAT,
-        "nonce": nonce,
-        "expires_at": expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-    }))
+    /// The bytes to sign, members in this order.
+    #[derive(serde::Serialize)]
+    struct Signed<'a> {
+        format: &'a str,
+        nonce: &'a str,
+        expires_at: String,
+    }
+    let data = serde_json::to_vec(&Signed {
+        format: SIGN_IN_FORMAT,
+        nonce: &nonce,
+        expires_at: expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+    })
     .unwrap_or_default();
     state
         .db

@@ -165,15 +165,14 @@ impl Verifier {
             .or_else(|| parsed.certificate.ocsp_urls().into_iter().next())
             .ok_or(Refusal::OcspUnavailable)?;
         let issuer = chain.get(1).ok_or(Refusal::Untrusted)?;
-        match ocsp::status(&self.http, &url, &parsed.certificate, issuer, at).await {
-            Ok(status) => match status.refusal() {
-                Some(refusal) => return Err(refusal),
-                None => {}
-            },
-            Err(reason) => {
+        let status = ocsp::status(&self.http, &url, &parsed.certificate, issuer, at)
+            .await
+            .map_err(|reason| {
                 tracing::warn!(%url, %reason, "no usable OCSP answer");
-                return Err(Refusal::OcspUnavailable);
-            }
+                Refusal::OcspUnavailable
+            })?;
+        if let Some(refusal) = status.refusal() {
+            return Err(refusal);
         }
         Ok(Verified {
             holder,

@@ -134,7 +134,7 @@ pub fn sign_with(cert: &Path, key: &Path, data: &[u8], options: &[&str]) -> Vec<
         .arg(dir().join("trust-store/intermediate.pem"))
         .arg("-out")
         .arg(&output)
-        .args(if options.iter().any(|o| *o == "-md") {
+        .args(if options.contains(&"-md") {
             &[][..]
         } else {
             &["-md", "sha256"][..]
