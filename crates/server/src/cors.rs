@@ -13,7 +13,9 @@ const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
 pub fn layer(origins: &AppOrigins) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(
-            origins.all().filter_map(|origin| HeaderValue::from_str(origin).ok()),
+            origins
+                .all()
+                .filter_map(|origin| HeaderValue::from_str(origin).ok()),
         ))
         .allow_credentials(true)
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])

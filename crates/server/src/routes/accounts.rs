@@ -37,7 +37,10 @@ pub async fn challenge(
     client: Option<ClientAddress>,
 ) -> ApiResult<Response> {
     // Every challenge is a row until it expires: a client asks at the login pace.
-    state.login_limiter.admit(client).map_err(too_many_requests)?;
+    state
+        .login_limiter
+        .admit(client)
+        .map_err(too_many_requests)?;
     let nonce = session::new_token();
     let expires = chrono::Utc::now() + chrono::Duration::minutes(CHALLENGE_MINUTES);
     let expires_at = expires.with_timezone(&crate::clock::offset());
@@ -71,7 +74,10 @@ pub async fn sign_in(
     client: Option<ClientAddress>,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> ApiResult<Response> {
-    state.login_limiter.admit(client).map_err(too_many_requests)?;
+    state
+        .login_limiter
+        .admit(client)
+        .map_err(too_many_requests)?;
     if request.cms.len() > MAX_CMS_BASE64 {
         return Err(ApiError::malformed().field(
             "/cms",
@@ -106,33 +112,15 @@ pub async fn sign_in(
         .or_else(|| holder.iin.clone())
         .unwrap_or_default();
     let record = registry_record_of(&state, &iin_bin, "/cms").await?;
-    let (account_id, created) = state.db.account_for(&iin_bin).await?;
     // The owner proved who they are: guesses at their password no longer hold them out.
     state.login_limiter.forget_account(&iin_bin);
-    state
-        .db
-        .record_sign_in(&SignIn {
-            account_id,
-            method: SignInMethod::Signature,
-            signer_iin: holder.iin.as_deref(),
-            certificate_serial: Some(&verified.serial),
-        })
-        .await?;
-    tracing::info!(account = account_id, signer = ?holder.iin, certificate = %verified.serial, "signed in with ЭЦП");
-    let status = if created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
+    tracing::info!(signer = ?holder.iin, certificate = %verified.serial, "signed in with ЭЦП");
+    let sign_in = SignInBy {
+        method: SignInMethod::Signature,
+        signer_iin: holder.iin.as_deref(),
+        certificate_serial: Some(&verified.serial),
     };
-    start_session(
-        &state,
-        account_id,
-        record,
-        request.session,
-        status,
-        (SignInMethod::Signature, holder.iin.as_deref()),
-    )
-    .await
+    open_session(&state, &iin_bin, record, request.session, sign_in).await
 }
 
 /// The test sign-in: a seeded person or company, no signature. Test mode only.
@@ -148,14 +136,38 @@ pub async fn test_sign_in(
     }
     let iin_bin = checked_identifier(&request.iin_bin)?;
     let record = registry_record_of(&state, &iin_bin, "/iin_bin").await?;
-    let (account_id, created) = state.db.account_for(&iin_bin).await?;
+    let sign_in = SignInBy {
+        method: SignInMethod::Test,
+        signer_iin: None,
+        certificate_serial: None,
+    };
+    open_session(&state, &iin_bin, record, request.session, sign_in).await
+}
+
+/// How someone signed in, as recorded with the session.
+struct SignInBy<'a> {
+    method: SignInMethod,
+    signer_iin: Option<&'a str>,
+    certificate_serial: Option<&'a str>,
+}
+
+/// The account of the number (created by its first sign-in: 201), the sign-in recorded,
+/// and a session for it.
+async fn open_session(
+    state: &AppState,
+    iin_bin: &str,
+    record: RegistryRecord,
+    mode: SessionMode,
+    by: SignInBy<'_>,
+) -> ApiResult<Response> {
+    let (account_id, created) = state.db.account_for(iin_bin).await?;
     state
         .db
         .record_sign_in(&SignIn {
             account_id,
-            method: SignInMethod::Test,
-            signer_iin: None,
-            certificate_serial: None,
+            method: by.method,
+            signer_iin: by.signer_iin,
+            certificate_serial: by.certificate_serial,
         })
         .await?;
     let status = if created {
@@ -164,12 +176,12 @@ pub async fn test_sign_in(
         StatusCode::OK
     };
     start_session(
-        &state,
+        state,
         account_id,
         record,
-        request.session,
+        mode,
         status,
-        (SignInMethod::Test, None),
+        (by.method, by.signer_iin),
     )
     .await
 }
@@ -282,7 +294,8 @@ pub async fn me(
     // in" keeps the applicant signed in (WCAG 2.2.1).
     if !headers.contains_key(header::AUTHORIZATION)
         && let Some(token) = session::token_from_headers(&headers)
-        && let Ok(cookie) = HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
+        && let Ok(cookie) =
+            HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
     {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
@@ -309,7 +322,8 @@ async fn start_session(
     };
     let mut response = (status, Json(body)).into_response();
     if mode == SessionMode::Cookie
-        && let Ok(cookie) = HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
+        && let Ok(cookie) =
+            HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
     {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }

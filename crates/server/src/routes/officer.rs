@@ -141,18 +141,19 @@ async fn show(
         .application(&id, None)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let signature = state
-        .db
-        .stored_signature(&id)
-        .await?
-        .map(|(method, cms)| api::StoredSignature {
-            method: if method == "cms" {
-                api::SignatureMethod::Cms
-            } else {
-                api::SignatureMethod::Test
-            },
-            cms: cms.map(|der| base64::engine::general_purpose::STANDARD.encode(der)),
-        });
+    let signature =
+        state
+            .db
+            .stored_signature(&id)
+            .await?
+            .map(|(method, cms)| api::StoredSignature {
+                method: if method == "cms" {
+                    api::SignatureMethod::Cms
+                } else {
+                    api::SignatureMethod::Test
+                },
+                cms: cms.map(|der| base64::engine::general_purpose::STANDARD.encode(der)),
+            });
     Ok(Json(OfficerApplication {
         // The same body the applicant sees: one builder, one fee rule.
         application: super::applications::application_body(&state, record).await?,
