@@ -53,9 +53,10 @@ test('no page in Russian or Kazakh shows a message id, a { $placeholder } or a r
     // A problem from the server (a wrong password) is shown in words, not as its code.
     await open(page, '/sign-in', lang);
     // An ИИН no spec registers, so that no other spec's sign-in budget is spent.
+    await page.locator('.account-password summary').click();
     await page.locator('#account-iin-bin').fill('850101300005');
     await page.locator('#account-password').fill('not the right pass phrase at all');
-    await page.locator('main form button[type=submit]').click();
+    await page.locator('.account-password form button[type=submit]').click();
     await expect(page.locator('.error-summary')).toBeVisible();
     const found = await leftovers(page);
     if (found.length) problems.push(`${lang} /sign-in after a refusal: ${found.join(', ')}`);
