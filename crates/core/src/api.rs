@@ -421,10 +421,12 @@ pub struct Receipt {
     pub paid_at: Time,
     pub tenge: u64,
     pub payer_iin_bin: String,
-    /// КБК; 105402 for the licence fee (standards.md §4, egov.kz S7).
+    /// КБК; 105402 for the licence fee (egov.kz «Ставки лицензионного сбора»,
+    /// egov.kz/cms/ru/articles/licensing/2Flicense_pay).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget_code: Option<String>,
-    /// КНП; 911 for the licence fee (standards.md §4, egov.kz S7).
+    /// КНП; 911 for the licence fee (egov.kz «Ставки лицензионного сбора»,
+    /// egov.kz/cms/ru/articles/licensing/2Flicense_pay).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_purpose_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -491,8 +493,9 @@ pub enum Signature {
     Cms { cms: String },
 }
 
-/// Which of the regulations' certificate checks the test signer plays failing (seed 001
-/// Service 1 п. 11 условие 3: validity period, revocation, ИИН/БИН match).
+/// Which of the regulations' certificate checks the test signer plays failing (Постановление
+/// акимата ВКО от 26.03.2014 № 70, подп. 1) п. 1 (регламент), п. 11 условие 3: validity
+/// period, revocation, ИИН/БИН match).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TestOutcome {
@@ -519,7 +522,8 @@ pub struct Submission {
 }
 
 /// An application's public number: 8 characters from A–Z and 2–9 without I, O, Q, Z, 0 and
-/// 1, which are misread over the phone (the scheme of GOV.UK Forms, anchors.md §1.1).
+/// 1, which are misread over the phone (the scheme of GOV.UK Forms, alphagov/forms-runner
+/// `app/services/reference_number_service.rb`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ReferenceNumber(String);

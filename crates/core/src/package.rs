@@ -1,7 +1,8 @@
 //! Whether an application's package is complete: every answer the form asks of this
 //! sub-case and applicant type given and accepted by the rules of `validation`, and every
 //! document the applicant must attach attached. The regulations take payment and the
-//! signature only after that (seed 001 Service 1 п. 11 процесс 4–5): the backend asks here
+//! signature only after that (Постановление акимата ВКО от 26.03.2014 № 70,
+//! подп. 1) п. 1 (регламент), п. 11 процесс 4–5): the backend asks here
 //! before it takes payment or a signature, and the app asks here before it offers them.
 //!
 //! Each fault names its place with a JSON Pointer into the application

@@ -233,7 +233,8 @@ async fn a_licence_goes_from_delivery_to_issue_with_the_agreement_its_regulation
     )
     .await;
     let path = path_of("medical-licence", "vko-health", SubCase::Issue);
-    // East Kazakhstan asks the sanitary authority before issuing (seed 001).
+    // East Kazakhstan asks the sanitary authority before issuing (Постановление акимата
+    // ВКО от 26.03.2014 № 70, подп. 1) п. 1 (регламент), п. 5 действия 4–5).
     assert!(path.contains(&Status::AgreementRequested));
 
     let history_path = format!("/api/v1/applications/{}/history", application.id);

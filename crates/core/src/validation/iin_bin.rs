@@ -1,8 +1,9 @@
 //! ИИН and БИН: the 12-digit numbers of individuals and of legal entities.
 //!
-//! Sources: reference/standards.md §7 and reference/anchors.md §4.1, which give the
-//! checksum, the structure and the test vectors, and cite ПП РК от 11.06.2003 № 565 and the
-//! open implementations valery1707/kaz-person-id, ZhymabekRoman/kz-iin-validator and
+//! Sources: ПП РК от 11.06.2003 № 565 (Әділет P030000565), the Закон РК от 12.01.2007 № 223
+//! «О национальных реестрах идентификационных номеров», the check-digit rule at Әділет
+//! P070000406_ (item z9, which kaz-person-id links), and the open implementations
+//! valery1707/kaz-person-id, ZhymabekRoman/kz-iin-validator and
 //! python-stdnum `stdnum/kz/bin.py`.
 //!
 //! - Check digit: weights 1..11, sum mod 11; if that gives 10, weights 3..11,1,2; if that
@@ -226,7 +227,8 @@ mod tests {
     use super::*;
     use crate::validation::test_support::code;
 
-    // Vectors from standards.md §7 and anchors.md §4.1; the failing ones were built from
+    // Vectors from python-stdnum `stdnum/kz/bin.py` (940140000385, 990140004654) and the
+    // kz-iin-validator README (061211600012); the failing ones were built from
     // them with the same algorithm (worked in Python), each valid but for one rule.
 
     #[test]

@@ -1,6 +1,6 @@
 //! Names of people and organisations, in Cyrillic (Russian and Kazakh) or Latin letters.
 //!
-//! Source for the alphabet: reference/anchors.md §4.6 — Kazakh Cyrillic is the 33 Russian
+//! The alphabet: Kazakh Cyrillic has 42 letters, the 33 Russian
 //! letters and Ә Ғ Қ Ң Ө Ұ Ү Һ І; names also carry hyphens and apostrophes (’ and ').
 //! Latin is the basic A–Z, as passports transliterate; the Kazakh Latin alphabet is still a
 //! draft (§4.6), so its letters are left for when it is adopted.

@@ -4,7 +4,7 @@ use super::Issue;
 
 /// The number's digits without grouping spaces or leading zeros: "1 024" and "01024"
 /// are both "1024". Spaces include the no-break and narrow no-break spaces that ru-KZ
-/// and kk-KZ formatting put between thousands (reference/anchors.md §4.5).
+/// and kk-KZ formatting put between thousands (CLDR number formats for ru-KZ and kk-KZ).
 pub fn check_whole_number(input: &str) -> Result<String, Issue> {
     let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -1,6 +1,6 @@
 //! Kazakhstan phone numbers, normalised to E.164: `+7` and ten digits.
 //!
-//! Sources: reference/anchors.md §4.2 and the libphonenumber metadata for KZ (e.g.
+//! Source: the libphonenumber metadata for KZ (e.g.
 //! python-phonenumbers `data/region_KZ.py`): country code 7, national prefix 8, ten-digit
 //! national numbers. Kazakhstan shares +7 with Russia; its national numbers start with 7
 //! (mobile 70x/747/76x/77x/785, geographic codes 71x/72x), Russia's with 3, 4, 8 or 9.
@@ -8,7 +8,7 @@
 //! Only the leading 7 is checked, not the operator or city code: those lists change as
 //! ranges are handed out, and an outdated list would refuse a real applicant's number.
 //! libphonenumber also gives Baikonur's 33622 range to KZ; it is refused here as Russian,
-//! as anchors.md §4.2 advises for a leading 3.
+//! since Russian national numbers start with 3.
 
 use super::Issue;
 

@@ -1,6 +1,7 @@
 //! Postcodes: the old six-digit index, or Kazpost's seven-character building code.
 //!
-//! Source: reference/anchors.md §4.3. Both are in use (the old index "still works"). The
+//! Source: Kazpost's building-level postcodes as reported by zakon.kz, etoday.kz and
+//! pricom.kz. Both are in use (the old index "still works"). The
 //! sources disagree on how the new code splits into letters and digits, so only its
 //! alphabet is checked: seven Latin capitals and digits, with at least one of each.
 

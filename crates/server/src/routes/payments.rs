@@ -32,7 +32,8 @@ use otinish_core::fees::{self, Quote};
 use otinish_core::status;
 use uuid::Uuid;
 
-/// КБК and КНП of the licence fee (standards.md §4, egov.kz S7): every fee this backend
+/// КБК and КНП of the licence fee (egov.kz «Ставки лицензионного сбора»,
+/// egov.kz/cms/ru/articles/licensing/2Flicense_pay): every fee this backend
 /// computes is a licence fee.
 pub const LICENCE_FEE_BUDGET_CODE: &str = "105402";
 pub const LICENCE_FEE_PAYMENT_PURPOSE_CODE: &str = "911";

@@ -63,7 +63,8 @@ mod tests {
         for time in [at(2026, 2, 2, 9, 0), at(2026, 2, 2, 18, 30)] {
             let schedule = schedule(vko, SubCase::Duplicate, time);
             assert_eq!(schedule.registered_on, day(2026, 2, 2));
-            // Two working days for a duplicate (seed 001).
+            // Two working days for a duplicate (Постановление акимата ВКО от 26.03.2014
+            // № 70, подп. 1) п. 1 (регламент), п. 10).
             assert_eq!(schedule.due_date, Some(day(2026, 2, 4)));
         }
     }

@@ -1,7 +1,8 @@
 //! Whose signature a submission needs, and the test signer.
 //!
 //! The regulations have the provider check the signing certificate's validity, that it is
-//! not revoked, and that its ИИН/БИН is the applicant's (seed 001 Service 1 п. 11 условие 3).
+//! not revoked, and that its ИИН/БИН is the applicant's (Постановление акимата ВКО от 26.03.2014
+//! № 70, подп. 1) п. 1 (регламент), п. 11 условие 3).
 //! A CMS is verified in full by [`crate::signature::Verifier`] (signature value, digest,
 //! chain to the trust store, validity, signing key usage, OCSP); this module says whose it
 //! must be. Whatever the outcome, an accepted submission stores the CMS exactly as it came
