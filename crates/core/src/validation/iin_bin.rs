@@ -1,7 +1,6 @@
 //! ИИН and БИН: the 12-digit numbers of individuals and of legal entities.
 //!
-//! Sources: ПП РК от 11.06.2003 № 565 (Әділет P030000565), the Закон РК от 12.01.2007 № 223
-//! «О национальных реестрах идентификационных номеров», the check-digit rule at Әділет
+//! Sources: ПП РК от 11.06.2003 № 565 (Әділет P030000565), the check-digit rule at Әділет
 //! P070000406_ (item z9, which kaz-person-id links), and the open implementations
 //! valery1707/kaz-person-id, ZhymabekRoman/kz-iin-validator and
 //! python-stdnum `stdnum/kz/bin.py`.
