@@ -121,8 +121,11 @@ fn AlreadySignedIn() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct SharedDevice(RwSignal<bool>);
 
-fn shared_device() -> bool {
-    use_context::<SharedDevice>().is_some_and(|shared| shared.0.get_untracked())
+/// The page's answer, taken while the component is built (a context cannot be read after an
+/// `await`); `false` where no sign-in page asks (setting a password).
+fn shared_device_answer() -> impl Fn() -> bool + Copy {
+    let answer = use_context::<SharedDevice>().map(|shared| shared.0);
+    move || answer.is_some_and(|answer| answer.get_untracked())
 }
 
 #[component]
@@ -180,6 +183,7 @@ enum Outcome {
 fn SignatureSignIn() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    let shared_device = shared_device_answer();
     let navigate = use_navigate();
     let storage = RwSignal::new(KeyStorage::File);
     let busy = RwSignal::new(false);
@@ -349,6 +353,7 @@ const MIN_PASSWORD_CHARS: usize = 15;
 fn AccountForm(mode: Mode) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    let shared_device = shared_device_answer();
     let iin_bin = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     // Field id → problem code and its parameters; `None` key = the form as a whole.
@@ -507,7 +512,18 @@ fn problems_of(mode: Mode, failure: &Failure) -> BTreeMap<Option<&'static str>, 
         }
     }
     if found.is_empty() {
-        found.insert(None, Reported::code(failure.code()));
+        // The problem's own parameters (a 429's `retry_after`) go into its words.
+        let params = match failure {
+            Failure::Problem(problem) => problem_params(&problem.params),
+            Failure::Unreachable => Vec::new(),
+        };
+        found.insert(
+            None,
+            Reported {
+                code: failure.code().to_string(),
+                params,
+            },
+        );
     }
     found
 }
