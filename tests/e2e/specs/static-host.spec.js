@@ -17,8 +17,9 @@ const ADDRESSES = [
   ['/services/medical-licence/apply/check', 'applicant'],
 ];
 const MODULE = {
-  public: /^\/otinish-[0-9a-f]{16}_bg\.wasm$/,
-  applicant: /^\/applicant\/otinish-applicant-[0-9a-f]{16}_bg\.wasm$/,
+  // trunk writes the hash without its leading zeros: up to 16 hex digits.
+  public: /^\/otinish-[0-9a-f]{1,16}_bg\.wasm$/,
+  applicant: /^\/applicant\/otinish-applicant-[0-9a-f]{1,16}_bg\.wasm$/,
 };
 
 for (const [address, app] of ADDRESSES) {
