@@ -72,7 +72,10 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
         true
     });
 
-    let requirements = move || {
+    // A memo, so the slots are built again only when the list itself changes: the draft
+    // also changes when its backend copy is saved, and a slot built anew mid-upload would
+    // lose its progress, and a file chosen on the old input its `change` event.
+    let requirements = Memo::new(move |_| {
         let applicant = wizard.applicant();
         wizard.draft.with(|d| {
             let provision = d
@@ -88,7 +91,7 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
                 _ => Vec::new(),
             }
         })
-    };
+    });
     let partial = move || {
         wizard.draft.with(|d| {
             d.provider
@@ -131,7 +134,8 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
 
     let on_continue = move |_| {
         let attached = attachments.files.get_untracked();
-        let not_attached: Vec<String> = requirements()
+        let not_attached: Vec<String> = requirements
+            .get_untracked()
             .into_iter()
             .filter(|r| r.required && r.supplied_by == Supplier::Applicant)
             .filter(|r| !attached.iter().any(|f| f.document == r.document))
@@ -148,7 +152,8 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
     };
 
     let slots = move || {
-        let yours: Vec<DocumentRequirement> = requirements()
+        let yours: Vec<DocumentRequirement> = requirements
+            .get()
             .into_iter()
             .filter(|r| r.supplied_by == Supplier::Applicant)
             .collect();
@@ -167,7 +172,8 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
             .into_any()
     };
     let ours = move || {
-        let items: Vec<String> = requirements()
+        let items: Vec<String> = requirements
+            .get()
             .into_iter()
             .filter(|r| r.supplied_by != Supplier::Applicant)
             .map(|r| r.document)
