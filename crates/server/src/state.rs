@@ -36,6 +36,8 @@ pub struct Settings {
     pub ocsp_responder: Option<String>,
     /// An external verifier with NCANode's API, for GOST signatures.
     pub signature_verifier: Option<String>,
+    /// How long an eGov mobile session waits for the phone (`--egov-mobile-minutes`).
+    pub egov_mobile_lifetime: std::time::Duration,
 }
 
 impl Settings {
@@ -66,6 +68,7 @@ impl Settings {
             trust_store: TrustStore::default(),
             ocsp_responder: None,
             signature_verifier: None,
+            egov_mobile_lifetime: std::time::Duration::from_secs(5 * 60),
         }
     }
 

@@ -7,6 +7,7 @@
 mod accounts;
 mod applications;
 mod documents;
+mod egov_mobile;
 mod payments;
 mod status;
 mod submission;
@@ -14,6 +15,7 @@ mod submission;
 pub use accounts::{RegistryRecord, SignIn, SignInMethod};
 pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, NewApplication};
 pub use documents::{AddRefused, DocumentRecord, NewDocument};
+pub use egov_mobile::{EgovOutcome, EgovPurpose, EgovSession, EgovState, NewEgovSession};
 pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
 pub use status::{
     OfficerListItem, OfficerListQuery, OfficerRecord, OwnedApplication, ResultChange, StoredResult,

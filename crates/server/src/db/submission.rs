@@ -53,6 +53,10 @@ pub struct SubmissionRecord<'a> {
     pub signed_data: &'a [u8],
     pub signed_sha256: &'a str,
     pub cms: Option<&'a [u8]>,
+    /// Which app made the CMS: `ncalayer` or `egov-mobile` (none for the test signer).
+    pub signed_with: Option<&'a str>,
+    /// The eGov mobile session whose CMS this is: used up by the same transaction.
+    pub egov_mobile_session: Option<&'a str>,
     pub key: IdempotencyKey<'a>,
     pub response: &'a StoredResponse,
 }
@@ -214,8 +218,8 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at, signed_with) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(record.application_id)
         .bind(record.method)
@@ -223,8 +227,15 @@ impl Db {
         .bind(record.signed_sha256)
         .bind(record.cms)
         .bind(record.submitted_at)
+        .bind(record.signed_with)
         .execute(&mut *tx)
         .await?;
+        if let Some(session) = record.egov_mobile_session {
+            sqlx::query("UPDATE egov_mobile_sessions SET state = 'used' WHERE id = ?")
+                .bind(session)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
             "UPDATE idempotency_keys SET response_status = ?, response_body = ?, response_location = ? \
              WHERE account_id = ? AND key = ?",

@@ -41,8 +41,31 @@ pub async fn challenge(
         .login_limiter
         .admit(client)
         .map_err(too_many_requests)?;
+    let challenge = new_challenge(&state, chrono::Duration::minutes(CHALLENGE_MINUTES)).await?;
+    let body = SignInChallenge {
+        nonce: challenge.nonce,
+        data: base64::engine::general_purpose::STANDARD.encode(&challenge.data),
+        expires_at: challenge.expires_at,
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// A sign-in challenge, kept under the hash of its nonce for `lifetime`.
+pub(crate) struct Challenge {
+    pub nonce: String,
+    /// The exact bytes to sign.
+    pub data: Vec<u8>,
+    pub expires_at: api::Time,
+}
+
+/// Makes and keeps a challenge: NCALayer's sign-in (`POST /auth/challenge`) and eGov
+/// mobile's (`crate::egov_mobile`) sign the same bytes.
+pub(crate) async fn new_challenge(
+    state: &AppState,
+    lifetime: chrono::Duration,
+) -> ApiResult<Challenge> {
     let nonce = session::new_token();
-    let expires = chrono::Utc::now() + chrono::Duration::minutes(CHALLENGE_MINUTES);
+    let expires = chrono::Utc::now() + lifetime;
     let expires_at = expires.with_timezone(&crate::clock::offset());
     /// The bytes to sign, members in this order.
     #[derive(serde::Serialize)]
@@ -61,12 +84,11 @@ pub async fn challenge(
         .db
         .create_challenge(&session::token_hash(&nonce), &data, expires)
         .await?;
-    let body = SignInChallenge {
+    Ok(Challenge {
         nonce,
-        data: base64::engine::general_purpose::STANDARD.encode(&data),
+        data,
         expires_at,
-    };
-    Ok((StatusCode::CREATED, Json(body)).into_response())
+    })
 }
 
 pub async fn sign_in(
@@ -88,15 +110,26 @@ pub async fn sign_in(
     let cms = base64::engine::general_purpose::STANDARD
         .decode(request.cms.trim())
         .map_err(|_| ApiError::malformed().field("/cms", field_code::BAD_FORMAT, &[]))?;
+    sign_in_with(&state, &request.nonce, &cms, request.session).await
+}
+
+/// Takes the challenge of `nonce` (once), verifies `cms` over its bytes for authentication,
+/// and opens a session for the certificate's holder: NCALayer's sign-in and eGov mobile's.
+pub(crate) async fn sign_in_with(
+    state: &AppState,
+    nonce: &str,
+    cms: &[u8],
+    mode: SessionMode,
+) -> ApiResult<Response> {
     let data = state
         .db
-        .take_challenge(&session::token_hash(&request.nonce))
+        .take_challenge(&session::token_hash(nonce))
         .await?
         .ok_or_else(|| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code::CHALLENGE_INVALID))?;
     let verified = state
         .verifier
         .verify(
-            &cms,
+            cms,
             &data,
             Purpose::Authentication,
             |holder| holder.iin.is_some(),
@@ -111,7 +144,7 @@ pub async fn sign_in(
         .clone()
         .or_else(|| holder.iin.clone())
         .unwrap_or_default();
-    let record = registry_record_of(&state, &iin_bin, "/cms").await?;
+    let record = registry_record_of(state, &iin_bin, "/cms").await?;
     // The owner proved who they are: guesses at their password no longer hold them out.
     state.login_limiter.forget_account(&iin_bin);
     tracing::info!(signer = ?holder.iin, certificate = %verified.serial, "signed in with ЭЦП");
@@ -120,7 +153,7 @@ pub async fn sign_in(
         signer_iin: holder.iin.as_deref(),
         certificate_serial: Some(&verified.serial),
     };
-    open_session(&state, &iin_bin, record, request.session, sign_in).await
+    open_session(state, &iin_bin, record, mode, sign_in).await
 }
 
 /// The test sign-in: a seeded person or company, no signature. Test mode only.
@@ -409,7 +442,7 @@ fn check_password(password: &str, iin_bin: &str) -> ApiResult<()> {
     })
 }
 
-fn too_many_requests(refused: Refused) -> ApiError {
+pub(crate) fn too_many_requests(refused: Refused) -> ApiError {
     ApiError::new(StatusCode::TOO_MANY_REQUESTS, code::TOO_MANY_REQUESTS)
         .param("retry_after", refused.retry_after_seconds())
 }

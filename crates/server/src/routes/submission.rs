@@ -9,7 +9,7 @@
 
 pub(super) mod package;
 mod schedule;
-mod signature;
+pub(crate) mod signature;
 mod signing_data;
 
 use crate::auth::CurrentAccount;
@@ -131,12 +131,23 @@ async fn submit_claimed(
     }
     let ready = ready_to_sign(state, account, &record).await?;
     let signed = ready.signing_bytes(&record);
+    // eGov mobile's CMS was kept by the backend when the phone sent it; from here on it is
+    // verified and stored exactly as NCALayer's.
+    let (cms, egov_mobile_session) = match &request.signature {
+        Signature::EgovMobile { poll } => {
+            let (session, cms) =
+                crate::egov_mobile::signed_cms(state, account, application_id, poll.expose())
+                    .await?;
+            (Some(cms), Some(session))
+        }
+        _ => (cms, None),
+    };
     match (&request.signature, &cms) {
         (Signature::Test { simulate }, _) => {
             signature::check_test(*simulate, state.settings.test_mode)
                 .map_err(|refusal| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, refusal))?;
         }
-        (Signature::Cms { .. }, Some(cms)) => {
+        (Signature::Cms { .. } | Signature::EgovMobile { .. }, Some(cms)) => {
             let applicant = signature::Applicant {
                 kind: ready.applicant,
                 iin_bin: &account.iin_bin,
@@ -153,7 +164,7 @@ async fn submit_claimed(
                 .await
                 .map_err(|refusal| ApiError::new(refusal.status(), refusal.code()))?;
         }
-        (Signature::Cms { .. }, None) => {
+        (Signature::Cms { .. } | Signature::EgovMobile { .. }, None) => {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 code::SIGNATURE_INVALID,
@@ -167,9 +178,10 @@ async fn submit_claimed(
     let registered_on = schedule.registered_on.to_string();
     let expected_result = schedule.due_date.map(|date| date.to_string());
     let delivered_due = schedule.delivered_due.map(|date| date.to_string());
-    let method = match request.signature {
-        Signature::Test { .. } => "test",
-        Signature::Cms { .. } => "cms",
+    let (method, signed_with) = match request.signature {
+        Signature::Test { .. } => ("test", None),
+        Signature::Cms { .. } => ("cms", Some("ncalayer")),
+        Signature::EgovMobile { .. } => ("cms", Some("egov-mobile")),
     };
     for _ in 0..REFERENCE_DRAWS {
         let reference = random_reference();
@@ -201,6 +213,8 @@ async fn submit_claimed(
                 signed_data: &signed.bytes,
                 signed_sha256: &signed.sha256,
                 cms: cms.as_deref(),
+                signed_with,
+                egov_mobile_session: egov_mobile_session.as_deref(),
                 key: *key,
                 response: &response,
             })
@@ -247,6 +261,29 @@ fn unsubmitted(record: ApplicationRecord) -> ApiResult<ApplicationRecord> {
         );
     }
     Ok(record)
+}
+
+/// What an eGov mobile session for an application signs: the same bytes as
+/// `GET …/signing-data`, under the same preconditions (the caller's, not submitted, the
+/// package complete, the fee paid).
+pub(crate) struct ToSign {
+    pub bytes: Vec<u8>,
+    pub version: u32,
+    pub applicant: ApplicantType,
+}
+
+pub(crate) async fn to_sign(
+    state: &AppState,
+    account: &CurrentAccount,
+    application_id: &str,
+) -> ApiResult<ToSign> {
+    let record = owned_unsubmitted(state, account, application_id).await?;
+    let ready = ready_to_sign(state, account, &record).await?;
+    Ok(ToSign {
+        bytes: ready.signing_bytes(&record).bytes,
+        version: record.version,
+        applicant: ready.applicant,
+    })
 }
 
 /// An application whose package is complete and whose fee, if any, is paid.
