@@ -93,7 +93,8 @@ egov-mobile-sign-in-intro = Кіруді телефондағы eGov mobile қо
 # Компьютердегі батырма: бетте QR-код көрсетіледі.
 egov-mobile-start = QR-кодты көрсету
 # Телефондағы батырма: бет қолданбаны ашуды ұсынады.
-egov-mobile-start-phone = eGov mobile арқылы қол қою
+egov-mobile-sign-start-phone = eGov mobile арқылы қол қою
+egov-mobile-sign-in-start-phone = eGov mobile арқылы кіру
 egov-mobile-starting = QR-код дайындалуда…
 # $time (String) — код жарамды болатын уақыт, мысалы 14:35.
 egov-mobile-waiting = eGov mobile арқылы қол қойылуы күтілуде. Кодтың жарамдылық мерзімі — { $time }.

@@ -93,7 +93,8 @@ egov-mobile-sign-in-intro = Подтвердите вход в приложен�
 # The button on a computer: the page then shows a QR code.
 egov-mobile-start = Показать QR-код
 # The button on a phone: the page then offers to open the app.
-egov-mobile-start-phone = Подписать в eGov mobile
+egov-mobile-sign-start-phone = Подписать в eGov mobile
+egov-mobile-sign-in-start-phone = Войти через eGov mobile
 egov-mobile-starting = Готовим QR-код…
 # $time (String) is when the code stops working, e.g. 14:35.
 egov-mobile-waiting = Ждём подпись из eGov mobile. Код действует до { $time }.

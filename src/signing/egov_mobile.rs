@@ -163,7 +163,11 @@ pub fn EgovMobileSigner(
         match stage.get() {
         Stage::Idle => view! {
             <p>{i18n.text(format!("egov-mobile-{stem}-intro"))}</p>
-            {start_button(if phone { "egov-mobile-start-phone" } else { "egov-mobile-start" })}
+            {start_button(match (phone, purpose) {
+                (false, _) => "egov-mobile-start",
+                (true, EgovPurpose::Signing) => "egov-mobile-sign-start-phone",
+                (true, EgovPurpose::SignIn) => "egov-mobile-sign-in-start-phone",
+            })}
         }
         .into_any(),
         Stage::Starting => view! { <p>{i18n.text("egov-mobile-starting")}</p> }.into_any(),

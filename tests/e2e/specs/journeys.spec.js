@@ -7,8 +7,8 @@ const { test, expect } = require('@playwright/test');
 const { open, expectNoAxeViolations, watchErrors, untranslated, signIn, api } = require('./helpers');
 
 const TEXT = {
-  ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
-  kk: { start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді' },
+  ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', testSigner: 'Тестовая подпись', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
+  kk: { start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', testSigner: 'Сынақ қолтаңбасы', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді' },
 };
 
 // Accounts from the seeded test registry that no spec signs up through the form; their
@@ -101,6 +101,8 @@ async function walk(page, lang, options = {}) {
       await pay(page, t, options.decline);
       options.decline = false;
     } else if (step === 'sign') {
+      // Nothing is chosen for the applicant (test mode: the test signer).
+      await page.getByRole('radio', { name: t.testSigner }).check();
       await page.getByRole('button', { name: t.sign }).click();
       await expect(page).toHaveURL(/\/apply\/done$/, { timeout: 20_000 });
       continue;
