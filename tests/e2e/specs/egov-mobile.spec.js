@@ -9,7 +9,7 @@ const { test, expect } = require('@playwright/test');
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { scanQr, api1Of, api1OfAppLink, signOnPhone } = require('../fake-egov-mobile');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, readyApplication } = require('./helpers');
 
 // Sessions are expired by hand in the database: one test at a time in this file.
 test.describe.configure({ mode: 'default' });
@@ -36,20 +36,6 @@ const DEVICES = {
   computer: { viewport: { width: 1280, height: 900 } },
   phone: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true },
 };
-
-/** A complete draft of a free end-user certificate, ready to sign: its id. */
-async function readyApplication(page) {
-  const created = await page.request.post('/api/v1/applications', {
-    data: { service: SERVICE, provider: 'mint-industry-committee', sub_case: 'issue' },
-  });
-  expect(created.status()).toBe(201);
-  const { id, version } = await created.json();
-  const saved = await page.request.put(`/api/v1/applications/${id}/answers`, {
-    data: { version, answers: { contacts: { 'contact-phone': '+77011234567', 'contact-email': 'abenov@example.kz' } } },
-  });
-  expect(saved.status()).toBe(200);
-  return id;
-}
 
 /** Each state's screen: axe, no untranslated text in Kazakh, and a screenshot. */
 async function checkScreen(page, lang, name) {

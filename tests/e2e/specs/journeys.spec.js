@@ -101,8 +101,9 @@ async function walk(page, lang, options = {}) {
       await pay(page, t, options.decline);
       options.decline = false;
     } else if (step === 'sign') {
-      // Nothing is chosen for the applicant (test mode: the test signer).
-      await page.getByRole('radio', { name: t.testSigner }).check();
+      // Nothing is chosen for the applicant (test mode: the test signer, by its label).
+      await page.getByText(t.testSigner, { exact: true }).click();
+      await expect(page.getByRole('radio', { name: t.testSigner })).toBeChecked();
       await page.getByRole('button', { name: t.sign }).click();
       await expect(page).toHaveURL(/\/apply\/done$/, { timeout: 20_000 });
       continue;
@@ -278,6 +279,17 @@ test('a keyboard-only journey reaches the confirmation, the focus at each new pa
           await page.keyboard.type(type === 'tel' ? '87012345678' : type === 'email' ? 'a@example.kz' : 'Астана, Мәңгілік Ел, 8');
         }
       }
+      await page.keyboard.press('Enter');
+    } else if (step === 'sign') {
+      // Nothing is chosen for the applicant: the test signer with the space bar, then the
+      // NCALayer column's button (eGov mobile's is beside it).
+      const signer = page.getByRole('radio', { name: 'Тестовая подпись' });
+      await signer.focus();
+      await page.keyboard.press('Space');
+      await expect(signer).toBeChecked();
+      const button = page.getByRole('button', { name: 'Подписать и отправить' });
+      await button.focus();
+      await expect(button).toBeFocused();
       await page.keyboard.press('Enter');
     } else {
       const button = page.locator('main button.button').last();
