@@ -117,8 +117,10 @@ egov-mobile-sign-in-signed = Кіру eGov mobile арқылы расталды.
 egov-mobile-new-code = Жаңа QR-код алу
 # Қабылданбаған қолтаңба бетінің астында.
 egov-mobile-refused-help = eGov mobile қолтаңбасы қабылданбады. Жаңа QR-кодты алып, қайта қол қойыңыз.
-egov-mobile-expired = Қол қою уақыты өтіп кетті
-egov-mobile-expired-help = QR-код бірнеше минут жарамды. Қол қою үшін жаңа код алыңыз.
-egov-mobile-cancelled = eGov mobile арқылы қол қоюдан бас тартылды
+egov-mobile-sign-expired = Қол қою уақыты өтіп кетті
+egov-mobile-sign-in-expired = Кіру уақыты өтіп кетті
+egov-mobile-expired-help = QR-код бірнеше минут қана жарамды. Жаңа код алыңыз.
+egov-mobile-sign-cancelled = eGov mobile арқылы қол қоюдан бас тартылды
+egov-mobile-sign-in-cancelled = eGov mobile арқылы кіруден бас тартылды
 egov-mobile-cancelled-help = Дайын болғанда жаңа QR-код алыңыз.
 egov-mobile-failed = QR-кодты алу мүмкін болмады

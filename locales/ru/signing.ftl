@@ -117,8 +117,10 @@ egov-mobile-sign-in-signed = Вход подтверждён в eGov mobile. В�
 egov-mobile-new-code = Получить новый QR-код
 # Under the screen of a refused signature.
 egov-mobile-refused-help = Подпись из eGov mobile не принята. Получите новый QR-код и подпишите ещё раз.
-egov-mobile-expired = Время на подписание истекло
-egov-mobile-expired-help = QR-код действует несколько минут. Получите новый код, чтобы подписать.
-egov-mobile-cancelled = Подписание в eGov mobile отменено
+egov-mobile-sign-expired = Время на подписание истекло
+egov-mobile-sign-in-expired = Время на вход истекло
+egov-mobile-expired-help = QR-код действует несколько минут. Получите новый код.
+egov-mobile-sign-cancelled = Подписание в eGov mobile отменено
+egov-mobile-sign-in-cancelled = Вход через eGov mobile отменён
 egov-mobile-cancelled-help = Получите новый QR-код, когда будете готовы.
 egov-mobile-failed = Не удалось получить QR-код

@@ -232,8 +232,8 @@ pub fn EgovMobileSigner(
             {start_button("egov-mobile-new-code")}
         }
         .into_any(),
-        Stage::Expired => outcome(i18n, heading, "expired", start_button("egov-mobile-new-code")),
-        Stage::Cancelled => outcome(i18n, heading, "cancelled", start_button("egov-mobile-new-code")),
+        Stage::Expired => outcome(i18n, heading, stem, "expired", start_button("egov-mobile-new-code")),
+        Stage::Cancelled => outcome(i18n, heading, stem, "cancelled", start_button("egov-mobile-new-code")),
         Stage::Failed(words) => view! {
             <div class="error-summary" role="alert">
                 <h2 class="error-summary__title" tabindex="-1" node_ref=heading>{i18n.text("egov-mobile-failed")}</h2>
@@ -252,17 +252,19 @@ pub fn EgovMobileSigner(
     }
 }
 
-/// An ending screen (expired, cancelled): its heading, what to do, and a new code.
+/// An ending screen (expired, cancelled): its heading (`egov-mobile-<stem>-<which>`: signing
+/// and signing in say it in their own words), what to do, and a new code.
 fn outcome(
     i18n: crate::i18n::I18n,
     heading: NodeRef<H2>,
+    stem: &'static str,
     which: &'static str,
     new_code: impl IntoView + 'static,
 ) -> AnyView {
     view! {
         <div class=format!("signer-outcome signer-outcome--{which}")>
             <h2 class="signer-outcome__title" tabindex="-1" node_ref=heading>
-                {i18n.text(format!("egov-mobile-{which}"))}
+                {i18n.text(format!("egov-mobile-{stem}-{which}"))}
             </h2>
             <p>{i18n.text(format!("egov-mobile-{which}-help"))}</p>
         </div>

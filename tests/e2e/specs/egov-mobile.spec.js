@@ -22,13 +22,13 @@ const TEXT = {
     showQr: 'Показать QR-код', startPhone: 'Подписать в eGov mobile', newCode: 'Получить новый QR-код',
     signInTitle: 'Войти через eGov mobile', open: 'Открыть eGov mobile', mismatch: 'ЭЦП выдана на другой ИИН/БИН',
     expired: 'Время на подписание истекло', digest: 'Подписано не это заявление', done: 'Заявление отправлено',
-    cancel: 'Отменить', cancelled: 'Подписание в eGov mobile отменено',
+    cancel: 'Отменить', signInCancelled: 'Вход через eGov mobile отменён',
   },
   kk: {
     showQr: 'QR-кодты көрсету', startPhone: 'eGov mobile арқылы қол қою', newCode: 'Жаңа QR-код алу',
     signInTitle: 'eGov mobile арқылы кіру', open: 'eGov mobile қолданбасын ашу', mismatch: 'ЭЦҚ басқа ЖСН/БСН бойынша берілген',
     expired: 'Қол қою уақыты өтіп кетті', digest: 'Бұл өтінішке қол қойылмаған', done: 'Өтініш жіберілді',
-    cancel: 'Бас тарту', cancelled: 'eGov mobile арқылы қол қоюдан бас тартылды',
+    cancel: 'Бас тарту', signInCancelled: 'eGov mobile арқылы кіруден бас тартылды',
   },
 };
 
@@ -138,7 +138,7 @@ for (const [device, use] of Object.entries(DEVICES)) {
         await expect(page.locator('.egov-mobile__qr img')).toBeVisible();
         const cancelledApi1 = api1Of(await scanQr(page.locator('.egov-mobile__qr img')));
         await page.getByRole('button', { name: t.cancel }).click();
-        await expectOutcome(page, t.cancelled);
+        await expectOutcome(page, t.signInCancelled);
         await checkScreen(page, lang, `${device}-sign-in-cancelled`);
         const closed = await signOnPhone(page.request, cancelledApi1, { language: lang });
         expect(closed.api1.status).toBe(409);
