@@ -52,6 +52,19 @@ pub struct Draft {
     /// The backend's acknowledgement, once submitted: the confirmation shows it.
     #[serde(default)]
     pub submitted: Option<Submission>,
+    /// How a licence fee whose rate no source gives is settled; `None` until chosen.
+    #[serde(default)]
+    pub fee: Option<FeeWay>,
+}
+
+/// The two ways to settle a licence fee whose rate no source gives (the provider sets it):
+/// through the gateway, in the amount the applicant entered, or by attaching a receipt of a
+/// payment made elsewhere (the catalog's `fee-receipt` document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "way", rename_all = "kebab-case")]
+pub enum FeeWay {
+    Gateway { tenge: u64 },
+    Receipt,
 }
 
 /// A submission sent but not yet acknowledged: the exact request and its key, so that every

@@ -39,6 +39,30 @@ wizard-not-answered = Көрсетілмеген
 wizard-check-next = Жауаптар мен құжаттарды тексеріңіз. Одан әрі — алым алынатын болса, оны төлеу, өтінішке қол қою және оны жіберу.
 wizard-check-continue = Бәрі дұрыс, жалғастыру
 
+## "Check your answers": the fee, and how one whose rate no source gives is settled.
+wizard-check-fee-heading = Төлем
+wizard-check-fee-licence = Лицензиялық алым
+wizard-check-fee-other = Қызмет үшін ақы
+# $amount is an amount in tenge, «30 000 ₸».
+wizard-check-fee-gateway = { $amount }, «электрондық үкіметтің» төлем шлюзі арқылы төленеді (соманы өзіңіз көрсеттіңіз)
+wizard-check-fee-receipt = Банкте немесе терминал арқылы төленді, түбіртек өтінішке қоса берілді
+
+## A licence fee whose rate no source gives: the provider sets the amount.
+wizard-fee-heading = Лицензиялық алым
+wizard-fee-due = Бұл лицензия үшін лицензиялық алым төленеді. Сіздің қызмет түріңіз бойынша оның мөлшерін көрсетілетін қызметті беруші белгілейді: мөлшерлемесі бірде-бір дереккөзде табылмады, сондықтан соманы көрсетілетін қызметті берушіден нақтылаңыз.
+wizard-fee-before = Алым өтініш берілгенге дейін бюджетке төленеді. Төленген алым қайтарылмайды, тек құжаттар берілгенге дейін лицензия алудан бас тартқан жағдай бұған жатпайды.
+wizard-fee-source = Дереккөз: egov.kz, «Лицензиялық алым мөлшерлемелері».
+wizard-fee-legend = Алымды қалай төлейсіз?
+wizard-fee-gateway = Қазір, «электрондық үкіметтің» төлем шлюзі арқылы
+wizard-fee-amount = Алым сомасы, теңге
+wizard-fee-amount-hint = Көрсетілетін қызметті беруші атаған сома, бүтін теңгемен, мысалы 43 250.
+wizard-fee-receipt = Алым банкте немесе терминал арқылы төленіп қойған
+wizard-fee-receipt-hint = Түбіртекті немесе төлем тапсырмасын «Құжаттар» қадамында қоса бересіз.
+wizard-fee-error-way = Алымды қалай төлейтініңізді таңдаңыз
+wizard-fee-error-amount = Алым сомасын енгізіңіз
+wizard-fee-error-whole = Соманы бүтін теңгемен, тек цифрлармен енгізіңіз, мысалы 43 250
+wizard-fee-error-range = Сома 1 теңгеден 10 000 000 теңгеге дейін болуы керек
+
 ## Өтініш беруші қадамы
 wizard-stage-applicant = Өтініш беруші
 wizard-applicant-heading = Өтініш беруші
@@ -90,6 +114,7 @@ wizard-documents-drop = Файлды осында сүйреп әкелуге д
 wizard-payment-heading = Лицензиялық алымды төлеу
 wizard-payment-checking = Төлемді тексеріп жатырмыз…
 wizard-payment-intro = Алым «электрондық үкіметтің» төлем шлюзі арқылы төленеді. Сомасы бүгінгі айлық есептік көрсеткіш бойынша есептелді.
+wizard-payment-intro-entered = Алым «электрондық үкіметтің» төлем шлюзі арқылы сіз көрсеткен сомада төленеді.
 wizard-payment-amount = Төленетін сома
 wizard-payment-gateway-note = Сіз төлем шлюзінің бетіне өтесіз, төлегеннен кейін осында ораласыз.
 wizard-payment-pay = Төлеуге өту

@@ -40,7 +40,9 @@ async fn fetch_rest(application: Application) -> api::Result<Loaded> {
     let id = application.id.clone();
     let history = api::history(&id).await?;
     let payments = match application.fee {
-        otinish_core::fees::Quote::Due { .. } => api::payments(&id).await?.items,
+        otinish_core::fees::Quote::Due { .. } | otinish_core::fees::Quote::DueUnsourced => {
+            api::payments(&id).await?.items
+        }
         _ => Vec::new(),
     };
     let result_url = match application.result {

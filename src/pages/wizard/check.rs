@@ -7,13 +7,14 @@ use super::steps::Step;
 use super::{Wizard, remote};
 use crate::api;
 use crate::components::{error_message, summary_issue_message};
-use crate::draft::text_of;
+use crate::draft::{Draft, FeeWay, text_of};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::StoredDocument;
-use otinish_core::catalog::{self, Field, FieldKind, messages};
+use otinish_core::catalog::{self, Field, FieldKind, Service, ServiceKind, SubCase, messages};
+use otinish_core::fees::{self, Quote};
 use otinish_core::package;
 use otinish_core::validation::Issue;
 
@@ -169,6 +170,35 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         })
     };
 
+    // The fee, and for one whose rate no source gives, how the applicant settles it.
+    let fee = move || {
+        let sub_case = wizard.draft.with(|d| d.sub_case)?;
+        let quote = super::steps::quote(service, sub_case);
+        let label = if service.kind == ServiceKind::Licence {
+            "wizard-check-fee-licence"
+        } else {
+            "wizard-check-fee-other"
+        };
+        let (answer, href) = match quote {
+            Quote::DueUnsourced => {
+                let answer = match wizard.draft.with(|d| d.fee) {
+                    Some(FeeWay::Gateway { tenge }) => i18n.t_with(
+                        "wizard-check-fee-gateway",
+                        &[("amount", fees::format_tenge(tenge).into())],
+                    ),
+                    Some(FeeWay::Receipt) => i18n.t("wizard-check-fee-receipt"),
+                    None => String::new(),
+                };
+                (answer, Some(change(&Step::Fee)))
+            }
+            quote => (crate::format::quote(i18n, &quote), None),
+        };
+        Some(view! {
+            <h2>{i18n.text("wizard-check-fee-heading")}</h2>
+            <dl class="summary-list"><Row label=i18n.t(label) answer href/></dl>
+        })
+    };
+
     let on_continue = move |_| {
         if busy.get_untracked() {
             return;
@@ -223,6 +253,7 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         <dl class="summary-list">{choices}</dl>
         {pages}
         {has_documents.then_some(documents)}
+        {fee}
         <div class="inset">
             <p>{i18n.text("wizard-check-next")}</p>
         </div>
@@ -259,6 +290,7 @@ fn gaps(
     };
     package::check(&package, crate::format::today())
         .into_iter()
+        .chain(fee_fault(service, sub_case, &draft, &attached))
         .map(|fault| {
             let parts: Vec<&str> = fault.pointer.trim_start_matches('/').split('/').collect();
             let last = parts.last().copied().unwrap_or_default();
@@ -273,6 +305,7 @@ fn gaps(
                     (Step::Page(page.to_string()), messages::field(last), None)
                 }
                 ["answers", page] => (Step::Page(page.to_string()), messages::page(page), None),
+                ["fee"] => (Step::Fee, "wizard-check-fee-licence".to_string(), None),
                 _ => (Step::Documents, messages::document(last), None),
             };
             let link = format!("{}?return=check", step.href(&service.id));
@@ -281,6 +314,35 @@ fn gaps(
             (link, label, field, issue)
         })
         .collect()
+}
+
+/// A licence fee whose rate no source gives and which is not yet settled as the applicant
+/// chose: no way chosen, or the receipt chosen and not attached. The gateway way is settled
+/// on the payment step that follows.
+fn fee_fault(
+    service: &Service,
+    sub_case: SubCase,
+    draft: &Draft,
+    attached: &[&str],
+) -> Option<package::Fault> {
+    if super::steps::quote(service, sub_case) != Quote::DueUnsourced {
+        return None;
+    }
+    match draft.fee {
+        None => Some(package::Fault {
+            pointer: "/fee".to_string(),
+            code: "fee-way-not-chosen",
+            params: Vec::new(),
+        }),
+        Some(FeeWay::Receipt) if !attached.contains(&fees::RECEIPT_DOCUMENT) => {
+            Some(package::Fault {
+                pointer: format!("/documents/{}", fees::RECEIPT_DOCUMENT),
+                code: otinish_core::api::field_code::DOCUMENT_MISSING,
+                params: Vec::new(),
+            })
+        }
+        Some(_) => None,
+    }
 }
 
 #[component]

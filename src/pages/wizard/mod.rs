@@ -8,6 +8,7 @@ mod check;
 mod choice;
 mod documents;
 mod done;
+mod fee;
 mod form_page;
 mod payment;
 mod remote;
@@ -304,6 +305,7 @@ fn StepView(step: Step) -> impl IntoView {
             None => view! { <NotFoundPage/> }.into_any(),
         },
         Step::Applicant => view! { <applicant::ApplicantStep step=step.clone()/> }.into_any(),
+        Step::Fee => view! { <fee::FeeStep step=step.clone()/> }.into_any(),
         Step::Documents => view! { <documents::DocumentsStep step=step.clone()/> }.into_any(),
         Step::Check => view! { <check::CheckAnswers step=step.clone()/> }.into_any(),
         Step::Payment => view! { <payment::PaymentStep step=step.clone()/> }.into_any(),

@@ -7,6 +7,7 @@ use super::steps::Step;
 use super::{Wizard, remote};
 use crate::api::{self, Failure};
 use crate::components::error_message;
+use crate::draft::FeeWay;
 use crate::format;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -60,6 +61,13 @@ pub fn PaymentStep(step: Step) -> impl IntoView {
         });
     });
 
+    // The amount the applicant entered for a fee whose rate no source gives; else none.
+    let entered = move || {
+        wizard.draft.with_untracked(|d| match d.fee {
+            Some(FeeWay::Gateway { tenge }) => Some(tenge),
+            _ => None,
+        })
+    };
     let pay = move |_| {
         if busy.get_untracked() {
             return;
@@ -74,7 +82,7 @@ pub fn PaymentStep(step: Step) -> impl IntoView {
                     window().location().origin().unwrap_or_default(),
                     Step::Payment.href(&wizard.service.id)
                 );
-                api::create_payment(&remote.id, &back).await
+                api::create_payment(&remote.id, &back, entered()).await
             }
             .await;
             match outcome {
@@ -99,21 +107,48 @@ pub fn PaymentStep(step: Step) -> impl IntoView {
     let step = StoredValue::new(step);
     let next = move |_| wizard.advance(&step.get_value());
 
-    let fee = move || {
-        let quote = wizard.draft.with(|d| {
+    let quote = move || {
+        wizard.draft.with(|d| {
             d.sub_case
                 .map(|case| fees::quote(&wizard.service.fee, case, format::today()))
-        });
-        quote.map(|q| format::quote(i18n, &q))
+        })
+    };
+    let unsourced = move || quote() == Some(fees::Quote::DueUnsourced);
+    let fee = move || {
+        if unsourced() {
+            entered().map(fees::format_tenge)
+        } else {
+            quote().map(|q| format::quote(i18n, &q))
+        }
+    };
+    let budget = move || {
+        [
+            ("wizard-receipt-budget-code", fees::LICENCE_FEE_BUDGET_CODE),
+            (
+                "wizard-receipt-purpose-code",
+                fees::LICENCE_FEE_PAYMENT_PURPOSE_CODE,
+            ),
+        ]
+        .into_iter()
+        .map(|(label, code)| view! { <div><dt>{i18n.text(label)}</dt><dd>{code}</dd></div> })
+        .collect_view()
     };
 
     move || {
         match state.get() {
         View::Loading => view! { <p role="status">{i18n.text("wizard-payment-checking")}</p> }.into_any(),
         View::Due => view! {
-            <p>{i18n.text("wizard-payment-intro")}</p>
+            <p>{move || if unsourced() { i18n.t("wizard-payment-intro-entered") } else { i18n.t("wizard-payment-intro") }}</p>
             <dl class="summary-list">
-                <div><dt>{i18n.text("wizard-payment-amount")}</dt><dd>{fee}</dd></div>
+                <div>
+                    <dt>{i18n.text("wizard-payment-amount")}</dt><dd>{fee}</dd>
+                    <Show when=unsourced>
+                        <dd class="summary-list__action">
+                            <A href=Step::Fee.href(&wizard.service.id)>{i18n.text("wizard-change")}<span class="visually-hidden">" " {i18n.text("wizard-payment-amount")}</span></A>
+                        </dd>
+                    </Show>
+                </div>
+                {budget}
             </dl>
             <p class="secondary">{i18n.text("wizard-payment-gateway-note")}</p>
             <button type="button" class="button" on:click=pay disabled=move || busy.get()>

@@ -1,11 +1,13 @@
 //! The steps of the form for one service, derived from the catalog and the draft: the
 //! sub-case and provider questions only where there is a choice, the applicant, the
-//! service's pages that apply to the chosen sub-case, the documents where there are any,
-//! "check your answers", payment where a fee is due, signing and submission, and the
-//! confirmation.
+//! service's pages that apply to the chosen sub-case, how a licence fee whose rate no source
+//! gives is settled, the documents where there are any, "check your answers", payment where
+//! a fee is paid here, signing and submission, and the confirmation.
 
-use crate::draft::Draft;
-use otinish_core::catalog::{ApplicantType, Service, SubCase, applies, messages};
+use crate::draft::{Draft, FeeWay};
+use otinish_core::catalog::{
+    ApplicantType, DocumentRequirement, Service, SubCase, Supplier, applies, messages,
+};
 use otinish_core::fees::{self, Quote};
 use otinish_core::package;
 
@@ -16,6 +18,9 @@ pub enum Step {
     Provider,
     Applicant,
     Page(String),
+    /// How a licence fee whose rate no source gives is settled: an amount to pay through the
+    /// gateway, or a receipt of a payment made elsewhere.
+    Fee,
     Documents,
     Check,
     Payment,
@@ -55,7 +60,7 @@ impl Stage {
 /// 7") when the sub-case is chosen.
 pub fn stages(service: &Service, steps: &[Step]) -> Vec<Stage> {
     let mut present: Vec<Stage> = steps.iter().filter_map(Step::stage).collect();
-    if service.sub_cases.iter().any(|case| fee_due(service, *case)) {
+    if service.sub_cases.iter().any(|case| may_pay(service, *case)) {
         present.push(Stage::Payment);
     }
     [
@@ -81,6 +86,7 @@ impl Step {
             Step::Provider => "provider".to_string(),
             Step::Applicant => "applicant".to_string(),
             Step::Page(id) => format!("page-{id}"),
+            Step::Fee => "fee".to_string(),
             Step::Documents => "documents".to_string(),
             Step::Check => "check".to_string(),
             Step::Payment => "payment".to_string(),
@@ -95,6 +101,7 @@ impl Step {
             "targets" => Some(Step::Targets),
             "provider" => Some(Step::Provider),
             "applicant" => Some(Step::Applicant),
+            "fee" => Some(Step::Fee),
             "documents" => Some(Step::Documents),
             "check" => Some(Step::Check),
             "payment" => Some(Step::Payment),
@@ -111,7 +118,7 @@ impl Step {
         Some(match self {
             Step::SubCase | Step::Targets | Step::Provider => Stage::Service,
             Step::Applicant => Stage::Applicant,
-            Step::Page(_) => Stage::Details,
+            Step::Page(_) | Step::Fee => Stage::Details,
             Step::Documents => Stage::Documents,
             Step::Check => Stage::Check,
             Step::Payment => Stage::Payment,
@@ -147,12 +154,17 @@ pub fn steps(service: &Service, draft: &Draft, applicant: Option<ApplicantType>)
             steps.push(Step::Page(page.id.clone()));
         }
     }
+    let unsourced = sub_case.is_some_and(|case| quote(service, case) == Quote::DueUnsourced);
+    if unsourced {
+        steps.push(Step::Fee);
+    }
     let provision = draft.provider.as_deref().and_then(|p| service.provision(p));
     let has_documents = match (provision, sub_case, applicant) {
         // Only what the applicant attaches makes a step: what the provider gets itself is
         // listed on the service page.
-        (Some(provision), Some(case), Some(kind)) => package::documents(provision, case, kind)
-            .any(|d| d.supplied_by == otinish_core::catalog::Supplier::Applicant),
+        (Some(provision), Some(case), Some(kind)) => {
+            package::documents(provision, case, kind).any(|d| attaches(d, draft))
+        }
         // Not known yet: the step is there until the answers rule it out.
         _ => provision.is_none_or(|p| !p.documents.is_empty()),
     };
@@ -160,7 +172,12 @@ pub fn steps(service: &Service, draft: &Draft, applicant: Option<ApplicantType>)
         steps.push(Step::Documents);
     }
     steps.push(Step::Check);
-    if sub_case.is_some_and(|case| fee_due(service, case)) {
+    let pays_here = match sub_case.map(|case| quote(service, case)) {
+        Some(Quote::Due { .. }) => true,
+        Some(Quote::DueUnsourced) => matches!(draft.fee, Some(FeeWay::Gateway { .. })),
+        _ => false,
+    };
+    if pays_here {
         steps.push(Step::Payment);
     }
     steps.push(Step::Sign);
@@ -170,13 +187,32 @@ pub fn steps(service: &Service, draft: &Draft, applicant: Option<ApplicantType>)
     steps
 }
 
-/// Whether the applicant pays here: only a sourced fee is taken online; an unknown one is
-/// settled with the provider.
-pub fn fee_due(service: &Service, sub_case: SubCase) -> bool {
+/// Today's fee of a sub-case.
+pub fn quote(service: &Service, sub_case: SubCase) -> Quote {
+    fees::quote(&service.fee, sub_case, crate::format::today())
+}
+
+/// Whether the applicant may pay here: a computed fee always, a licence fee whose rate no
+/// source gives if they choose to; a fee nobody knows of is settled with the provider.
+pub fn may_pay(service: &Service, sub_case: SubCase) -> bool {
     matches!(
-        fees::quote(&service.fee, sub_case, crate::format::today()),
-        Quote::Due { .. }
+        quote(service, sub_case),
+        Quote::Due { .. } | Quote::DueUnsourced
     )
+}
+
+/// Whether the applicant attaches this document, as the draft stands: every document the
+/// catalog has them attach, but a fee receipt only when they chose to settle the fee by one.
+pub fn attaches(requirement: &DocumentRequirement, draft: &Draft) -> bool {
+    requirement.supplied_by == Supplier::Applicant
+        && (requirement.document != fees::RECEIPT_DOCUMENT || draft.fee == Some(FeeWay::Receipt))
+}
+
+/// Whether the applicant must attach this document: the catalog says so, or it is the
+/// receipt they chose to settle the fee by.
+pub fn must_attach(requirement: &DocumentRequirement, draft: &Draft) -> bool {
+    attaches(requirement, draft)
+        && (requirement.required || requirement.document == fees::RECEIPT_DOCUMENT)
 }
 
 fn single<T: Copy>(list: &[T]) -> Option<T> {
@@ -201,6 +237,7 @@ pub fn heading(step: &Step) -> String {
         Step::Provider => "wizard-provider-heading".to_string(),
         Step::Applicant => "wizard-applicant-heading".to_string(),
         Step::Page(id) => messages::page(id),
+        Step::Fee => "wizard-fee-heading".to_string(),
         Step::Documents => "wizard-documents-heading".to_string(),
         Step::Check => "wizard-check-heading".to_string(),
         Step::Payment => "wizard-payment-heading".to_string(),
@@ -219,6 +256,7 @@ pub fn before_check(step: &Step) -> bool {
             | Step::Provider
             | Step::Applicant
             | Step::Page(_)
+            | Step::Fee
             | Step::Documents
     )
 }
