@@ -57,15 +57,7 @@ pub struct Draft {
     pub fee: Option<FeeWay>,
 }
 
-/// The two ways to settle a licence fee whose rate no source gives (the provider sets it):
-/// through the gateway, in the amount the applicant entered, or by attaching a receipt of a
-/// payment made elsewhere (the catalog's `fee-receipt` document).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "way", rename_all = "kebab-case")]
-pub enum FeeWay {
-    Gateway { tenge: u64 },
-    Receipt,
-}
+pub use otinish_core::wizard::FeeWay;
 
 /// A submission sent but not yet acknowledged: the exact request and its key, so that every
 /// retry (even after a reload) is the same request and the backend makes one application.

@@ -38,6 +38,10 @@ wizard-not-answered = Көрсетілмеген
 # Жауаптардың астында. «Жалғастыру» батырмасынан кейін төлем (алым алынатын болса) және қол қою.
 wizard-check-next = Жауаптар мен құжаттарды тексеріңіз. Одан әрі — алым алынатын болса, оны төлеу, өтінішке қол қою және оны жіберу.
 wizard-check-continue = Бәрі дұрыс, жалғастыру
+wizard-check-declaration-heading = Растау
+wizard-check-declaration = Жалғастыра отырып, сіз өтініштегі мәліметтердің өзіңізге белгілі болғанынша дұрыс әрі толық екенін растайсыз. Өтінішке «Қол қою және жіберу» қадамында ЭЦҚ-мен қол қоясыз.
+wizard-check-not-started = Сіз бұл өтінішті толтыруды әлі бастаған жоқсыз: әзірге тексеретін ештеңе жоқ.
+wizard-check-start = Толтыруды бастау
 
 ## "Check your answers": the fee, and how one whose rate no source gives is settled.
 wizard-check-fee-heading = Төлем

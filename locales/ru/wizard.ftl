@@ -38,6 +38,10 @@ wizard-not-answered = Не указано
 # Under the answers. After "Continue" come payment (where a fee is due) and the signature.
 wizard-check-next = Проверьте ответы и документы. Дальше — оплата сбора, если он взимается, подписание и отправка заявления.
 wizard-check-continue = Всё верно, продолжить
+wizard-check-declaration-heading = Подтверждение
+wizard-check-declaration = Продолжая, вы подтверждаете, что сведения в заявлении, насколько вам известно, верны и полны. Заявление вы подпишете ЭЦП на шаге «Подписание и отправка».
+wizard-check-not-started = Вы ещё не начали заполнять это заявление: проверять пока нечего.
+wizard-check-start = Начать заполнение
 
 ## "Check your answers": the fee, and how one whose rate no source gives is settled.
 wizard-check-fee-heading = Оплата

@@ -246,6 +246,17 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     let links = Signal::derive(move || faults.get());
     super::show_error_summary(links, attempt.into());
 
+    // Reached by a link or a bookmark before the first questions were answered: nothing to
+    // check yet, and every question of every sub-case would be listed. The way on is the
+    // first question.
+    if let Some(first) = unstarted(wizard) {
+        return view! {
+            <p>{i18n.text("wizard-check-not-started")}</p>
+            <p><A href=first.href(&service.id) attr:class="button">{i18n.text("wizard-check-start")}</A></p>
+        }
+        .into_any();
+    }
+
     view! {
         {move || failure.get().map(|code| view! {
             <div class="warning" role="alert"><p>{error_message(i18n, &code, &[])}</p></div>
@@ -257,10 +268,25 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         <div class="inset">
             <p>{i18n.text("wizard-check-next")}</p>
         </div>
+        // GOV.UK's declaration before the button that sends the application on.
+        <h2>{i18n.text("wizard-check-declaration-heading")}</h2>
+        <p>{i18n.text("wizard-check-declaration")}</p>
         <button type="button" class="button" on:click=on_continue disabled=move || busy.get()>
             {i18n.text("wizard-check-continue")}
         </button>
     }
+    .into_any()
+}
+
+/// The first question of an application not begun (its sub-case, licence-or-annex or
+/// provider still to choose); `None` once they are chosen.
+fn unstarted(wizard: Wizard) -> Option<Step> {
+    let started = wizard.draft.with_untracked(|d| {
+        otinish_core::wizard::started(wizard.service, super::steps::progress(d), &d.targets)
+    });
+    (!started)
+        .then(|| wizard.steps().into_iter().next())
+        .flatten()
 }
 
 /// The gaps the backend would find, each with the address of the step that fills it and the
