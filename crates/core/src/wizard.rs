@@ -196,18 +196,24 @@ pub fn steps(
 }
 
 /// The stages of these steps, in order, each once (at most seven). Payment counts from the
-/// start wherever the service may charge, so the count does not change ("1 of 6", then "1 of
-/// 7") when the sub-case is chosen.
+/// start wherever the service may charge, and documents wherever a fee receipt may be
+/// attached, so the count does not change ("1 of 6", then "1 of 7") when the sub-case or the
+/// way of paying is chosen.
 pub fn stages(service: &Service, steps: &[Step], today: NaiveDate) -> Vec<Stage> {
     let mut present: Vec<Stage> = steps.iter().filter_map(Step::stage).collect();
-    let may_pay = service.sub_cases.iter().any(|case| {
-        matches!(
-            fees::quote(&service.fee, *case, today),
-            Quote::Due { .. } | Quote::DueUnsourced
-        )
-    });
-    if may_pay {
+    let quotes: Vec<Quote> = service
+        .sub_cases
+        .iter()
+        .map(|case| fees::quote(&service.fee, *case, today))
+        .collect();
+    if quotes
+        .iter()
+        .any(|q| matches!(q, Quote::Due { .. } | Quote::DueUnsourced))
+    {
         present.push(Stage::Payment);
+    }
+    if quotes.contains(&Quote::DueUnsourced) {
+        present.push(Stage::Documents);
     }
     [
         Stage::Service,
@@ -239,6 +245,15 @@ pub fn settle(service: &Service, sub_case: &mut Option<SubCase>, provider: &mut 
 pub fn attaches(requirement: &DocumentRequirement, fee: Option<FeeWay>) -> bool {
     requirement.supplied_by == Supplier::Applicant
         && (requirement.document != fees::RECEIPT_DOCUMENT || fee == Some(FeeWay::Receipt))
+}
+
+/// Whether the provider gets this document itself, as the draft stands: what the catalog has
+/// it take from state databases or other bodies, but not the gateway's record of a payment
+/// when the applicant paid elsewhere.
+pub fn provider_gets(requirement: &DocumentRequirement, fee: Option<FeeWay>) -> bool {
+    requirement.supplied_by != Supplier::Applicant
+        && !(requirement.document == crate::catalog::GATEWAY_PAYMENT_DOCUMENT
+            && fee == Some(FeeWay::Receipt))
 }
 
 /// Whether the applicant must attach this document: the catalog says so, or it is the
@@ -420,6 +435,27 @@ mod tests {
     }
 
     #[test]
+    fn the_stage_count_does_not_change_when_the_way_of_paying_is_chosen() {
+        let pharmacy = service("pharmaceutical-licence");
+        let counts: Vec<usize> = [
+            None,
+            Some(FeeWay::Receipt),
+            Some(FeeWay::Gateway { tenge: 1 }),
+        ]
+        .into_iter()
+        .map(|fee| {
+            let progress = Progress {
+                fee,
+                ..progress(SubCase::Duplicate, "vko-health")
+            };
+            let steps = steps(pharmacy, progress, Some(ApplicantType::Individual), today());
+            stages(pharmacy, &steps, today()).len()
+        })
+        .collect();
+        assert_eq!(counts, [7, 7, 7]);
+    }
+
+    #[test]
     fn slugs_read_back_to_their_steps() {
         for step in [
             Step::SubCase,
@@ -501,5 +537,16 @@ mod tests {
         assert!(attaches(receipt, Some(FeeWay::Receipt)));
         assert!(must_attach(receipt, Some(FeeWay::Receipt)));
         assert!(!must_attach(receipt, None));
+        // Paid elsewhere, there is no gateway record for the provider to get.
+        let gateway = pharmacy
+            .provision("vko-health")
+            .unwrap()
+            .documents
+            .iter()
+            .find(|r| r.document == crate::catalog::GATEWAY_PAYMENT_DOCUMENT)
+            .unwrap();
+        assert!(provider_gets(gateway, None));
+        assert!(!provider_gets(gateway, Some(FeeWay::Receipt)));
+        assert!(!provider_gets(receipt, Some(FeeWay::Receipt)));
     }
 }

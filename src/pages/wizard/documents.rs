@@ -17,7 +17,7 @@ use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{
     self, Completeness, Document, DocumentRequirement, FileType, Supplier, messages,
 };
-use otinish_core::{package, validation};
+use otinish_core::{package, validation, wizard};
 use wasm_bindgen::JsCast;
 
 /// What the documents page knows of the backend application.
@@ -87,7 +87,7 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
                 // and then it is required.
                 (Some(provision), Some(case), Some(kind)) => {
                     package::documents(provision, case, kind)
-                        .filter(|r| r.supplied_by != Supplier::Applicant || steps::attaches(r, d))
+                        .filter(|r| steps::attaches(r, d) || wizard::provider_gets(r, d.fee))
                         .map(|r| DocumentRequirement {
                             required: steps::must_attach(r, d) || r.required,
                             ..r.clone()

@@ -343,6 +343,10 @@ pub enum Fee {
 /// the other way to settle a [`Fee::DueUnsourced`] than paying through the gateway.
 pub const RECEIPT_DOCUMENT: &str = "fee-receipt";
 
+/// The catalog document of the gateway's record of a paid fee, which reaches the provider by
+/// itself: there is none when the fee was paid elsewhere.
+pub const GATEWAY_PAYMENT_DOCUMENT: &str = "fee-payment";
+
 /// [`Fee`] as people write it: tagged by `rule`.
 #[derive(Serialize, Deserialize)]
 #[serde(
