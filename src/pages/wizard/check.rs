@@ -10,7 +10,6 @@ use crate::components::{error_message, summary_issue_message};
 use crate::draft::{Draft, FeeWay, text_of};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{self, Field, FieldKind, Service, ServiceKind, SubCase, messages};
@@ -30,7 +29,6 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     // `(link, message)` of each gap in the package, after "Continue".
     let faults: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
     let attempt = RwSignal::new(0u32);
-    let busy = RwSignal::new(false);
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
 
     // The files the backend holds, read once the applicant is known to be signed in.
@@ -199,49 +197,51 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         })
     };
 
-    let on_continue = move |_| {
-        if busy.get_untracked() {
+    // "Continue": the answers saved, the application read back, the package checked by the
+    // backend's rules. One at a time (`pending`).
+    let checking = Action::new_local(move |_: &()| async move {
+        let remote = remote::ensure(wizard).await?;
+        remote::push(wizard).await?;
+        api::application(&remote.id).await
+    });
+    let busy = checking.pending();
+    let step = StoredValue::new(step);
+    // What it found: the gaps on the error summary, or else the next step. Only a new outcome
+    // runs this (the rest is read untracked: a language switch must not move on again).
+    Effect::new(move |_| {
+        let Some(outcome) = checking.value().get() else {
             return;
-        }
-        busy.try_set(true);
-        failure.try_set(None);
-        let step = step.clone();
-        spawn_local(async move {
-            let outcome = async {
-                let remote = remote::ensure(wizard).await?;
-                remote::push(wizard).await?;
-                api::application(&remote.id).await
-            }
-            .await;
-            busy.try_set(false);
-            match outcome {
-                Ok(application) => {
-                    files.try_set(Some(application.documents.clone()));
-                    let found = gaps(wizard, &application.documents);
-                    let failed = !found.is_empty();
-                    faults.try_set(
-                        found
-                            .into_iter()
-                            .map(|(link, label, field, issue)| {
-                                let name = i18n.t(&label);
-                                let text =
-                                    summary_issue_message(i18n, field.as_deref(), name, &issue);
-                                (link, text)
-                            })
-                            .collect(),
-                    );
-                    wizard.has_errors.try_set(failed);
-                    if failed {
-                        attempt.try_update(|n| *n += 1);
-                    } else {
-                        wizard.advance(&step);
-                    }
-                }
-                Err(problem) => {
-                    failure.try_set(Some(problem.code().to_string()));
+        };
+        untrack(|| match outcome {
+            Ok(application) => {
+                files.set(Some(application.documents.clone()));
+                let found = gaps(wizard, &application.documents);
+                let failed = !found.is_empty();
+                faults.set(
+                    found
+                        .into_iter()
+                        .map(|(link, label, field, issue)| {
+                            let name = i18n.t(&label);
+                            let text = summary_issue_message(i18n, field.as_deref(), name, &issue);
+                            (link, text)
+                        })
+                        .collect(),
+                );
+                wizard.has_errors.set(failed);
+                if failed {
+                    attempt.update(|n| *n += 1);
+                } else {
+                    wizard.advance(&step.get_value());
                 }
             }
+            Err(problem) => failure.set(Some(problem.code().to_string())),
         });
+    });
+    let on_continue = move |_| {
+        if !busy.get_untracked() {
+            failure.set(None);
+            checking.dispatch_local(());
+        }
     };
     let links = Signal::derive(move || faults.get());
     super::show_error_summary(links, attempt.into());
