@@ -52,7 +52,12 @@ pub struct Draft {
     /// The backend's acknowledgement, once submitted: the confirmation shows it.
     #[serde(default)]
     pub submitted: Option<Submission>,
+    /// How a licence fee whose rate no source gives is settled; `None` until chosen.
+    #[serde(default)]
+    pub fee: Option<FeeWay>,
 }
+
+pub use otinish_core::wizard::FeeWay;
 
 /// A submission sent but not yet acknowledged: the exact request and its key, so that every
 /// retry (even after a reload) is the same request and the backend makes one application.

@@ -44,11 +44,12 @@ pub fn optional_term(i18n: I18n, term: Option<&Term>) -> String {
     }
 }
 
-/// "43 250 ₸ (10 МРП)", "free", or "check with the provider".
+/// "43 250 ₸ (10 МРП)", "free", "check with the provider", or "due, set by the provider".
 pub fn quote(i18n: I18n, quote: &Quote) -> String {
     match quote {
         Quote::Free => i18n.t("fee-free"),
         Quote::Unknown => i18n.t("fee-unknown"),
+        Quote::DueUnsourced => i18n.t("fee-due-unsourced"),
         Quote::Due {
             mrp_tenths, tenge, ..
         } => i18n.t_with(

@@ -114,6 +114,9 @@ cabinet-refusal-reason = Себебі:
 cabinet-refusal-comment = Көрсетілетін қызметті берушінің түсіндірмесі:
 cabinet-download-refusal = Дәлелді бас тарту хатын жүктеп алу
 cabinet-refused-next = Бас тарту себебін жойып, жаңа өтініш бере аласыз.
+cabinet-appeal-heading = Егер бас тартумен келіспесеңіз
+# $regulation is the full title of an act, $provider the provider's name.
+cabinet-appeal-unknown = Бас тартуға қайда және қандай мерзімде шағым жасауға болатыны мемлекеттік көрсетілетін қызмет регламентінде ({ $regulation }) де, біз тапқан басқа дереккөздерде де айтылмаған. Мұны көрсетілетін қызметті берушіден нақтылаңыз: { $provider }.
 cabinet-apply-again = Жаңа өтініш беру
 cabinet-answers-heading = Сіздің жауаптарыңыз
 cabinet-documents-heading = Қоса берілген құжаттар

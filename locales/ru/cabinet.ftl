@@ -122,6 +122,9 @@ cabinet-refusal-reason = Причина:
 cabinet-refusal-comment = Пояснение услугодателя:
 cabinet-download-refusal = Скачать мотивированный отказ
 cabinet-refused-next = Вы можете устранить причину отказа и подать новое заявление.
+cabinet-appeal-heading = Если вы не согласны с отказом
+# $regulation is the full title of an act, $provider the provider's name.
+cabinet-appeal-unknown = Куда и в какой срок можно обжаловать отказ, в регламенте услуги не сказано ({ $regulation }), и в других найденных нами источниках тоже. Уточните это у услугодателя: { $provider }.
 cabinet-apply-again = Подать новое заявление
 cabinet-answers-heading = Ваши ответы
 cabinet-documents-heading = Приложенные документы

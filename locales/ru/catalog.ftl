@@ -31,6 +31,7 @@ catalog-reset = Сбросить поиск и фильтры
 
 # Tags under each service in the list; keep them short.
 tag-fee-unknown = стоимость уточняется
+tag-fee-due-unsourced = лицензионный сбор: сумму называет услугодатель
 
 ## The "before you start" page of a service
 

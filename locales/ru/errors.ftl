@@ -173,6 +173,7 @@ error-too-many-files = К этому документу можно прилож�
 }
 # A document the application needs has no file. No variables.
 error-document-missing = Приложите этот документ
+error-fee-way-not-chosen = Выберите, как вы уплатите сбор
 # The file was sent for a document this application does not ask for. No variables.
 error-document-not-expected = Этот документ для вашего заявления не нужен. Приложите файл к одному из документов списка
 # The whole upload or the answers are over the server's limit. $max_bytes, the limit in bytes,
@@ -281,6 +282,7 @@ error-payment-required = Сначала оплатите сбор, затем п
 error-return-url-not-allowed = Не удалось начать оплату. Обновите страницу и попробуйте ещё раз
 # From the payment gateway: the amount paid is not the fee. No variables.
 error-amount-mismatch = Сумма платежа не совпадает с суммой сбора
+error-amount-not-accepted = Сумма этого сбора рассчитывается автоматически, вводить её не нужно
 # From the payment gateway: the payment has already ended. $status is paid or declined.
 error-payment-final = { $status ->
     [paid] Этот платёж уже проведён, изменить его результат нельзя

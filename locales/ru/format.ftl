@@ -42,6 +42,7 @@ calendar-days-left = { $days ->
 fee-amount = { $amount } ({ $mrp } МРП)
 fee-free = плата не взимается
 fee-unknown = ни один найденный источник его не называет — уточните у услугодателя
+fee-due-unsourced = взимается лицензионный сбор; его размер устанавливает услугодатель — ставку не называет ни один найденный источник
 
 # Dates. $day and $year are numbers, $month is one of the month names below.
 date-long = { $day } { $month } { $year } г.

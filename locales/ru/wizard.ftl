@@ -38,6 +38,34 @@ wizard-not-answered = Не указано
 # Under the answers. After "Continue" come payment (where a fee is due) and the signature.
 wizard-check-next = Проверьте ответы и документы. Дальше — оплата сбора, если он взимается, подписание и отправка заявления.
 wizard-check-continue = Всё верно, продолжить
+wizard-check-declaration-heading = Подтверждение
+wizard-check-declaration = Продолжая, вы подтверждаете, что сведения в заявлении, насколько вам известно, верны и полны. Заявление вы подпишете ЭЦП на шаге «Подписание и отправка».
+wizard-check-not-started = Вы ещё не начали заполнять это заявление: проверять пока нечего.
+wizard-check-start = Начать заполнение
+
+## "Check your answers": the fee, and how one whose rate no source gives is settled.
+wizard-check-fee-heading = Оплата
+wizard-check-fee-licence = Лицензионный сбор
+wizard-check-fee-other = Плата за услугу
+# $amount is an amount in tenge, «30 000 ₸».
+wizard-check-fee-gateway = { $amount }, оплата через платёжный шлюз «электронного правительства» (сумму указали вы)
+wizard-check-fee-receipt = Уплачен в банке или через терминал, квитанция приложена к заявлению
+
+## A licence fee whose rate no source gives: the provider sets the amount.
+wizard-fee-heading = Лицензионный сбор
+wizard-fee-due = За эту лицензию уплачивается лицензионный сбор. Его размер для вашего вида деятельности устанавливает услугодатель: ставку мы не нашли ни в одном источнике, поэтому уточните сумму у услугодателя.
+wizard-fee-before = Сбор уплачивается в бюджет до подачи заявления. Уплаченный сбор не возвращается, кроме случая, когда вы откажетесь от лицензии до подачи документов.
+wizard-fee-source = Источник: egov.kz, «Ставки лицензионного сбора».
+wizard-fee-legend = Как вы уплатите сбор?
+wizard-fee-gateway = Сейчас, через платёжный шлюз «электронного правительства»
+wizard-fee-amount = Сумма сбора, тенге
+wizard-fee-amount-hint = Сумма, которую назвал услугодатель, в целых тенге, например 43 250.
+wizard-fee-receipt = Сбор уже уплачен в банке или через терминал
+wizard-fee-receipt-hint = Квитанцию или платёжное поручение вы приложите на шаге «Документы».
+wizard-fee-error-way = Выберите, как вы уплатите сбор
+wizard-fee-error-amount = Введите сумму сбора
+wizard-fee-error-whole = Введите сумму в целых тенге, только цифрами, например 43 250
+wizard-fee-error-range = Сумма должна быть от 1 до 10 000 000 тенге
 
 ## The applicant step
 wizard-stage-applicant = Заявитель
@@ -90,6 +118,7 @@ wizard-documents-drop = Можно также перетащить файл сю
 wizard-payment-heading = Оплата лицензионного сбора
 wizard-payment-checking = Проверяем оплату…
 wizard-payment-intro = Сбор оплачивается через платёжный шлюз «электронного правительства». Сумма рассчитана на сегодня по месячному расчётному показателю.
+wizard-payment-intro-entered = Сбор оплачивается через платёжный шлюз «электронного правительства» в сумме, которую вы указали.
 wizard-payment-amount = К оплате
 wizard-payment-gateway-note = Вы перейдёте на страницу платёжного шлюза, а после оплаты вернётесь сюда.
 wizard-payment-pay = Перейти к оплате

@@ -5,7 +5,12 @@ use otinish_core::api::{CreatePaymentRequest, Payment, PaymentList};
 
 /// Starts paying, or answers the payment already under way (so a second click never pays
 /// twice). `return_url` is where the gateway sends the applicant back.
-pub async fn create_payment(application: &str, return_url: &str) -> Result<Payment> {
+/// `tenge` only for a fee whose rate no source gives: the amount the applicant entered.
+pub async fn create_payment(
+    application: &str,
+    return_url: &str,
+    tenge: Option<u64>,
+) -> Result<Payment> {
     send(with_body(
         builder(
             Request::post,
@@ -14,6 +19,7 @@ pub async fn create_payment(application: &str, return_url: &str) -> Result<Payme
         .await,
         &CreatePaymentRequest {
             return_url: return_url.to_string(),
+            tenge,
         },
     ))
     .await

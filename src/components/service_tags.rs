@@ -14,6 +14,7 @@ pub fn ServiceTags(service: &'static Service) -> impl IntoView {
         let quote = fees::quote(&service.fee, SubCase::Issue, format::today());
         match quote {
             fees::Quote::Unknown => i18n.t("tag-fee-unknown"),
+            fees::Quote::DueUnsourced => i18n.t("tag-fee-due-unsourced"),
             quote => format::quote(i18n, &quote),
         }
     };

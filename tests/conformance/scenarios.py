@@ -28,6 +28,9 @@ PAID_ANSWERS = {
     "duplicate-details": {"licence-number": "00123", "licence-date": "2015-03-12", "duplicate-reason": "lost"},
     "contacts": {"contact-phone": "+77011234567", "contact-email": "conformance@example.kz"},
 }
+# A pharmaceutical licence duplicate: a licence fee is due but no source gives its rate, so
+# the applicant pays the amount the provider set (entered) or attaches a receipt.
+ENTERED_FEE_SERVICE = {"service": "pharmaceutical-licence", "provider": "vko-health", "sub_case": "duplicate", "targets": ["licence"]}
 # The same licence to issue asks for the qualification form: where a file goes.
 UPLOAD_SERVICE = {"service": "medical-licence", "provider": "vko-health", "sub_case": "issue", "targets": ["licence"]}
 UPLOAD_DOCUMENT = "qualification-form"
@@ -337,6 +340,29 @@ def payment(run: Run) -> None:
     expect(c.call("createPayment", path, token=run.token, json_body={"return_url": return_url}), 409, "already-paid")
 
 
+def entered_fee(run: Run) -> None:
+    """A fee without a sourced rate is paid in the amount entered; a computed one takes none."""
+    run.need("token", "paid_id")
+    c, o = run.client, run.options
+    created = expect(c.call("createApplication", "/applications", token=run.token, json_body=ENTERED_FEE_SERVICE), 201)
+    path = f"/applications/{created['id']}"
+    expect(c.call("saveAnswers", f"{path}/answers", token=run.token, json_body={"version": created["version"], "answers": PAID_ANSWERS}), 200)
+    if created["fee"] != {"kind": "due-unsourced"}:
+        raise ScenarioFailed("a licence fee without a sourced rate is `due-unsourced`")
+    return_url = f"{o.app_origin}/applications/{created['id']}/payment"
+    for body, field_code in [({"return_url": return_url}, "required"), ({"return_url": return_url, "tenge": 10_000_001}, "out-of-range")]:
+        problem = expect(c.call("createPayment", f"{path}/payments", token=run.token, json_body=body), 422, "validation-failed")
+        if [(e.get("field"), e.get("code")) for e in problem.get("errors", [])] != [("/tenge", field_code)]:
+            raise ScenarioFailed(f"an entered amount is required and bounded: {field_code} on /tenge")
+    payment = expect(c.call("createPayment", f"{path}/payments", token=run.token, json_body={"return_url": return_url, "tenge": 30_000}), 201)
+    if payment["tenge"] != 30_000 or "mrp_tenths" in payment:
+        raise ScenarioFailed("a payment of an entered amount is that amount, without an МРП")
+    computed = f"/applications/{run.paid_id}/payments"
+    problem = expect(c.call("createPayment", computed, token=run.token, json_body={"return_url": return_url, "tenge": 1}), 422, "validation-failed")
+    if [e.get("code") for e in problem.get("errors", [])] != ["amount-not-accepted"]:
+        raise ScenarioFailed("a computed fee takes no amount from the applicant")
+
+
 def submission(run: Run) -> None:
     """Sign and submit with an Idempotency-Key: the same key twice, then with another body."""
     run.need("token", "paid_id", "payment_id")
@@ -477,6 +503,7 @@ SCENARIOS = [
     ("the list follows next_cursor; discarding", pagination),
     ("upload, download byte for byte, remove", documents),
     ("payment settled through the gateway callback", payment),
+    ("an entered amount for a fee without a sourced rate", entered_fee),
     ("signing and submission with idempotency", submission),
     ("officer moves, result, history", officer_and_result),
     ("another account's resources answer 404", isolation),

@@ -446,6 +446,10 @@ pub struct StoredDocument {
 pub struct CreatePaymentRequest {
     /// The gateway sends the browser back here with `payment=<id>` added.
     pub return_url: String,
+    /// The amount the applicant pays, in whole tenge: only for a fee whose rate no source
+    /// gives ([`Quote::DueUnsourced`]), where it is required; a computed fee takes none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenge: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -461,13 +465,17 @@ pub enum PaymentStatus {
     Unknown,
 }
 
-/// The amount is the backend's own [`Quote`], fixed when the payment was created.
+/// The amount is the backend's own [`Quote`], fixed when the payment was created, or, for a
+/// fee whose rate no source gives, the amount the applicant entered (then without an МРП).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     pub id: String,
     pub status: PaymentStatus,
-    pub mrp_tenths: u32,
-    pub mrp: u32,
+    /// Tenths of an МРП, and the МРП, of a computed fee; absent for an entered amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mrp_tenths: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mrp: Option<u32>,
     pub tenge: u64,
     /// The gateway page, while pending.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -914,6 +922,8 @@ pub mod field_code {
     pub const DOCUMENT_MISSING: &str = "document-missing";
     pub const RETURN_URL_NOT_ALLOWED: &str = "return-url-not-allowed";
     pub const AMOUNT_MISMATCH: &str = "amount-mismatch";
+    /// An amount was sent for a fee the backend computes itself.
+    pub const AMOUNT_NOT_ACCEPTED: &str = "amount-not-accepted";
     pub const REASON_REQUIRED: &str = "reason-required";
     pub const RESULT_MISSING: &str = "result-missing";
     pub const TIME_OUT_OF_ORDER: &str = "time-out-of-order";
@@ -943,6 +953,7 @@ pub mod field_code {
         DOCUMENT_MISSING,
         RETURN_URL_NOT_ALLOWED,
         AMOUNT_MISMATCH,
+        AMOUNT_NOT_ACCEPTED,
         REASON_REQUIRED,
         RESULT_MISSING,
         TIME_OUT_OF_ORDER,
@@ -1293,8 +1304,8 @@ mod tests {
         Payment {
             id: "c41d8e2f-5a6b-4c7d-9e0f-1a2b3c4d5e6f".into(),
             status: PaymentStatus::Paid,
-            mrp_tenths: 100,
-            mrp: 4325,
+            mrp_tenths: Some(100),
+            mrp: Some(4325),
             tenge: 43_250,
             redirect_url: None,
             created_at: time("2026-11-23T10:02:00+05:00"),
@@ -1468,7 +1479,12 @@ mod tests {
             decline_code: Some("card-declined".into()),
             ..payment(Some(receipt()))
         };
-        check_shape("Payment", &full, &payment(None), &[]);
+        let entered = Payment {
+            mrp_tenths: None,
+            mrp: None,
+            ..payment(None)
+        };
+        check_shape("Payment", &full, &entered, &[]);
         let bare_receipt = Receipt {
             budget_code: None,
             payment_purpose_code: None,
@@ -1480,8 +1496,13 @@ mod tests {
         check_shape("PaymentList", &list, &list, &[]);
         let create = CreatePaymentRequest {
             return_url: "https://otinish.kz/applications/x/payment".into(),
+            tenge: Some(30_000),
         };
-        check_shape("CreatePaymentRequest", &create, &create, &[]);
+        let computed = CreatePaymentRequest {
+            tenge: None,
+            ..create.clone()
+        };
+        check_shape("CreatePaymentRequest", &create, &computed, &[]);
         let callback = GatewayCallback {
             outcome: GatewayOutcome::Paid,
             tenge: 43_250,

@@ -126,8 +126,11 @@ pub fn mrp_on(date: NaiveDate) -> Option<&'static MrpRate> {
 pub enum Quote {
     /// The regulation has no payment step.
     Free,
-    /// A fee is due but its rate is not sourced: "check with the provider".
+    /// No source says whether a fee is due, nor its rate: "check with the provider".
     Unknown,
+    /// A licence fee is due, but no source gives its rate: the provider sets the amount, and
+    /// the applicant pays what they enter ([`check_entered_tenge`]) or attaches a receipt.
+    DueUnsourced,
     /// `mrp_tenths` tenths of an МРП of `mrp` tenge make `tenge`, rounded as [`round_tenge`] says.
     Due {
         mrp_tenths: u32,
@@ -161,6 +164,7 @@ pub fn quote(fee: &Fee, sub_case: SubCase, date: NaiveDate) -> Quote {
     match fee {
         Fee::None { .. } => Quote::Free,
         Fee::Unknown { .. } => Quote::Unknown,
+        Fee::DueUnsourced { .. } => Quote::DueUnsourced,
         Fee::LicenceFee { rate_mrp, .. } => match mrp_on(date) {
             None => Quote::Unknown,
             Some(rate) => {
@@ -172,6 +176,51 @@ pub fn quote(fee: &Fee, sub_case: SubCase, date: NaiveDate) -> Quote {
                 }
             }
         },
+    }
+}
+
+/// КБК (budget classification code) of the licence fee, shown to an applicant who pays
+/// elsewhere and recorded on every receipt (egov.kz «Ставки лицензионного сбора»,
+/// egov.kz/cms/ru/articles/licensing/2Flicense_pay: «КБК … 105402»).
+pub const LICENCE_FEE_BUDGET_CODE: &str = "105402";
+/// КНП (payment purpose code) of the licence fee (the same page, English version: «PPC … 911»).
+pub const LICENCE_FEE_PAYMENT_PURPOSE_CODE: &str = "911";
+
+/// The most an applicant may enter for a fee whose rate no source gives. Ours: far above any
+/// licence-fee rate found (10–30 МРП, at most 4 325 ₸ each in 2026, so under 130 000 ₸),
+/// yet a bound, so that a mistyped extra digit or two is still taken but not a runaway number.
+pub const MAX_ENTERED_TENGE: u64 = 10_000_000;
+
+/// Whether an amount the applicant entered for the fee can be paid: whole tenge (the type
+/// says so), at least 1 and at most [`MAX_ENTERED_TENGE`]. The rule's code otherwise.
+pub fn check_entered_tenge(tenge: u64) -> Result<(), &'static str> {
+    if (1..=MAX_ENTERED_TENGE).contains(&tenge) {
+        Ok(())
+    } else {
+        Err(crate::api::field_code::OUT_OF_RANGE)
+    }
+}
+
+/// How an applicant settled the fee, as far as the application shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settlement {
+    /// A payment through the gateway is paid.
+    pub paid: bool,
+    /// A receipt of a payment made elsewhere (the [`RECEIPT_DOCUMENT`]) is attached.
+    pub receipt_attached: bool,
+}
+
+pub use crate::catalog::RECEIPT_DOCUMENT;
+
+/// Whether the fee is settled for signing: a computed fee only by a gateway payment (the
+/// amount is known, and the regulations have it paid through the gateway); a fee whose rate
+/// no source gives by a gateway payment of the amount the applicant entered or by a receipt
+/// of a payment made elsewhere; no fee, or one nobody knows of, needs nothing.
+pub fn settled(quote: &Quote, settlement: Settlement) -> bool {
+    match quote {
+        Quote::Free | Quote::Unknown => true,
+        Quote::Due { .. } => settlement.paid,
+        Quote::DueUnsourced => settlement.paid || settlement.receipt_attached,
     }
 }
 
@@ -292,6 +341,59 @@ mod tests {
             quote(&unknown, SubCase::Issue, day(2026, 1, 1)),
             Quote::Unknown
         );
+    }
+
+    #[test]
+    fn an_unsourced_licence_fee_is_due_without_an_amount() {
+        let fee = Fee::DueUnsourced {
+            source: "test".into(),
+        };
+        assert_eq!(
+            quote(&fee, SubCase::Reissue, day(2026, 1, 1)),
+            Quote::DueUnsourced
+        );
+    }
+
+    #[test]
+    fn an_entered_amount_is_positive_and_bounded() {
+        assert_eq!(check_entered_tenge(0), Err("out-of-range"));
+        assert_eq!(check_entered_tenge(1), Ok(()));
+        assert_eq!(check_entered_tenge(43_250), Ok(()));
+        assert_eq!(check_entered_tenge(MAX_ENTERED_TENGE), Ok(()));
+        assert_eq!(
+            check_entered_tenge(MAX_ENTERED_TENGE + 1),
+            Err("out-of-range")
+        );
+    }
+
+    #[test]
+    fn a_fee_is_settled_by_what_its_kind_accepts() {
+        let nothing = Settlement {
+            paid: false,
+            receipt_attached: false,
+        };
+        let paid = Settlement {
+            paid: true,
+            ..nothing
+        };
+        let receipt = Settlement {
+            receipt_attached: true,
+            ..nothing
+        };
+        let due = Quote::Due {
+            mrp_tenths: 100,
+            mrp: 4_325,
+            tenge: 43_250,
+        };
+        assert!(settled(&Quote::Free, nothing));
+        assert!(settled(&Quote::Unknown, nothing));
+        assert!(!settled(&due, nothing));
+        assert!(settled(&due, paid));
+        // A computed fee is taken through the gateway, not by a receipt of any amount.
+        assert!(!settled(&due, receipt));
+        assert!(!settled(&Quote::DueUnsourced, nothing));
+        assert!(settled(&Quote::DueUnsourced, paid));
+        assert!(settled(&Quote::DueUnsourced, receipt));
     }
 
     #[test]

@@ -11,3 +11,4 @@ pub mod package;
 pub mod routes;
 pub mod status;
 pub mod validation;
+pub mod wizard;

@@ -296,6 +296,12 @@ fn only_licences_with_a_sourced_rate_carry_a_fee_and_the_others_say_why() {
                 service.id
             ),
             Fee::Unknown { .. } => {}
+            Fee::DueUnsourced { .. } => assert_eq!(
+                service.kind,
+                ServiceKind::Licence,
+                "{}: only the licence fee is known to be due without its rate",
+                service.id
+            ),
         }
     }
 }
@@ -304,6 +310,40 @@ fn broken(edit: impl FnOnce(&mut Catalog)) -> Vec<String> {
     let mut catalog = catalog::catalog().clone();
     edit(&mut catalog);
     integrity::check(&catalog)
+}
+
+#[test]
+fn a_fee_without_a_rate_offers_a_receipt_slot_and_no_other_does() {
+    let unsourced = |c: &Catalog| {
+        c.services
+            .iter()
+            .position(|s| matches!(s.fee, Fee::DueUnsourced { .. }))
+            .expect("the catalog has a fee without a sourced rate")
+    };
+    let problems = broken(|c| {
+        let i = unsourced(c);
+        c.services[i].provisions[0]
+            .documents
+            .retain(|r| r.document != "fee-receipt");
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("optional `fee-receipt`")),
+        "{problems:?}"
+    );
+    let problems = broken(|c| {
+        let i = unsourced(c);
+        c.services[i].fee = Fee::Unknown {
+            source: "test".into(),
+        };
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("optional `fee-receipt`")),
+        "{problems:?}"
+    );
 }
 
 #[test]

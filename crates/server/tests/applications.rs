@@ -130,13 +130,14 @@ async fn a_draft_starts_with_its_history_and_the_backends_fee() {
 async fn services_without_a_sourced_rate_or_without_a_fee_say_so() {
     let server = TestServer::start().await;
     let token = server.sign_up(COMPANY).await;
+    // A licence fee is due, but no source gives its rate.
     let unknown = create(
         &server,
         &token,
         json!({ "service": "scrap-metal-licence", "provider": "almaty-economy", "sub_case": "issue" }),
     )
     .await;
-    assert_eq!(unknown["fee"], json!({ "kind": "unknown" }));
+    assert_eq!(unknown["fee"], json!({ "kind": "due-unsourced" }));
     // A regulation without a payment step does not make a service free: no source gives
     // its fee either.
     let unsourced = create(

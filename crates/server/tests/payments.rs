@@ -411,22 +411,77 @@ async fn services_without_a_sourced_fee_take_no_payment_here() {
         (StatusCode::CONFLICT, "fee-unknown".into())
     );
 
-    // Pharmaceutical licences: a fee is charged, but nobody could source its rate.
-    let unknown = draft(
-        &server,
-        &owner,
-        "pharmaceutical-licence",
-        "vko-health",
-        "issue",
-        json!({}),
-    )
-    .await;
-    let reply = start_payment(&server, &owner, &unknown).await;
+    // …nor does an amount make it one.
+    let reply = start_entered_payment(&server, &owner, &certificate, json!(30_000)).await;
     assert_eq!(
         (reply.status, reply.code()),
         (StatusCode::CONFLICT, "fee-unknown".into())
     );
     assert_eq!(status_and_history(&server, &certificate).await.0, "draft");
+}
+
+#[tokio::test]
+async fn a_fee_without_a_rate_is_paid_in_the_amount_entered_and_only_then() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    // Pharmaceutical licences: a licence fee is charged, but nobody could source its rate.
+    let pharmacy = pharmacy_duplicate(&server, &owner).await;
+
+    let missing = start_payment(&server, &owner, &pharmacy).await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_errors(&missing),
+        [("/tenge".into(), "required".into())]
+    );
+    for wrong in [json!(0), json!(10_000_001)] {
+        let reply = start_entered_payment(&server, &owner, &pharmacy, wrong.clone()).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{wrong}");
+        assert_eq!(
+            field_errors(&reply),
+            [("/tenge".into(), "out-of-range".into())],
+            "{wrong}"
+        );
+        assert_eq!(reply.json()["errors"][0]["params"]["max"], "10000000");
+    }
+    // Whole tenge, a number: anything else is not an amount at all.
+    for wrong in [json!(100.5), json!(-5), json!("30000")] {
+        let reply = start_entered_payment(&server, &owner, &pharmacy, wrong.clone()).await;
+        assert!(reply.status.is_client_error(), "{wrong}: {}", reply.status);
+        assert_eq!(
+            reply.headers[header::CONTENT_TYPE],
+            "application/problem+json",
+            "{wrong}"
+        );
+    }
+    assert_eq!(status_and_history(&server, &pharmacy).await.0, "draft");
+
+    let created = start_entered_payment(&server, &owner, &pharmacy, json!(30_000)).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", text(&created));
+    let payment = created.json();
+    assert_eq!(payment["tenge"], 30_000);
+    assert!(payment.get("mrp_tenths").is_none() && payment.get("mrp").is_none());
+    let payment_id = payment["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        press(&server, &payment_id, "pay").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let paid = get_payment(&server, &owner, &pharmacy, &payment_id)
+        .await
+        .json();
+    assert_eq!(paid["status"], "paid");
+    assert_eq!(paid["receipt"]["tenge"], 30_000);
+    assert_eq!(paid["receipt"]["budget_code"], "105402");
+    assert_eq!(paid["receipt"]["payment_purpose_code"], "911");
+    assert_eq!(status_and_history(&server, &pharmacy).await.0, "paid");
+
+    // A fee the backend computes takes no amount from the applicant.
+    let medical = medical_duplicate(&server, &owner).await;
+    let reply = start_entered_payment(&server, &owner, &medical, json!(1)).await;
+    assert_eq!(
+        field_errors(&reply),
+        [("/tenge".into(), "amount-not-accepted".into())]
+    );
+    assert_eq!(status_and_history(&server, &medical).await.0, "draft");
 }
 
 #[tokio::test]
@@ -512,7 +567,7 @@ async fn the_return_address_must_be_this_backends_own() {
         (json!({ "return_url": "/relative" }), "bad-format"),
         (json!({}), "required"),
         (
-            json!({ "return_url": return_url(&application), "tenge": 1 }),
+            json!({ "return_url": return_url(&application), "amount": 1 }),
             "unknown-field",
         ),
     ] {

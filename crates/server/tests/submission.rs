@@ -242,32 +242,52 @@ async fn a_service_without_a_payment_step_goes_from_draft_straight_to_signed() {
 }
 
 #[tokio::test]
-async fn an_unknown_fee_is_settled_with_the_provider_and_the_application_submitted() {
+async fn a_fee_without_a_rate_is_settled_by_a_receipt_or_an_entered_payment() {
     let server = TestServer::start().await;
     let owner = applicant(&server, PERSON).await;
-    let application = draft(
-        &server,
-        &owner,
-        "pharmaceutical-licence",
-        "vko-health",
-        "duplicate",
-        medical_duplicate_answers(),
-    )
-    .await;
+    let pharmacy = || pharmacy_duplicate(&server, &owner);
+
+    // A licence fee is due: neither signed nor sent until it is settled.
+    let by_receipt = pharmacy().await;
+    let unsettled = signing_data(&server, &owner, &by_receipt).await;
+    assert_eq!(
+        (unsettled.status, unsettled.code()),
+        (StatusCode::CONFLICT, "payment-required".into())
+    );
+    // A receipt of a payment made elsewhere settles it; the receipt is among the signed files.
+    attach(&server, &by_receipt, "fee-receipt").await;
     let signed: Value = serde_json::from_slice(&signed_bytes(
-        &signing_data(&server, &owner, &application).await,
+        &signing_data(&server, &owner, &by_receipt).await,
     ))
     .unwrap();
     assert_eq!(signed["fee"], json!({ "kind": "unknown" }));
-    let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
+    assert_eq!(signed["documents"][0]["document"], "fee-receipt");
+    let reply = submit(&server, &owner, &by_receipt, Some(KEY), test_signature(1)).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
     assert_eq!(
-        status_and_history(&server, &application).await,
+        status_and_history(&server, &by_receipt).await,
         (
             "delivered".to_string(),
             ["draft", "signed", "delivered"].map(String::from).to_vec()
         )
     );
+
+    // So does a gateway payment of the amount the applicant entered, signed without an МРП.
+    let by_gateway = pharmacy().await;
+    let created = start_entered_payment(&server, &owner, &by_gateway, json!(30_000)).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", text(&created));
+    let payment_id = created.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        press(&server, &payment_id, "pay").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let signed: Value = serde_json::from_slice(&signed_bytes(
+        &signing_data(&server, &owner, &by_gateway).await,
+    ))
+    .unwrap();
+    assert_eq!(signed["fee"]["kind"], "paid");
+    assert_eq!(signed["fee"]["tenge"], 30_000);
+    assert_eq!(signed["fee"]["mrp_tenths"], Value::Null);
 }
 
 #[tokio::test]

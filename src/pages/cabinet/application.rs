@@ -40,7 +40,9 @@ async fn fetch_rest(application: Application) -> api::Result<Loaded> {
     let id = application.id.clone();
     let history = api::history(&id).await?;
     let payments = match application.fee {
-        otinish_core::fees::Quote::Due { .. } => api::payments(&id).await?.items,
+        otinish_core::fees::Quote::Due { .. } | otinish_core::fees::Quote::DueUnsourced => {
+            api::payments(&id).await?.items
+        }
         _ => Vec::new(),
     };
     let result_url = match application.result {
@@ -356,6 +358,28 @@ fn Refused(application: Application, href: Option<String>) -> impl IntoView {
     let comment = reason.as_ref().and_then(|r| r.comment.clone());
     let words = reason.map(|reason| Signal::derive(move || reason_text(i18n, &reason)));
     let apply_again = format!("/services/{}/apply?new=1", application.service);
+    // Where to appeal: no regulation or other source we found says (the regulations give the
+    // reasoned refusal and the cabinet, not an appeal), so the page names the regulation that
+    // is silent and sends the applicant to the provider, never to an authority we would guess.
+    let regulation = catalog::catalog()
+        .service(&application.service)
+        .and_then(|service| service.provision(&application.provider))
+        .map(|provision| provision.regulation.clone());
+    let provider = application.provider.clone();
+    let appeal = regulation.map(|regulation| {
+        Signal::derive(move || {
+            i18n.t_with(
+                "cabinet-appeal-unknown",
+                &[
+                    (
+                        "regulation",
+                        i18n.t(&messages::act_title(&regulation)).into(),
+                    ),
+                    ("provider", i18n.t(&messages::provider(&provider)).into()),
+                ],
+            )
+        })
+    });
     view! {
         <div class="outcome outcome--refused">
             <h2 class="outcome__title">{i18n.text("cabinet-refused-title")}</h2>
@@ -369,6 +393,10 @@ fn Refused(application: Application, href: Option<String>) -> impl IntoView {
             })}
             <p>{i18n.text("cabinet-refused-next")}</p>
             <p><A href=apply_again>{i18n.text("cabinet-apply-again")}</A></p>
+            {appeal.map(|appeal| view! {
+                <h3>{i18n.text("cabinet-appeal-heading")}</h3>
+                <p>{appeal}</p>
+            })}
         </div>
     }
 }

@@ -7,13 +7,13 @@ use super::steps::Step;
 use super::{Wizard, remote};
 use crate::api;
 use crate::components::{error_message, summary_issue_message};
-use crate::draft::text_of;
+use crate::draft::{Draft, FeeWay, text_of};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::StoredDocument;
-use otinish_core::catalog::{self, Field, FieldKind, messages};
+use otinish_core::catalog::{self, Field, FieldKind, Service, ServiceKind, SubCase, messages};
+use otinish_core::fees::{self, Quote};
 use otinish_core::package;
 use otinish_core::validation::Issue;
 
@@ -29,7 +29,6 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     // `(link, message)` of each gap in the package, after "Continue".
     let faults: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
     let attempt = RwSignal::new(0u32);
-    let busy = RwSignal::new(false);
     let failure: RwSignal<Option<String>> = RwSignal::new(None);
 
     // The files the backend holds, read once the applicant is known to be signed in.
@@ -169,52 +168,94 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         })
     };
 
-    let on_continue = move |_| {
-        if busy.get_untracked() {
+    // The fee, and for one whose rate no source gives, how the applicant settles it.
+    let fee = move || {
+        let sub_case = wizard.draft.with(|d| d.sub_case)?;
+        let quote = super::steps::quote(service, sub_case);
+        let label = if service.kind == ServiceKind::Licence {
+            "wizard-check-fee-licence"
+        } else {
+            "wizard-check-fee-other"
+        };
+        let (answer, href) = match quote {
+            Quote::DueUnsourced => {
+                let answer = match wizard.draft.with(|d| d.fee) {
+                    Some(FeeWay::Gateway { tenge }) => i18n.t_with(
+                        "wizard-check-fee-gateway",
+                        &[("amount", fees::format_tenge(tenge).into())],
+                    ),
+                    Some(FeeWay::Receipt) => i18n.t("wizard-check-fee-receipt"),
+                    None => String::new(),
+                };
+                (answer, Some(change(&Step::Fee)))
+            }
+            quote => (crate::format::quote(i18n, &quote), None),
+        };
+        Some(view! {
+            <h2>{i18n.text("wizard-check-fee-heading")}</h2>
+            <dl class="summary-list"><Row label=i18n.t(label) answer href/></dl>
+        })
+    };
+
+    // "Continue": the answers saved, the application read back, the package checked by the
+    // backend's rules. One at a time (`pending`).
+    let checking = Action::new_local(move |_: &()| async move {
+        let remote = remote::ensure(wizard).await?;
+        remote::push(wizard).await?;
+        api::application(&remote.id).await
+    });
+    let busy = checking.pending();
+    let step = StoredValue::new(step);
+    // What it found: the gaps on the error summary, or else the next step. Only a new outcome
+    // runs this (the rest is read untracked: a language switch must not move on again).
+    Effect::new(move |_| {
+        let Some(outcome) = checking.value().get() else {
             return;
-        }
-        busy.try_set(true);
-        failure.try_set(None);
-        let step = step.clone();
-        spawn_local(async move {
-            let outcome = async {
-                let remote = remote::ensure(wizard).await?;
-                remote::push(wizard).await?;
-                api::application(&remote.id).await
-            }
-            .await;
-            busy.try_set(false);
-            match outcome {
-                Ok(application) => {
-                    files.try_set(Some(application.documents.clone()));
-                    let found = gaps(wizard, &application.documents);
-                    let failed = !found.is_empty();
-                    faults.try_set(
-                        found
-                            .into_iter()
-                            .map(|(link, label, field, issue)| {
-                                let name = i18n.t(&label);
-                                let text =
-                                    summary_issue_message(i18n, field.as_deref(), name, &issue);
-                                (link, text)
-                            })
-                            .collect(),
-                    );
-                    wizard.has_errors.try_set(failed);
-                    if failed {
-                        attempt.try_update(|n| *n += 1);
-                    } else {
-                        wizard.advance(&step);
-                    }
-                }
-                Err(problem) => {
-                    failure.try_set(Some(problem.code().to_string()));
+        };
+        untrack(|| match outcome {
+            Ok(application) => {
+                files.set(Some(application.documents.clone()));
+                let found = gaps(wizard, &application.documents);
+                let failed = !found.is_empty();
+                faults.set(
+                    found
+                        .into_iter()
+                        .map(|(link, label, field, issue)| {
+                            let name = i18n.t(&label);
+                            let text = summary_issue_message(i18n, field.as_deref(), name, &issue);
+                            (link, text)
+                        })
+                        .collect(),
+                );
+                wizard.has_errors.set(failed);
+                if failed {
+                    attempt.update(|n| *n += 1);
+                } else {
+                    wizard.advance(&step.get_value());
                 }
             }
+            Err(problem) => failure.set(Some(problem.code().to_string())),
         });
+    });
+    let on_continue = move |_| {
+        if !busy.get_untracked() {
+            failure.set(None);
+            checking.dispatch_local(());
+        }
     };
     let links = Signal::derive(move || faults.get());
     super::show_error_summary(links, attempt.into());
+
+    // Reached by a link or a bookmark before the first questions were answered: nothing to
+    // check yet, and every question of every sub-case would be listed. The way on is the
+    // first question.
+    if let Some(first) = unstarted(wizard) {
+        return view! {
+            <p>{i18n.text("wizard-check-not-started")}</p>
+            <p><A href=first.href(&service.id) attr:class="button">{i18n.text("wizard-check-start")}</A></p>
+        }
+        .into_any();
+    }
 
     view! {
         {move || failure.get().map(|code| view! {
@@ -223,13 +264,29 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         <dl class="summary-list">{choices}</dl>
         {pages}
         {has_documents.then_some(documents)}
+        {fee}
         <div class="inset">
             <p>{i18n.text("wizard-check-next")}</p>
         </div>
+        // GOV.UK's declaration before the button that sends the application on.
+        <h2>{i18n.text("wizard-check-declaration-heading")}</h2>
+        <p>{i18n.text("wizard-check-declaration")}</p>
         <button type="button" class="button" on:click=on_continue disabled=move || busy.get()>
             {i18n.text("wizard-check-continue")}
         </button>
     }
+    .into_any()
+}
+
+/// The first question of an application not begun (its sub-case, licence-or-annex or
+/// provider still to choose); `None` once they are chosen.
+fn unstarted(wizard: Wizard) -> Option<Step> {
+    let started = wizard.draft.with_untracked(|d| {
+        otinish_core::wizard::started(wizard.service, super::steps::progress(d), &d.targets)
+    });
+    (!started)
+        .then(|| wizard.steps().into_iter().next())
+        .flatten()
 }
 
 /// The gaps the backend would find, each with the address of the step that fills it and the
@@ -259,6 +316,7 @@ fn gaps(
     };
     package::check(&package, crate::format::today())
         .into_iter()
+        .chain(fee_fault(service, sub_case, &draft, &attached))
         .map(|fault| {
             let parts: Vec<&str> = fault.pointer.trim_start_matches('/').split('/').collect();
             let last = parts.last().copied().unwrap_or_default();
@@ -273,6 +331,7 @@ fn gaps(
                     (Step::Page(page.to_string()), messages::field(last), None)
                 }
                 ["answers", page] => (Step::Page(page.to_string()), messages::page(page), None),
+                ["fee"] => (Step::Fee, "wizard-check-fee-licence".to_string(), None),
                 _ => (Step::Documents, messages::document(last), None),
             };
             let link = format!("{}?return=check", step.href(&service.id));
@@ -281,6 +340,35 @@ fn gaps(
             (link, label, field, issue)
         })
         .collect()
+}
+
+/// A licence fee whose rate no source gives and which is not yet settled as the applicant
+/// chose: no way chosen, or the receipt chosen and not attached. The gateway way is settled
+/// on the payment step that follows.
+fn fee_fault(
+    service: &Service,
+    sub_case: SubCase,
+    draft: &Draft,
+    attached: &[&str],
+) -> Option<package::Fault> {
+    if super::steps::quote(service, sub_case) != Quote::DueUnsourced {
+        return None;
+    }
+    match draft.fee {
+        None => Some(package::Fault {
+            pointer: "/fee".to_string(),
+            code: "fee-way-not-chosen",
+            params: Vec::new(),
+        }),
+        Some(FeeWay::Receipt) if !attached.contains(&fees::RECEIPT_DOCUMENT) => {
+            Some(package::Fault {
+                pointer: format!("/documents/{}", fees::RECEIPT_DOCUMENT),
+                code: otinish_core::api::field_code::DOCUMENT_MISSING,
+                params: Vec::new(),
+            })
+        }
+        Some(_) => None,
+    }
 }
 
 #[component]

@@ -4,7 +4,7 @@
 //! Files are judged here by the same rules as on the server (size, type by content) before
 //! they are sent; the server's own answers (400, 413, 415) are worded on the slot too.
 
-use super::steps::Step;
+use super::steps::{self, Step};
 use super::{Wizard, remote};
 use crate::api::{self, Failure, Upload};
 use crate::components::{failure_message, issue_message};
@@ -17,7 +17,7 @@ use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{
     self, Completeness, Document, DocumentRequirement, FileType, Supplier, messages,
 };
-use otinish_core::{package, validation};
+use otinish_core::{package, validation, wizard};
 use wasm_bindgen::JsCast;
 
 /// What the documents page knows of the backend application.
@@ -83,9 +83,15 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
                 .as_deref()
                 .and_then(|p| wizard.service.provision(p));
             match (provision, d.sub_case, applicant) {
+                // A fee receipt is here only when the applicant chose to settle the fee so,
+                // and then it is required.
                 (Some(provision), Some(case), Some(kind)) => {
                     package::documents(provision, case, kind)
-                        .cloned()
+                        .filter(|r| steps::attaches(r, d) || wizard::provider_gets(r, d.fee))
+                        .map(|r| DocumentRequirement {
+                            required: steps::must_attach(r, d) || r.required,
+                            ..r.clone()
+                        })
                         .collect::<Vec<_>>()
                 }
                 _ => Vec::new(),

@@ -8,6 +8,7 @@ mod check;
 mod choice;
 mod documents;
 mod done;
+mod fee;
 mod form_page;
 mod payment;
 mod remote;
@@ -25,6 +26,7 @@ use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use otinish_core::catalog::{self, ApplicantType, Service};
 use otinish_core::package;
+use otinish_core::wizard::Next;
 use remote::SaveState;
 use steps::Step;
 
@@ -65,24 +67,17 @@ impl Wizard {
     pub fn advance(self, step: &Step) {
         let returning = crate::query::get("return").as_deref() == Some("check");
         let steps = untrack(|| self.steps());
-        let after = steps
-            .iter()
-            .position(|s| s == step)
-            .map_or(&[][..], |i| &steps[i + 1..]);
-        if returning && steps::before_check(step) {
-            let open = untrack(|| self.pages_with_gaps());
-            let opened = after
-                .iter()
-                .take_while(|s| steps::before_check(s))
-                .find(|s| matches!(s, Step::Page(id) if open.contains(id)));
-            match opened {
-                Some(opened) => self
-                    .navigate
-                    .run(format!("{}?return=check", opened.href(&self.service.id))),
-                None => self.go(&Step::Check),
-            }
-        } else if let Some(next) = after.first() {
-            self.go(next);
+        let open = if returning {
+            untrack(|| self.pages_with_gaps())
+        } else {
+            Vec::new()
+        };
+        match otinish_core::wizard::next(&steps, step, returning, &open) {
+            Some(Next::OnTheWayBack(opened)) => self
+                .navigate
+                .run(format!("{}?return=check", opened.href(&self.service.id))),
+            Some(Next::Step(next)) => self.go(&next),
+            None => {}
         }
     }
 
@@ -287,7 +282,10 @@ fn StepView(step: Step) -> impl IntoView {
     let indicator = step.stage().map(|current| {
         let stages = steps::stages(wizard.service, &untrack(|| wizard.steps()));
         let index = stages.iter().position(|s| *s == current).unwrap_or(0);
-        let names = stages.iter().map(|s| s.message()).collect::<Vec<_>>();
+        let names = stages
+            .iter()
+            .map(|s| steps::stage_message(*s))
+            .collect::<Vec<_>>();
         view! { <StepIndicator stages=names current=index/> }
     });
     let back = (step != Step::Done).then(|| {
@@ -304,6 +302,7 @@ fn StepView(step: Step) -> impl IntoView {
             None => view! { <NotFoundPage/> }.into_any(),
         },
         Step::Applicant => view! { <applicant::ApplicantStep step=step.clone()/> }.into_any(),
+        Step::Fee => view! { <fee::FeeStep step=step.clone()/> }.into_any(),
         Step::Documents => view! { <documents::DocumentsStep step=step.clone()/> }.into_any(),
         Step::Check => view! { <check::CheckAnswers step=step.clone()/> }.into_any(),
         Step::Payment => view! { <payment::PaymentStep step=step.clone()/> }.into_any(),

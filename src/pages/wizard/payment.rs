@@ -7,10 +7,10 @@ use super::steps::Step;
 use super::{Wizard, remote};
 use crate::api::{self, Failure};
 use crate::components::error_message;
+use crate::draft::FeeWay;
 use crate::format;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::{Payment, PaymentStatus};
 use otinish_core::fees;
@@ -19,7 +19,6 @@ use std::time::Duration;
 /// What the page shows.
 #[derive(Debug, Clone, PartialEq)]
 enum View {
-    Loading,
     /// Nothing paid yet: the fee and the button.
     Due,
     Pending(Payment),
@@ -36,84 +35,120 @@ const POLL_LIMIT: u32 = 6;
 pub fn PaymentStep(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
-    let state = RwSignal::new(View::Loading);
-    let busy = RwSignal::new(false);
     let returned = crate::query::get("payment").filter(|id| !id.is_empty());
 
-    // Each change asks the backend again; a pending payment is asked after 1, 2, 4… s.
+    // The payment as the backend has it, asked again on each `poll`.
     let poll = RwSignal::new(0u32);
+    let loaded = LocalResource::new(move || {
+        poll.track();
+        load(wizard, returned.clone())
+    });
+    // A payment under way is asked after again in 1, 2, 4… s. The timer is an effect's, so it
+    // ends with the page.
     Effect::new(move |_| {
-        let round = poll.get();
-        let returned = returned.clone();
-        spawn_local(async move {
-            let next = load(wizard, returned).await;
-            let pending = matches!(next, View::Pending(_));
-            state.try_set(next);
-            if pending && round < POLL_LIMIT {
+        if matches!(loaded.get(), Some(View::Pending(_))) {
+            let round = poll.get_untracked();
+            if round < POLL_LIMIT {
                 set_timeout(
                     move || {
-                        poll.try_set(round + 1);
+                        poll.try_update(|n| *n += 1);
                     },
                     Duration::from_secs(1 << round),
                 );
             }
-        });
+        }
     });
 
-    let pay = move |_| {
-        if busy.get_untracked() {
-            return;
+    // The amount the applicant entered for a fee whose rate no source gives; else none.
+    let entered = move || {
+        wizard.draft.with_untracked(|d| match d.fee {
+            Some(FeeWay::Gateway { tenge }) => Some(tenge),
+            _ => None,
+        })
+    };
+    // Paying: the backend copy saved, a payment created, the browser sent to the gateway. A
+    // second press while one is on its way does nothing (`pending`).
+    let paying = Action::new_local(move |_: &()| async move {
+        let created = async {
+            let remote = remote::ensure(wizard).await?;
+            remote::push(wizard).await?;
+            let back = format!(
+                "{}{}",
+                window().location().origin().unwrap_or_default(),
+                Step::Payment.href(&wizard.service.id)
+            );
+            api::create_payment(&remote.id, &back, entered()).await
         }
-        busy.try_set(true);
-        spawn_local(async move {
-            let outcome = async {
-                let remote = remote::ensure(wizard).await?;
-                remote::push(wizard).await?;
-                let back = format!(
-                    "{}{}",
-                    window().location().origin().unwrap_or_default(),
-                    Step::Payment.href(&wizard.service.id)
-                );
-                api::create_payment(&remote.id, &back).await
+        .await;
+        match created {
+            Ok(Payment {
+                redirect_url: Some(url),
+                ..
+            }) => {
+                let _ = window().location().assign(&url);
+                Paying::Left
             }
-            .await;
-            match outcome {
-                Ok(payment) => match payment.redirect_url.clone() {
-                    Some(url) => {
-                        let _ = window().location().assign(&url);
-                    }
-                    None => {
-                        state.try_set(view_of(payment));
-                    }
-                },
-                Err(Failure::Problem(problem)) if problem.code == "already-paid" => {
-                    poll.try_set(0);
-                }
-                Err(failure) => {
-                    state.try_set(View::Failed(failure.code().to_string()));
-                }
-            }
-            busy.try_set(false);
-        });
+            // Answered without a gateway page, or paid meanwhile: ask again.
+            Ok(_) => Paying::Reload,
+            Err(Failure::Problem(problem)) if problem.code == "already-paid" => Paying::Reload,
+            Err(failure) => Paying::Failed(failure.code().to_string()),
+        }
+    });
+    Effect::new(move |_| {
+        if paying.value().with(|v| matches!(v, Some(Paying::Reload))) {
+            poll.update(|n| *n += 1);
+        }
+    });
+    let busy = paying.pending();
+    let pay = move |_| {
+        if !busy.get_untracked() {
+            paying.dispatch_local(());
+        }
     };
     let step = StoredValue::new(step);
     let next = move |_| wizard.advance(&step.get_value());
 
-    let fee = move || {
-        let quote = wizard.draft.with(|d| {
+    let quote = move || {
+        wizard.draft.with(|d| {
             d.sub_case
                 .map(|case| fees::quote(&wizard.service.fee, case, format::today()))
-        });
-        quote.map(|q| format::quote(i18n, &q))
+        })
+    };
+    let unsourced = move || quote() == Some(fees::Quote::DueUnsourced);
+    let fee = move || {
+        if unsourced() {
+            entered().map(fees::format_tenge)
+        } else {
+            quote().map(|q| format::quote(i18n, &q))
+        }
+    };
+    let budget = move || {
+        [
+            ("wizard-receipt-budget-code", fees::LICENCE_FEE_BUDGET_CODE),
+            (
+                "wizard-receipt-purpose-code",
+                fees::LICENCE_FEE_PAYMENT_PURPOSE_CODE,
+            ),
+        ]
+        .into_iter()
+        .map(|(label, code)| view! { <div><dt>{i18n.text(label)}</dt><dd>{code}</dd></div> })
+        .collect_view()
     };
 
-    move || {
-        match state.get() {
-        View::Loading => view! { <p role="status">{i18n.text("wizard-payment-checking")}</p> }.into_any(),
+    let show = move |view: View| {
+        match view {
         View::Due => view! {
-            <p>{i18n.text("wizard-payment-intro")}</p>
+            <p>{move || if unsourced() { i18n.t("wizard-payment-intro-entered") } else { i18n.t("wizard-payment-intro") }}</p>
             <dl class="summary-list">
-                <div><dt>{i18n.text("wizard-payment-amount")}</dt><dd>{fee}</dd></div>
+                <div>
+                    <dt>{i18n.text("wizard-payment-amount")}</dt><dd>{fee}</dd>
+                    <Show when=unsourced>
+                        <dd class="summary-list__action">
+                            <A href=Step::Fee.href(&wizard.service.id)>{i18n.text("wizard-change")}<span class="visually-hidden">" " {i18n.text("wizard-payment-amount")}</span></A>
+                        </dd>
+                    </Show>
+                </div>
+                {budget}
             </dl>
             <p class="secondary">{i18n.text("wizard-payment-gateway-note")}</p>
             <button type="button" class="button" on:click=pay disabled=move || busy.get()>
@@ -154,7 +189,34 @@ pub fn PaymentStep(step: Step) -> impl IntoView {
         }
         .into_any(),
     }
+    };
+
+    view! {
+        <Transition fallback=move || view! { <p role="status">{i18n.text("wizard-payment-checking")}</p> }>
+            {move || {
+                // A failed attempt to pay is shown until the next one; else the backend's state.
+                let failed = paying.value().with(|v| match v {
+                    Some(Paying::Failed(code)) => Some(code.clone()),
+                    _ => None,
+                });
+                Suspend::new(async move {
+                    let current = loaded.await;
+                    show(failed.map_or(current, View::Failed))
+                })
+            }}
+        </Transition>
     }
+}
+
+/// How an attempt to pay ended, for the page.
+#[derive(Debug, Clone, PartialEq)]
+enum Paying {
+    /// The browser is on its way to the gateway.
+    Left,
+    /// The backend's state changed: ask it again.
+    Reload,
+    /// The message code of the failure.
+    Failed(String),
 }
 
 /// The state of payment: the payment the gateway sent the applicant back with, or else the

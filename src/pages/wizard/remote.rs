@@ -333,5 +333,7 @@ fn adopt(draft: &mut Draft, found: Application) {
         pending_submission: None,
         last_step: draft.last_step.take(),
         submitted: None,
+        // The way of paying lives in this browser only; the backend has what it led to.
+        fee: draft.fee.take(),
     };
 }

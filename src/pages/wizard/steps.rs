@@ -1,195 +1,63 @@
-//! The steps of the form for one service, derived from the catalog and the draft: the
-//! sub-case and provider questions only where there is a choice, the applicant, the
-//! service's pages that apply to the chosen sub-case, the documents where there are any,
-//! "check your answers", payment where a fee is due, signing and submission, and the
-//! confirmation.
+//! The view side of the form's steps: the rules (which steps a draft has, their order and
+//! stages, where "Continue" goes) are `otinish_core::wizard`'s; here are the draft's part in
+//! them, each step's heading and each stage's name.
 
 use crate::draft::Draft;
-use otinish_core::catalog::{ApplicantType, Service, SubCase, applies, messages};
+use otinish_core::catalog::{ApplicantType, DocumentRequirement, Service, SubCase, messages};
 use otinish_core::fees::{self, Quote};
-use otinish_core::package;
+use otinish_core::wizard::{self, Progress};
+pub use otinish_core::wizard::{Stage, Step};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
-    SubCase,
-    Targets,
-    Provider,
-    Applicant,
-    Page(String),
-    Documents,
-    Check,
-    Payment,
-    Sign,
-    /// The confirmation, once submitted.
-    Done,
-}
-
-/// The stages the step indicator shows; each step belongs to one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Service,
-    Applicant,
-    Details,
-    Documents,
-    Check,
-    Payment,
-    Submit,
-}
-
-impl Stage {
-    pub fn message(self) -> &'static str {
-        match self {
-            Stage::Service => "wizard-stage-service",
-            Stage::Applicant => "wizard-stage-applicant",
-            Stage::Details => "wizard-stage-details",
-            Stage::Documents => "wizard-stage-documents",
-            Stage::Check => "wizard-stage-check",
-            Stage::Payment => "wizard-stage-payment",
-            Stage::Submit => "wizard-stage-submit",
-        }
-    }
-}
-
-/// The stages of these steps, in order, each once (at most seven). Payment counts from the
-/// start wherever the service may charge, so the count does not change ("1 of 6", then "1 of
-/// 7") when the sub-case is chosen.
-pub fn stages(service: &Service, steps: &[Step]) -> Vec<Stage> {
-    let mut present: Vec<Stage> = steps.iter().filter_map(Step::stage).collect();
-    if service.sub_cases.iter().any(|case| fee_due(service, *case)) {
-        present.push(Stage::Payment);
-    }
-    [
-        Stage::Service,
-        Stage::Applicant,
-        Stage::Details,
-        Stage::Documents,
-        Stage::Check,
-        Stage::Payment,
-        Stage::Submit,
-    ]
-    .into_iter()
-    .filter(|stage| present.contains(stage))
-    .collect()
-}
-
-impl Step {
-    /// The step's part of the address: `/services/<id>/apply/<slug>`.
-    pub fn slug(&self) -> String {
-        match self {
-            Step::SubCase => "case".to_string(),
-            Step::Targets => "targets".to_string(),
-            Step::Provider => "provider".to_string(),
-            Step::Applicant => "applicant".to_string(),
-            Step::Page(id) => format!("page-{id}"),
-            Step::Documents => "documents".to_string(),
-            Step::Check => "check".to_string(),
-            Step::Payment => "payment".to_string(),
-            Step::Sign => "sign".to_string(),
-            Step::Done => "done".to_string(),
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Step> {
-        match slug {
-            "case" => Some(Step::SubCase),
-            "targets" => Some(Step::Targets),
-            "provider" => Some(Step::Provider),
-            "applicant" => Some(Step::Applicant),
-            "documents" => Some(Step::Documents),
-            "check" => Some(Step::Check),
-            "payment" => Some(Step::Payment),
-            "sign" => Some(Step::Sign),
-            "done" => Some(Step::Done),
-            other => other
-                .strip_prefix("page-")
-                .map(|id| Step::Page(id.to_string())),
-        }
-    }
-
-    /// The stage the step belongs to; the confirmation is past every stage.
-    pub fn stage(&self) -> Option<Stage> {
-        Some(match self {
-            Step::SubCase | Step::Targets | Step::Provider => Stage::Service,
-            Step::Applicant => Stage::Applicant,
-            Step::Page(_) => Stage::Details,
-            Step::Documents => Stage::Documents,
-            Step::Check => Stage::Check,
-            Step::Payment => Stage::Payment,
-            Step::Sign => Stage::Submit,
-            Step::Done => return None,
-        })
-    }
-
-    pub fn href(&self, service: &str) -> String {
-        format!("/services/{service}/apply/{}", self.slug())
+/// What of the draft decides its steps.
+pub fn progress(draft: &Draft) -> Progress<'_> {
+    Progress {
+        sub_case: draft.sub_case,
+        provider: draft.provider.as_deref(),
+        fee: draft.fee,
+        submitted: draft.submitted.is_some(),
     }
 }
 
 /// The steps, in order, for the draft as it stands and the applicant signed in (if known).
 pub fn steps(service: &Service, draft: &Draft, applicant: Option<ApplicantType>) -> Vec<Step> {
-    let mut steps = Vec::new();
-    if service.sub_cases.len() > 1 {
-        steps.push(Step::SubCase);
-    }
-    if !service.targets.is_empty() {
-        steps.push(Step::Targets);
-    }
-    if service.provisions.len() > 1 {
-        steps.push(Step::Provider);
-    }
-    // The applicant as the registry knows them: never typed, always shown.
-    steps.push(Step::Applicant);
-    let sub_case: Option<SubCase> = draft.sub_case.or_else(|| single(&service.sub_cases));
-    for page in &service.pages {
-        let asked = sub_case.is_none_or(|case| applies(&page.sub_cases, &case))
-            && applicant.is_none_or(|kind| applies(&page.applicants, &kind));
-        if asked {
-            steps.push(Step::Page(page.id.clone()));
-        }
-    }
-    let provision = draft.provider.as_deref().and_then(|p| service.provision(p));
-    let has_documents = match (provision, sub_case, applicant) {
-        // Only what the applicant attaches makes a step: what the provider gets itself is
-        // listed on the service page.
-        (Some(provision), Some(case), Some(kind)) => package::documents(provision, case, kind)
-            .any(|d| d.supplied_by == otinish_core::catalog::Supplier::Applicant),
-        // Not known yet: the step is there until the answers rule it out.
-        _ => provision.is_none_or(|p| !p.documents.is_empty()),
-    };
-    if has_documents {
-        steps.push(Step::Documents);
-    }
-    steps.push(Step::Check);
-    if sub_case.is_some_and(|case| fee_due(service, case)) {
-        steps.push(Step::Payment);
-    }
-    steps.push(Step::Sign);
-    if draft.submitted.is_some() {
-        steps.push(Step::Done);
-    }
-    steps
+    wizard::steps(service, progress(draft), applicant, crate::format::today())
 }
 
-/// Whether the applicant pays here: only a sourced fee is taken online; an unknown one is
-/// settled with the provider.
-pub fn fee_due(service: &Service, sub_case: SubCase) -> bool {
-    matches!(
-        fees::quote(&service.fee, sub_case, crate::format::today()),
-        Quote::Due { .. }
-    )
-}
-
-fn single<T: Copy>(list: &[T]) -> Option<T> {
-    if list.len() == 1 { Some(list[0]) } else { None }
+/// The stages the step indicator counts for these steps.
+pub fn stages(service: &Service, steps: &[Step]) -> Vec<Stage> {
+    wizard::stages(service, steps, crate::format::today())
 }
 
 /// Fills in what has only one possible answer, so the applicant is never asked it.
 pub fn settle(service: &Service, draft: &mut Draft) {
-    if draft.sub_case.is_none() {
-        draft.sub_case = single(&service.sub_cases);
-    }
-    if draft.provider.is_none() && service.provisions.len() == 1 {
-        draft.provider = Some(service.provisions[0].provider.clone());
+    wizard::settle(service, &mut draft.sub_case, &mut draft.provider);
+}
+
+/// Today's fee of a sub-case.
+pub fn quote(service: &Service, sub_case: SubCase) -> Quote {
+    fees::quote(&service.fee, sub_case, crate::format::today())
+}
+
+/// Whether the applicant attaches this document, as the draft stands.
+pub fn attaches(requirement: &DocumentRequirement, draft: &Draft) -> bool {
+    wizard::attaches(requirement, draft.fee)
+}
+
+/// Whether the applicant must attach this document, as the draft stands.
+pub fn must_attach(requirement: &DocumentRequirement, draft: &Draft) -> bool {
+    wizard::must_attach(requirement, draft.fee)
+}
+
+/// The name of a stage in the step indicator (a message id).
+pub fn stage_message(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Service => "wizard-stage-service",
+        Stage::Applicant => "wizard-stage-applicant",
+        Stage::Details => "wizard-stage-details",
+        Stage::Documents => "wizard-stage-documents",
+        Stage::Check => "wizard-stage-check",
+        Stage::Payment => "wizard-stage-payment",
+        Stage::Submit => "wizard-stage-submit",
     }
 }
 
@@ -201,24 +69,11 @@ pub fn heading(step: &Step) -> String {
         Step::Provider => "wizard-provider-heading".to_string(),
         Step::Applicant => "wizard-applicant-heading".to_string(),
         Step::Page(id) => messages::page(id),
+        Step::Fee => "wizard-fee-heading".to_string(),
         Step::Documents => "wizard-documents-heading".to_string(),
         Step::Check => "wizard-check-heading".to_string(),
         Step::Payment => "wizard-payment-heading".to_string(),
         Step::Sign => "wizard-sign-heading".to_string(),
         Step::Done => "wizard-done-heading".to_string(),
     }
-}
-
-/// Whether a step comes before "check your answers", so that changing its answer leads back
-/// there.
-pub fn before_check(step: &Step) -> bool {
-    matches!(
-        step,
-        Step::SubCase
-            | Step::Targets
-            | Step::Provider
-            | Step::Applicant
-            | Step::Page(_)
-            | Step::Documents
-    )
 }

@@ -30,6 +30,7 @@ const TEXT = {
     discard: 'Удалить', confirm: 'Да, удалить', cancel: 'Отмена', resume: 'Продолжить', inBrowser: 'Сохранён в этом браузере',
     stay: 'Продолжить работу', ended: 'Вы вышли из личного кабинета', signInAgain: 'Войти снова', signIn: 'Войти',
     filter: 'Показать', noApplications: 'Вы ещё не подали ни одного заявления.', month: /\d{1,2} [а-я]+ 20\d\d\sг\./,
+    appeal: 'Если вы не согласны с отказом', appealUnknown: 'в регламенте услуги не сказано',
   },
   kk: {
     status: {
@@ -43,6 +44,7 @@ const TEXT = {
     discard: 'Жою', confirm: 'Иә, жою', cancel: 'Болдырмау', resume: 'Жалғастыру', inBrowser: 'Осы браузерде сақталған',
     stay: 'Жұмысты жалғастыру', ended: 'Сіз жеке кабинеттен шықтыңыз', signInAgain: 'Қайта кіру', signIn: 'Кіру',
     filter: 'Көрсету', noApplications: 'Сіз әлі бірде-бір өтініш берген жоқсыз.', month: /20\d\d\sж\. \d{1,2} [а-яәғқңөұүһі]+/,
+    appeal: 'Егер бас тартумен келіспесеңіз', appealUnknown: 'регламентінде',
   },
 };
 
@@ -211,6 +213,11 @@ for (const lang of LANGUAGES) {
     const outcome = page.locator('.outcome--refused');
     await expect(outcome).toContainText(t.reason);
     await expect(outcome).toContainText(t.comment);
+    // Where to appeal: what the sources say (nothing), never a guessed authority; and the way
+    // to apply again.
+    await expect(outcome.locator('h3')).toHaveText(t.appeal);
+    await expect(outcome).toContainText(t.appealUnknown);
+    await expect(outcome.locator('a[href$="/apply?new=1"]')).toHaveCount(1);
     const timeline = page.locator('.timeline > li');
     await expect(timeline).toHaveCount(3);
     await expect(timeline.last()).toHaveClass(/timeline__item--refused/);

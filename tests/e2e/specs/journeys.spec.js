@@ -7,9 +7,19 @@ const { test, expect } = require('@playwright/test');
 const { open, expectNoAxeViolations, watchErrors, untranslated, signIn, api } = require('./helpers');
 
 const TEXT = {
-  ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', testSigner: 'Тестовая подпись', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
-  kk: { start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', testSigner: 'Сынақ қолтаңбасы', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді' },
+  ru: {
+    start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', testSigner: 'Тестовая подпись', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл',
+    feeDue: 'размер для вашего вида деятельности устанавливает услугодатель', feeChoose: 'Выберите, как вы уплатите сбор', feeWhole: 'Введите сумму в целых тенге', byGateway: 'оплата через платёжный шлюз', byReceipt: 'Уплачен в банке или через терминал',
+  },
+  kk: {
+    start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', testSigner: 'Сынақ қолтаңбасы', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді',
+    feeDue: 'мөлшерін көрсетілетін қызметті беруші белгілейді', feeChoose: 'Алымды қалай төлейтініңізді таңдаңыз', feeWhole: 'Соманы бүтін теңгемен', byGateway: 'төлем шлюзі арқылы төленеді', byReceipt: 'Банкте немесе терминал арқылы төленді',
+  },
 };
+
+/** The amount an applicant enters for a licence fee whose rate no source gives. */
+const ENTERED = '30 000';
+const ENTERED_SHOWN = '30\u00a0000\u00a0₸';
 
 // Accounts from the seeded test registry that no spec signs up through the form; their
 // sessions are shared by the run (helpers.signIn).
@@ -87,6 +97,9 @@ async function walk(page, lang, options = {}) {
     } else if (step.startsWith('page-')) {
       await answerPage(page);
       await next.click();
+    } else if (step === 'fee') {
+      await settleFee(page, t, options.fee);
+      await next.click();
     } else if (step === 'documents') {
       for (const input of await page.locator('main input[type=file]').all()) {
         const slot = input.locator('xpath=ancestor::div[contains(@class, "document-slot")]');
@@ -113,6 +126,35 @@ async function walk(page, lang, options = {}) {
       || page.locator('.error-summary').isVisible()).toBe(true);
   }
   throw new Error(`the journey did not end: ${seen.join(' → ')}`);
+}
+
+/**
+ * A licence fee whose rate no source gives: the page says it is due and set by the provider,
+ * shows the budget codes, and takes a way (validated on Continue): `gateway` with an amount
+ * (a wrong one first), or `receipt`.
+ */
+async function settleFee(page, t, way) {
+  const main = page.locator('main');
+  await expect(main).toContainText(t.feeDue);
+  await expect(main).toContainText('105402');
+  await expect(main).toContainText('911');
+  await expect(main.locator('input[type=radio]:checked')).toHaveCount(0);
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('.error-summary')).toContainText(t.feeChoose);
+  await expectNoAxeViolations(page);
+  if (way === 'receipt') {
+    await page.locator('label[for="fee-way-receipt"]').click();
+    return;
+  }
+  await page.locator('label[for="fee-way-gateway"]').click();
+  await page.locator('#fee-tenge').fill('30 000,50');
+  await page.getByRole('button', { name: t.next, exact: true }).click();
+  await expect(page.locator('.error-summary')).toContainText(t.feeWhole);
+  await page.locator('.error-summary a').first().click();
+  await expect(page.locator('#fee-tenge')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.locator('#fee-tenge').fill(ENTERED);
 }
 
 /** Pays on the simulated gateway; with `decline`, declines first and then retries. */
@@ -163,6 +205,10 @@ const JOURNEYS = [
   { kind: 'permit (no fee paid here)', service: 'controlled-transit-permit', account: COMPANY },
   { kind: 'end-user certificate (no fee paid here)', service: 'end-user-certificate', account: PERSON },
   { kind: 'conclusion (no fee paid here)', service: 'export-control-conclusion', account: COMPANY },
+  // A licence fee whose rate no source gives: paid in the amount the provider set, or by a
+  // receipt of a payment made elsewhere, and "check your answers" says which.
+  { kind: 'licence fee without a sourced rate, paid in the amount entered', service: 'pharmaceutical-licence', subCase: 'duplicate', account: PERSON, fee: 'gateway', pays: true, check: (t) => [t.byGateway, ENTERED_SHOWN] },
+  { kind: 'licence fee without a sourced rate, settled by a receipt', service: 'pharmaceutical-licence', subCase: 'duplicate', account: OTHER_PERSON, fee: 'receipt', pays: false, check: (t) => [t.byReceipt] },
 ];
 
 for (const lang of ['ru', 'kk']) {
@@ -172,7 +218,11 @@ for (const lang of ['ru', 'kk']) {
       const errors = watchErrors(page);
       await signIn(page, journey.account);
       await startFromCatalog(page, lang, journey.service);
-      const seen = await walk(page, lang, { subCase: journey.subCase, decline: journey.decline });
+      const onPage = journey.check && (async (step) => {
+        if (step !== 'check') return;
+        for (const text of journey.check(TEXT[lang])) await expect(page.locator('main')).toContainText(text);
+      });
+      const seen = await walk(page, lang, { subCase: journey.subCase, decline: journey.decline, fee: journey.fee, onPage });
       const reference = await expectConfirmation(page, lang);
       // Back from the confirmation: the submitted application's form leads to its
       // confirmation, never to a live "sign" button.
@@ -184,7 +234,7 @@ for (const lang of ['ru', 'kk']) {
       const mine = (await list.json()).items.filter((a) => a.reference_number === reference);
       expect(mine).toHaveLength(1);
       expect(mine[0].status).toBe('delivered');
-      if (journey.decline || journey.subCase) expect(seen).toContain('payment');
+      if (journey.pays ?? (journey.decline || journey.subCase)) expect(seen).toContain('payment');
       else expect(seen).not.toContain('payment');
       // 4xx answers the app expects (e.g. a first /auth/me) are not errors of the page.
       expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);

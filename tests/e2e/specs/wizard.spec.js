@@ -148,6 +148,23 @@ test('without an account the form asks to sign in, and keeps the answers meanwhi
   await expectNoAxeViolations(page);
 });
 
+for (const lang of LANGUAGES) {
+  test(`"check your answers" reached with no draft leads to the first question in ${lang}`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await open(page, '/services/medical-licence/apply/check', lang);
+    await expect(page.locator('main h1')).toHaveText(TEXT[lang].check);
+    // Not every question of every sub-case, unanswered: a sentence and the way on.
+    await expect(page.locator('main .summary-list')).toHaveCount(0);
+    await expect(page.locator('main')).not.toContainText(TEXT[lang].notAnswered);
+    await expectNoAxeViolations(page);
+    await expectTranslated(page, lang);
+    await page.locator('main a.button').click();
+    await expect(page).toHaveURL(/\/apply\/case$/);
+    await expect(page.locator('main input[type=radio]')).not.toHaveCount(0);
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+}
+
 test('a draft survives a reload and a language switch', async ({ page }) => {
   await signUp(page, 'ru', '010203500008');
   await page.goto('/services/end-user-certificate/apply/page-contacts?lang=ru');

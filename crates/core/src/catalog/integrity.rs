@@ -173,6 +173,41 @@ fn check_service(
         Fee::None { source } | Fee::Unknown { source } => {
             require_source(problems, &format!("{name} fee"), source)
         }
+        Fee::DueUnsourced { source } => {
+            require_source(problems, &format!("{name} fee"), source);
+            if service.kind != ServiceKind::Licence {
+                problems.push(format!("{name}: only a licence fee is due unsourced"));
+            }
+        }
+    }
+    // A fee whose rate no source gives may be settled by a receipt of a payment made
+    // elsewhere: every provider then offers the receipt's slot, optional (paying through
+    // the gateway is the other way), and no other service has one.
+    let receipt_offered = matches!(service.fee, Fee::DueUnsourced { .. });
+    for provision in &service.provisions {
+        let receipts: Vec<_> = provision
+            .documents
+            .iter()
+            .filter(|r| r.document == RECEIPT_DOCUMENT)
+            .collect();
+        let fits = match receipts.as_slice() {
+            [] => !receipt_offered,
+            [receipt] => {
+                receipt_offered
+                    && !receipt.required
+                    && receipt.supplied_by == Supplier::Applicant
+                    && receipt.sub_cases.is_empty()
+                    && receipt.applicants.is_empty()
+            }
+            _ => false,
+        };
+        if !fits {
+            problems.push(format!(
+                "{name}, {}: a fee whose rate no source gives has one optional `{}` slot the applicant attaches, for every sub-case; no other fee has one",
+                provision.provider,
+                RECEIPT_DOCUMENT
+            ));
+        }
     }
     if service.kk_name == NameStatus::Official {
         require_source(

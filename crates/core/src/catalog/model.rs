@@ -333,7 +333,19 @@ pub enum Fee {
     /// regulation merely has no payment step (which does not prove there is no fee). Shown
     /// as "not given by any source: check with the provider".
     Unknown { source: String },
+    /// A licence fee is charged (a regulation has the applicant pay it), but no source gives
+    /// its rate: the amount is set by the provider, and the applicant either pays an amount
+    /// they enter through the gateway or attaches a receipt of a payment made elsewhere.
+    DueUnsourced { source: String },
 }
+
+/// The catalog document of a receipt of a licence fee paid elsewhere (a bank, a terminal):
+/// the other way to settle a [`Fee::DueUnsourced`] than paying through the gateway.
+pub const RECEIPT_DOCUMENT: &str = "fee-receipt";
+
+/// The catalog document of the gateway's record of a paid fee, which reaches the provider by
+/// itself: there is none when the fee was paid elsewhere.
+pub const GATEWAY_PAYMENT_DOCUMENT: &str = "fee-payment";
 
 /// [`Fee`] as people write it: tagged by `rule`.
 #[derive(Serialize, Deserialize)]
@@ -357,6 +369,10 @@ enum TaggedFee {
         #[serde(default)]
         source: String,
     },
+    DueUnsourced {
+        #[serde(default)]
+        source: String,
+    },
 }
 
 /// [`Fee`] in compact binary formats: the variant's index, then its fields.
@@ -366,6 +382,7 @@ enum CompactFee {
     LicenceFee { rate_mrp: u32, source: String },
     None { source: String },
     Unknown { source: String },
+    DueUnsourced { source: String },
 }
 
 impl Serialize for Fee {

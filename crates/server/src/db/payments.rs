@@ -6,12 +6,13 @@ use otinish_core::api::{ApplicationStatus, GatewayOutcome, Payment, PaymentStatu
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-/// A payment attempt about to be created, with the amount the backend computed.
+/// A payment attempt about to be created, with the amount the backend computed (its МРП
+/// multiple and МРП) or the applicant entered (neither).
 pub struct NewPayment<'a> {
     pub id: &'a str,
     pub application_id: &'a str,
-    pub mrp_tenths: u32,
-    pub mrp: u32,
+    pub mrp_tenths: Option<u32>,
+    pub mrp: Option<u32>,
     pub tenge: u64,
     pub return_url: &'a str,
     pub redirect_url: &'a str,

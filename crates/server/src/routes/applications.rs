@@ -283,8 +283,10 @@ async fn fee_of(
     record: &ApplicationRecord,
 ) -> ApiResult<(Quote, chrono::NaiveDate)> {
     let today = clock::now().date_naive();
+    // An amount the applicant entered has no МРП: the catalog's quote says so instead.
     if record.status >= ApplicationStatus::Paid
         && let Some(payment) = state.db.paid_payment(&record.id).await?
+        && let (Some(mrp_tenths), Some(mrp)) = (payment.mrp_tenths, payment.mrp)
     {
         let paid_on = payment
             .receipt
@@ -292,8 +294,8 @@ async fn fee_of(
             .or(payment.decided_at)
             .map_or(today, |at| at.date_naive());
         let quote = Quote::Due {
-            mrp_tenths: payment.mrp_tenths,
-            mrp: payment.mrp,
+            mrp_tenths,
+            mrp,
             tenge: payment.tenge,
         };
         return Ok((quote, paid_on));

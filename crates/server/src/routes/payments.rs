@@ -1,7 +1,9 @@
 //! `…/payments` and the gateway's callback: paying the fee the backend computes.
 //!
 //! The fee is `otinish_core::fees::quote` of the service's fee rule, the sub-case and the
-//! МРП of the day; the app never sends an amount. A payment is created only for a complete
+//! МРП of the day; the app sends an amount only for a licence fee whose rate no source gives
+//! (`Quote::DueUnsourced`: the provider sets it), checked by `fees::check_entered_tenge`
+//! and refused for any other fee. A payment is created only for a complete
 //! package (the regulations take payment after the form), and moves the application along
 //! `otinish_core::status::before_submission`: `draft` → `awaiting-payment` on the first
 //! attempt, → `paid` when the gateway reports it paid.
@@ -32,11 +34,8 @@ use otinish_core::fees::{self, Quote};
 use otinish_core::status;
 use uuid::Uuid;
 
-/// КБК and КНП of the licence fee (egov.kz «Ставки лицензионного сбора»,
-/// egov.kz/cms/ru/articles/licensing/2Flicense_pay): every fee this backend
-/// computes is a licence fee.
-pub const LICENCE_FEE_BUDGET_CODE: &str = "105402";
-pub const LICENCE_FEE_PAYMENT_PURPOSE_CODE: &str = "911";
+/// КБК and КНП of the licence fee: every fee this backend takes is a licence fee.
+pub use otinish_core::fees::{LICENCE_FEE_BUDGET_CODE, LICENCE_FEE_PAYMENT_PURPOSE_CODE};
 
 const MAX_RETURN_URL: usize = 2048;
 const MAX_GATEWAY_REFERENCE: usize = 128;
@@ -98,17 +97,10 @@ async fn create(
     }
     let (service, provision) = package::catalog_entry(&record.service, &record.provider)?;
     let today = crate::clock::now().date_naive();
-    let (mrp_tenths, mrp, tenge) = match fees::quote(&service.fee, record.sub_case, today) {
-        Quote::Due {
-            mrp_tenths,
-            mrp,
-            tenge,
-        } => (mrp_tenths, mrp, tenge),
-        Quote::Free => return Err(ApiError::conflict(code::NO_FEE_DUE)),
-        // The applicant settles an unsourced fee with the provider; the application is
-        // submitted without a payment here.
-        Quote::Unknown => return Err(ApiError::conflict(code::FEE_UNKNOWN)),
-    };
+    let (mrp_tenths, mrp, tenge) = amount(
+        fees::quote(&service.fee, record.sub_case, today),
+        request.tenge,
+    )?;
     if state.db.paid_payment(&application_id).await?.is_some() {
         return Err(ApiError::conflict(code::ALREADY_PAID));
     }
@@ -186,6 +178,42 @@ async fn create(
             );
         }
     })
+}
+
+/// What the payment is for: the computed fee (a sent amount is refused), or the amount the
+/// applicant entered for a licence fee whose rate no source gives (required, and bounded).
+fn amount(quote: Quote, entered: Option<u64>) -> ApiResult<(Option<u32>, Option<u32>, u64)> {
+    match (quote, entered) {
+        (
+            Quote::Due {
+                mrp_tenths,
+                mrp,
+                tenge,
+            },
+            None,
+        ) => Ok((Some(mrp_tenths), Some(mrp), tenge)),
+        (Quote::Due { .. }, Some(_)) => {
+            Err(ApiError::validation_failed().field("/tenge", field_code::AMOUNT_NOT_ACCEPTED, &[]))
+        }
+        (Quote::DueUnsourced, None) => {
+            Err(ApiError::validation_failed().field("/tenge", field_code::REQUIRED, &[]))
+        }
+        (Quote::DueUnsourced, Some(tenge)) => match fees::check_entered_tenge(tenge) {
+            Ok(()) => Ok((None, None, tenge)),
+            Err(rule) => Err(ApiError::validation_failed().field(
+                "/tenge",
+                rule,
+                &[
+                    ("min", "1".to_string()),
+                    ("max", fees::MAX_ENTERED_TENGE.to_string()),
+                ],
+            )),
+        },
+        (Quote::Free, _) => Err(ApiError::conflict(code::NO_FEE_DUE)),
+        // Nobody knows whether a fee is due: the applicant settles it with the provider,
+        // and the application is submitted without a payment here.
+        (Quote::Unknown, _) => Err(ApiError::conflict(code::FEE_UNKNOWN)),
+    }
 }
 
 async fn callback(

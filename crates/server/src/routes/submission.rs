@@ -326,21 +326,25 @@ async fn ready_to_sign(
     )?;
     let quote = fees::quote(&service.fee, record.sub_case, clock::now().date_naive());
     let paid = match quote {
-        Quote::Due { .. } => Some(
-            state
-                .db
-                .paid_payment(&record.id)
-                .await?
-                .ok_or_else(|| ApiError::conflict(code::PAYMENT_REQUIRED))?,
-        ),
+        Quote::Due { .. } | Quote::DueUnsourced => state.db.paid_payment(&record.id).await?,
         Quote::Free | Quote::Unknown => None,
     };
+    let settlement = fees::Settlement {
+        paid: paid.is_some(),
+        receipt_attached: documents
+            .iter()
+            .any(|d| d.document == fees::RECEIPT_DOCUMENT),
+    };
+    if !fees::settled(&quote, settlement) {
+        return Err(ApiError::conflict(code::PAYMENT_REQUIRED));
+    }
     Ok(ReadyToSign {
         provision,
         applicant,
         documents,
         paid,
-        fee_unknown: quote == Quote::Unknown,
+        // Settled by a receipt among the documents, or not known to be due.
+        fee_unknown: matches!(quote, Quote::Unknown | Quote::DueUnsourced),
         iin_bin: account.iin_bin.clone(),
     })
 }

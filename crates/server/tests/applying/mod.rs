@@ -176,13 +176,53 @@ pub fn return_url(application_id: &str) -> String {
 
 /// `POST …/payments` with the app's return address.
 pub async fn start_payment(server: &TestServer, owner: &Applicant, application_id: &str) -> Reply {
+    post_payment(
+        server,
+        owner,
+        application_id,
+        json!({ "return_url": return_url(application_id) }),
+    )
+    .await
+}
+
+/// `POST …/payments` with the app's return address and an amount the applicant entered.
+pub async fn start_entered_payment(
+    server: &TestServer,
+    owner: &Applicant,
+    application_id: &str,
+    tenge: Value,
+) -> Reply {
+    let body = json!({ "return_url": return_url(application_id), "tenge": tenge });
+    post_payment(server, owner, application_id, body).await
+}
+
+async fn post_payment(
+    server: &TestServer,
+    owner: &Applicant,
+    application_id: &str,
+    body: Value,
+) -> Reply {
     call(
         server,
         "POST",
         &format!("/api/v1/applications/{application_id}/payments"),
         Some(&owner.token),
         &[],
-        Some(json!({ "return_url": return_url(application_id) })),
+        Some(body),
+    )
+    .await
+}
+
+/// A complete duplicate of a pharmaceutical licence in East Kazakhstan: a licence fee is
+/// due, but no source gives its rate (paid in the amount entered, or by a receipt).
+pub async fn pharmacy_duplicate(server: &TestServer, owner: &Applicant) -> String {
+    draft(
+        server,
+        owner,
+        "pharmaceutical-licence",
+        "vko-health",
+        "duplicate",
+        medical_duplicate_answers(),
     )
     .await
 }

@@ -14,7 +14,7 @@
 //!  "documents":[{"document":"<id>","file_name":"…","file_type":"pdf","size":<n>,
 //!                "sha256":"<hex>"}, …],                 (in upload order)
 //!  "fee":{"kind":"free"} | {"kind":"unknown"} |
-//!        {"kind":"paid","mrp_tenths":<n>,"mrp":<n>,"tenge":<n>,
+//!        {"kind":"paid","mrp_tenths":<n>|null,"mrp":<n>|null,"tenge":<n>,
 //!         "payment":"<uuid>","receipt_number":"…"}}
 //! ```
 //!
@@ -89,8 +89,9 @@ enum SignedFee<'a> {
     Free,
     Unknown,
     Paid {
-        mrp_tenths: u32,
-        mrp: u32,
+        /// Absent (null) for an amount the applicant entered.
+        mrp_tenths: Option<u32>,
+        mrp: Option<u32>,
         tenge: u64,
         payment: &'a str,
         receipt_number: &'a str,
