@@ -68,7 +68,9 @@ fn remember(signed_in: bool) {
 }
 
 fn maybe_signed_in() -> bool {
-    window()
+    // A prerendered page is nobody's: it shows the link to sign in.
+    crate::IN_BROWSER
+        && window()
         .local_storage()
         .ok()
         .flatten()
