@@ -159,6 +159,16 @@ where
     F: FnOnce() -> N + 'static,
     N: IntoView,
 {
+    use wasm_bindgen::JsCast;
+    // A search typed into the prerendered catalog before the app arrived is kept: the
+    // catalog reads it from `?q=`.
+    if let Some(search) = document()
+        .get_element_by_id("catalog-search")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        && !search.value().is_empty()
+    {
+        crate::query::set("q", &search.value());
+    }
     let body = document().body().expect("the page has a body");
     body.set_text_content(None);
     if let Some(root) = document().document_element() {
