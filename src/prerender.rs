@@ -53,7 +53,10 @@ pub fn fill(template: &str, page: &Page) -> String {
     let title_start = template.find("<title>").expect("the page has a <title>");
     let title_end = template.find("</title>").expect("</title>") + "</title>".len();
     let body_end = template.rfind("</body>").expect("the page has </body>");
-    assert!(html_end < title_start && title_end < body_end, "<html>, <title>, </body> in order");
+    assert!(
+        html_end < title_start && title_end < body_end,
+        "<html>, <title>, </body> in order"
+    );
     format!(
         "{}<html lang=\"{}\" data-page=\"{}\">{}<title>{}</title>{}{}{}",
         &template[..html_start],
@@ -68,7 +71,9 @@ pub fn fill(template: &str, page: &Page) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn url_of(path: &str, lang: Lang) -> String {
@@ -82,7 +87,12 @@ fn url_of(path: &str, lang: Lang) -> String {
 /// The addresses of every public page: the catalog and each service page.
 pub fn paths() -> Vec<String> {
     std::iter::once("/".to_owned())
-        .chain(catalog::catalog().services.iter().map(|service| format!("/services/{}", service.id)))
+        .chain(
+            catalog::catalog()
+                .services
+                .iter()
+                .map(|service| format!("/services/{}", service.id)),
+        )
         .collect()
 }
 
@@ -147,7 +157,10 @@ mod tests {
                     None,
                 );
                 assert!(page.body.contains(&short), "{lang:?}: {short} missing");
-                let link = format!("href=\"{}\"", url_of(&format!("/services/{}", service.id), lang));
+                let link = format!(
+                    "href=\"{}\"",
+                    url_of(&format!("/services/{}", service.id), lang)
+                );
                 assert!(page.body.contains(&link), "{lang:?}: {link} missing");
             }
             // The switch leads to each language's file.
@@ -168,12 +181,21 @@ mod tests {
         let path = format!("/services/{}", service.id);
         for lang in Lang::ALL {
             let page = render(&path, lang);
-            let short =
-                crate::i18n::format(lang, &catalog::messages::service_short(&service.id), None, None);
+            let short = crate::i18n::format(
+                lang,
+                &catalog::messages::service_short(&service.id),
+                None,
+                None,
+            );
             assert!(page.title.starts_with(&short), "{lang:?}: {}", page.title);
             assert!(page.body.contains("<h1"), "{lang:?}");
             // Message ids look like `service-…`/`catalog-…`; none may reach the page.
-            for id in ["service-start", "service-apply-heading", "nav-sign-in", "skip-to-content"] {
+            for id in [
+                "service-start",
+                "service-apply-heading",
+                "nav-sign-in",
+                "skip-to-content",
+            ] {
                 assert!(!page.body.contains(id), "{lang:?}: {id} shown as an id");
             }
             assert_eq!(
@@ -208,7 +230,10 @@ mod tests {
     fn an_unknown_service_renders_the_not_found_page() {
         let page = render("/services/no-such-service", Lang::Ru);
         let heading = crate::i18n::format(Lang::Ru, "not-found-title", None, None);
-        assert_ne!(heading, "not-found-title", "the message id of the not-found page moved");
+        assert_ne!(
+            heading, "not-found-title",
+            "the message id of the not-found page moved"
+        );
         assert!(page.body.contains(&heading));
     }
 }

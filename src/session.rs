@@ -71,11 +71,11 @@ fn maybe_signed_in() -> bool {
     // A prerendered page is nobody's: it shows the link to sign in.
     crate::IN_BROWSER
         && window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(SIGNED_IN_KEY).ok().flatten())
-        .is_some()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(SIGNED_IN_KEY).ok().flatten())
+            .is_some()
 }
 
 pub fn provide_auth() -> Auth {

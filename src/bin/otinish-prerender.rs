@@ -10,8 +10,12 @@ fn main() {
     use std::path::PathBuf;
 
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".to_owned()));
-    let template = std::fs::read_to_string(dist.join("index.html"))
-        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/boot-page first)", dist.join("index.html").display()));
+    let template = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run scripts/boot-page first)",
+            dist.join("index.html").display()
+        )
+    });
     assert!(
         !template.contains("data-page="),
         "{} is prerendered already: prerender the page scripts/boot-page wrote",
@@ -29,7 +33,10 @@ fn main() {
             written += 1;
         }
     }
-    println!("otinish-prerender: {written} pages written to {}", dist.display());
+    println!(
+        "otinish-prerender: {written} pages written to {}",
+        dist.display()
+    );
 }
 
 // The bin is a native tool; a wasm build of the package (the browser tests) only compiles it.

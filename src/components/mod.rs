@@ -21,6 +21,6 @@ pub use lang_switch::LangSwitch;
 pub use service_tags::ServiceTags;
 pub use session_timeout::SessionTimeout;
 pub use step_indicator::StepIndicator;
-pub use title::use_page_title;
 #[cfg(not(target_arch = "wasm32"))]
 pub use title::take_prerendered_title;
+pub use title::use_page_title;

@@ -36,9 +36,15 @@ async fn prerendered_page(
     mut request: Request<axum::body::Body>,
 ) -> Request<axum::body::Body> {
     if let Some(file) = html_sibling(request.uri().path())
-        && tokio::fs::metadata(dist.join(&file[1..])).await.is_ok_and(|m| m.is_file())
+        && tokio::fs::metadata(dist.join(&file[1..]))
+            .await
+            .is_ok_and(|m| m.is_file())
     {
-        let query = request.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+        let query = request
+            .uri()
+            .query()
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default();
         if let Ok(uri) = format!("{file}{query}").parse() {
             *request.uri_mut() = uri;
         }
@@ -52,9 +58,14 @@ fn html_sibling(path: &str) -> Option<String> {
     let segments = path.strip_prefix('/')?;
     let plain = |segment: &str| {
         !segment.is_empty()
-            && segment.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     };
-    segments.split('/').all(plain).then(|| format!("{path}.html"))
+    segments
+        .split('/')
+        .all(plain)
+        .then(|| format!("{path}.html"))
 }
 
 /// Trunk names every asset with a content hash, so those can be cached for a year; the
@@ -86,9 +97,20 @@ mod tests {
     #[test]
     fn only_plain_paths_have_a_prerendered_sibling() {
         use super::html_sibling;
-        assert_eq!(html_sibling("/services/medical-licence").as_deref(), Some("/services/medical-licence.html"));
+        assert_eq!(
+            html_sibling("/services/medical-licence").as_deref(),
+            Some("/services/medical-licence.html")
+        );
         assert_eq!(html_sibling("/kk").as_deref(), Some("/kk.html"));
-        for path in ["/", "/services/", "/services/../x", "/style.css", "/a%2e%2e", "", "//x"] {
+        for path in [
+            "/",
+            "/services/",
+            "/services/../x",
+            "/style.css",
+            "/a%2e%2e",
+            "",
+            "//x",
+        ] {
             assert_eq!(html_sibling(path), None, "{path}");
         }
     }

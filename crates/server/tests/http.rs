@@ -100,7 +100,11 @@ async fn a_prerendered_page_is_served_for_its_address_and_others_fall_back() {
     let fixture = fixture().await;
     let dist = fixture._dir.path().join("dist");
     std::fs::create_dir_all(dist.join("kk/services")).unwrap();
-    std::fs::write(dist.join("kk/services/medical-licence.html"), "prerendered kk").unwrap();
+    std::fs::write(
+        dist.join("kk/services/medical-licence.html"),
+        "prerendered kk",
+    )
+    .unwrap();
     let (status, headers, body) = get(&fixture, "/kk/services/medical-licence?q=x").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, b"prerendered kk");
@@ -110,7 +114,10 @@ async fn a_prerendered_page_is_served_for_its_address_and_others_fall_back() {
     for path in ["/kk/services/other", "/kk/services/medical-licence/apply"] {
         let (status, _, body) = get(&fixture, path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert!(String::from_utf8(body).unwrap().contains("boot()"), "{path}");
+        assert!(
+            String::from_utf8(body).unwrap().contains("boot()"),
+            "{path}"
+        );
     }
 }
 

@@ -177,10 +177,10 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
     // A prerendered page (no window) starts folded: it is what a phone shows.
     let wide_screen = crate::IN_BROWSER
         && window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 768.0);
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 768.0);
     let open_initially = wide_screen
         || filters.applicant.get_untracked().is_some()
         || filters.region.get_untracked().is_some()
