@@ -148,6 +148,39 @@ pub fn ApplicantApp() -> impl IntoView {
     }
 }
 
+/// Mounts `app` on the page in place of what the page shows before it: the prerendered HTML
+/// of a public page (`src/prerender.rs`), drawn by the same components in the same language,
+/// so the swap, done in one go before the browser paints again, is not seen. Mounting anew
+/// rather than hydrating: hydration would need the wasm built with Leptos's `hydrate`
+/// feature and HTML matching node for node whatever the visitor's state (signed in, a
+/// draft), while the prerendered page is the same for everyone (BENCHMARKS.md).
+pub fn mount_in_place<F, N>(app: F)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    use wasm_bindgen::JsCast;
+    // A search typed into the prerendered catalog before the app arrived is kept: the
+    // catalog reads it from `?q=`.
+    if let Some(search) = document()
+        .get_element_by_id("catalog-search")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        && !search.value().is_empty()
+    {
+        crate::query::set("q", &search.value());
+    }
+    let body = document().body().expect("the page has a body");
+    body.set_text_content(None);
+    if let Some(root) = document().document_element() {
+        // boot.js hides a prerendered page served for another address (the one page as the
+        // host's fallback): the app is drawn now. Without `data-page` the page is the app's
+        // (the end-to-end tests wait for that before they type).
+        let _ = root.remove_attribute("data-stale");
+        let _ = root.remove_attribute("data-page");
+    }
+    leptos::mount::mount_to(body, app).forget();
+}
+
 /// Where the public app last sent the browser to load the applicant's app, in this tab.
 const HAND_OVER_KEY: &str = "otinish.hand-over";
 

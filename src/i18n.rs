@@ -67,6 +67,8 @@ thread_local! {
     /// Whether this is the public app, which shows only the catalog and service pages and so
     /// downloads only their messages.
     static PUBLIC_ONLY: Cell<bool> = const { Cell::new(false) };
+    /// The language a prerendered page is rendered in (natively only, `prerender_in`).
+    static PRERENDERING: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
 /// Called by the public app before anything is loaded: download only the messages its
@@ -297,16 +299,37 @@ pub fn use_i18n() -> I18n {
 
 const STORAGE_KEY: &str = "otinish.lang";
 
+/// Natively, for the prerendered pages: the language they are rendered in
+/// (`src/prerender.rs`), with both languages' messages compiled in.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender_in(lang: Lang) {
+    for lang in Lang::ALL {
+        if !is_loaded(lang) {
+            let source = match lang {
+                Lang::Ru => include_str!(concat!(env!("OUT_DIR"), "/ru.ftl")),
+                Lang::Kk => include_str!(concat!(env!("OUT_DIR"), "/kk.ftl")),
+            };
+            install(lang, source.to_owned());
+        }
+    }
+    PRERENDERING.set(Some(lang));
+}
+
 /// The language to start in: `?lang=` in the address, else the stored choice, else the
 /// browser's, else Russian.
 pub fn initial_language() -> Lang {
-    from_address()
+    PRERENDERING
+        .get()
+        .or_else(from_address)
         .or_else(stored_choice)
         .or_else(browser_language)
         .unwrap_or(Lang::Ru)
 }
 
 fn search_params() -> Option<web_sys::UrlSearchParams> {
+    if !crate::IN_BROWSER {
+        return None;
+    }
     let query = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&query).ok()
 }
@@ -377,17 +400,26 @@ pub fn switch_to(i18n: I18n, lang: Lang) {
 }
 
 fn store_choice(lang: Lang) {
+    if !crate::IN_BROWSER {
+        return;
+    }
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.set_item(STORAGE_KEY, lang.code());
     }
 }
 
 fn stored_choice() -> Option<Lang> {
+    if !crate::IN_BROWSER {
+        return None;
+    }
     let storage = web_sys::window()?.local_storage().ok()??;
     Lang::from_tag(&storage.get_item(STORAGE_KEY).ok()??)
 }
 
 fn browser_language() -> Option<Lang> {
+    if !crate::IN_BROWSER {
+        return None;
+    }
     let navigator = web_sys::window()?.navigator();
     let preferred = navigator
         .languages()

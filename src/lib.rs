@@ -5,6 +5,11 @@
 //! route and `components` the reusable pieces. The domain (catalog, rules, fees) lives in
 //! `otinish-core`, shared with the reference backend.
 
+// Natively (the prerender, `src/prerender.rs`) Leptos's `ssr` views are not type-erased
+// (`erase_components` is set for wasm builds only), and the largest pages' view types nest
+// deeper than the compiler's default limit.
+#![recursion_limit = "256"]
+
 mod api;
 mod app;
 pub mod components;
@@ -16,4 +21,12 @@ mod query;
 mod session;
 mod signing;
 
-pub use app::{ApplicantApp, PublicApp};
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+
+pub use app::{ApplicantApp, PublicApp, mount_in_place};
+
+/// Whether the app runs in a browser. Natively the same components render the prerendered
+/// public pages to HTML (`prerender`), where there is no window, storage or address to read:
+/// the calls into the browser (which would panic off wasm) are skipped there.
+pub(crate) const IN_BROWSER: bool = cfg!(target_arch = "wasm32");

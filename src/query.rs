@@ -4,6 +4,10 @@
 
 /// The value of `name` in the current address, if any and not empty.
 pub fn get(name: &str) -> Option<String> {
+    // A prerendered page (`src/prerender.rs`) is rendered without a query.
+    if !crate::IN_BROWSER {
+        return None;
+    }
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name).filter(|value| !value.is_empty())

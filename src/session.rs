@@ -68,12 +68,14 @@ fn remember(signed_in: bool) {
 }
 
 fn maybe_signed_in() -> bool {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .and_then(|s| s.get_item(SIGNED_IN_KEY).ok().flatten())
-        .is_some()
+    // A prerendered page is nobody's: it shows the link to sign in.
+    crate::IN_BROWSER
+        && window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(SIGNED_IN_KEY).ok().flatten())
+            .is_some()
 }
 
 pub fn provide_auth() -> Auth {

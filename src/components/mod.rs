@@ -21,4 +21,6 @@ pub use lang_switch::LangSwitch;
 pub use service_tags::ServiceTags;
 pub use session_timeout::SessionTimeout;
 pub use step_indicator::StepIndicator;
+#[cfg(not(target_arch = "wasm32"))]
+pub use title::take_prerendered_title;
 pub use title::use_page_title;

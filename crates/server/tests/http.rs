@@ -96,6 +96,32 @@ async fn app_routes_fall_back_to_the_page_and_assets_are_cached_for_long() {
 }
 
 #[tokio::test]
+async fn a_prerendered_page_is_served_for_its_address_and_others_fall_back() {
+    let fixture = fixture().await;
+    let dist = fixture._dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("kk/services")).unwrap();
+    std::fs::write(
+        dist.join("kk/services/medical-licence.html"),
+        "prerendered kk",
+    )
+    .unwrap();
+    let (status, headers, body) = get(&fixture, "/kk/services/medical-licence?q=x").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, b"prerendered kk");
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html");
+    assert_eq!(headers[header::CACHE_CONTROL], "no-cache");
+    // Not prerendered, or not a page's address: the one page.
+    for path in ["/kk/services/other", "/kk/services/medical-licence/apply"] {
+        let (status, _, body) = get(&fixture, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(
+            String::from_utf8(body).unwrap().contains("boot()"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let fixture = fixture().await;
     for path in ["/", "/api/v1/health", "/api/v1/nothing"] {

@@ -174,18 +174,23 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
 
     // On a phone the filters would push the list below the fold: they start folded there,
     // unless one is already in use.
-    let wide_screen = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 768.0);
+    // A prerendered page (no window) starts folded: it is what a phone shows.
+    let wide_screen = crate::IN_BROWSER
+        && window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 768.0);
     let open_initially = wide_screen
         || filters.applicant.get_untracked().is_some()
         || filters.region.get_untracked().is_some()
         || filters.provider.get_untracked().is_some();
 
     view! {
-        <div class="filters" role="search" aria-labelledby="filters-heading">
+        // A plain GET form: without JavaScript, Enter in the search box still asks for `/?q=…`
+        // (the prerendered catalog, src/prerender.rs); with it, the list filters as one types.
+        <form class="filters" role="search" aria-labelledby="filters-heading" method="get" action="/"
+            on:submit=|event| event.prevent_default()>
             <h2 id="filters-heading">{i18n.text("catalog-filters")}</h2>
             <div class="field">
                 <label class="label" for="catalog-search">{i18n.text("catalog-search-label")}</label>
@@ -215,6 +220,6 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
                 </select>
             </div>
             </details>
-        </div>
+        </form>
     }
 }

@@ -67,7 +67,8 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     let auth = crate::session::use_auth();
     let resumable = move || {
         let owner = auth.account.with(|a| crate::draft::owner_of(a.as_ref()));
-        crate::draft::load(&service.id, owner.as_deref()).in_progress()
+        // A prerendered page knows no draft: the app offers it once it has taken over.
+        crate::IN_BROWSER && crate::draft::load(&service.id, owner.as_deref()).in_progress()
     };
 
     view! {

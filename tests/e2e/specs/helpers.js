@@ -12,8 +12,16 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 async function open(page, path, lang) {
   const separator = path.includes('?') ? '&' : '?';
   await page.goto(`${path}${separator}lang=${lang}`);
+  await appReady(page);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expect(page.locator('main h1')).toBeVisible();
+}
+
+/** Waits until the app has taken over the page: a prerendered public page (src/prerender.rs)
+ * shows its heading before the wasm has arrived, and whatever is typed into it then is gone
+ * when the app draws the page anew. */
+async function appReady(page) {
+  await expect(page.locator('html:not([data-page])')).toHaveCount(1);
 }
 
 /** Fails with a readable list when axe finds any WCAG 2.2 AA violation. */
@@ -136,4 +144,4 @@ async function readyApplication(page) {
   return id;
 }
 
-module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication };
+module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication, appReady };
