@@ -59,9 +59,11 @@ measure_page() { # html locale-kind [app]: prints the table; sets total_raw tota
 
 # The budgets, brotli. The limits are what scripts/size-budget enforces: today's build with a
 # little room, lowered as the size work lands (BENCHMARKS.md); the goals are issue #19's.
-FIRST_LOAD_LIMIT=$((260 * 1024))  # the public app's first load: page, JS, wasm, CSS, one language
+# Raised once, at the merge of eGov mobile and the fee step (260.7 KB and 495.0 KB then): a
+# guard against growth, not the goal, which needs the byte levers still untried.
+FIRST_LOAD_LIMIT=$((265 * 1024))  # the public app's first load: page, JS, wasm, CSS, one language
 FIRST_LOAD_GOAL=$((150 * 1024))
-APPLICANT_LIMIT=$((470 * 1024))   # the applicant's app, loaded when the applicant starts
+APPLICANT_LIMIT=$((500 * 1024))   # the applicant's app, loaded when the applicant starts
 APPLICANT_GOAL=$((250 * 1024))
 
 first_load_totals() { # sets first_load_br and applicant_br (bytes) from dist/, printing nothing
