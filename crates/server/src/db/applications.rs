@@ -7,6 +7,7 @@
 
 use super::{Db, now};
 use crate::clock;
+use crate::names::Named;
 use otinish_core::api::{
     Answers, ApplicationStatus, ApplicationSummary, PaymentStatus, Reason, ReferenceNumber, Time,
 };
@@ -49,11 +50,11 @@ pub struct NewApplication<'a> {
     pub targets: &'a [Target],
 }
 
-/// A position in the owner's list, most recently changed first.
+/// Where a list's page ends: the sort time of its last item exactly as stored (the
+/// applicant's list: `updated_at`; the officer's: `submitted_at`) and its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListPosition {
-    /// `updated_at` exactly as stored.
-    pub updated_at: String,
+    pub at: String,
     pub id: String,
 }
 
@@ -86,7 +87,7 @@ impl Db {
     pub async fn create_application(&self, new: NewApplication<'_>) -> Result<String, sqlx::Error> {
         let id = uuid::Uuid::new_v4().to_string();
         let at = now();
-        let draft = status_text(ApplicationStatus::Draft);
+        let draft = ApplicationStatus::Draft.name();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, answers, version, created_at, updated_at) \
@@ -96,7 +97,7 @@ impl Db {
         .bind(new.account_id)
         .bind(new.service)
         .bind(new.provider)
-        .bind(enum_text(&new.sub_case))
+        .bind(new.sub_case.name())
         .bind(json_text(&new.targets)?)
         .bind(&draft)
         .bind(&at)
@@ -113,20 +114,39 @@ impl Db {
         Ok(id)
     }
 
-    /// The application, if it exists and (when `owner` is given) belongs to that account.
-    pub async fn application(
+    /// The application, if it exists and belongs to `owner`: the owner is part of the
+    /// query, so no caller can forget to compare it.
+    pub async fn owned_application(
         &self,
         id: &str,
-        owner: Option<i64>,
+        owner: i64,
     ) -> Result<Option<ApplicationRecord>, sqlx::Error> {
         let row = sqlx::query(concat!(
             "SELECT ",
             record_columns!(),
-            " FROM applications a WHERE a.id = ?2 AND (?3 IS NULL OR a.account_id = ?3)"
+            " FROM applications a WHERE a.id = ?2 AND a.account_id = ?3"
         ))
-        .bind(status_text(ApplicationStatus::Refused))
+        .bind(ApplicationStatus::Refused.name())
         .bind(id)
         .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| record(&row)).transpose()
+    }
+
+    /// Any account's application: for the provider's side (officers, the demo clock), which
+    /// sees every submitted one.
+    pub async fn any_application(
+        &self,
+        id: &str,
+    ) -> Result<Option<ApplicationRecord>, sqlx::Error> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            record_columns!(),
+            " FROM applications a WHERE a.id = ?2"
+        ))
+        .bind(ApplicationStatus::Refused.name())
+        .bind(id)
         .fetch_optional(&self.pool)
         .await?;
         row.map(|row| record(&row)).transpose()
@@ -136,7 +156,7 @@ impl Db {
     pub async fn list_applications(&self, query: ListQuery) -> Result<ListPage, sqlx::Error> {
         let (after_time, after_id) = query
             .after
-            .map_or((None, None), |p| (Some(p.updated_at), Some(p.id)));
+            .map_or((None, None), |p| (Some(p.at), Some(p.id)));
         let rows = sqlx::query(
             "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.updated_at, a.reference, a.submitted_at, a.expected_result, \
              (SELECT e.at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at \
@@ -146,7 +166,7 @@ impl Db {
              ORDER BY a.updated_at DESC, a.id DESC LIMIT ?5",
         )
         .bind(query.account_id)
-        .bind(query.status.map(status_text))
+        .bind(query.status.map(Named::name))
         .bind(after_time)
         .bind(after_id)
         // One more than asked shows whether a next page exists.
@@ -180,7 +200,7 @@ impl Db {
                     .and_then(|text| parse_date(&text)),
                 updated_at: local_time(&updated_at)?,
             });
-            positions.push(ListPosition { updated_at, id });
+            positions.push(ListPosition { at: updated_at, id });
         }
         let next = (rows.len() > query.limit as usize)
             .then(|| positions.pop())
@@ -208,7 +228,7 @@ impl Db {
         .bind(id)
         .bind(owner)
         .bind(i64::from(version))
-        .bind(status_text(status))
+        .bind(status.name())
         .fetch_optional(&self.pool)
         .await?;
         row.map(|row| {
@@ -231,7 +251,7 @@ impl Db {
         owner: i64,
         status: ApplicationStatus,
     ) -> Result<Option<Vec<String>>, sqlx::Error> {
-        let status = status_text(status);
+        let status = status.name();
         let mut tx = self.pool.begin().await?;
         // Writing first makes the transaction take the write lock before it reads anything.
         let keys: Vec<String> = sqlx::query_scalar(
@@ -253,7 +273,7 @@ impl Db {
         .bind(id)
         .bind(owner)
         .bind(&status)
-        .bind(enum_text(&PaymentStatus::Pending))
+        .bind(PaymentStatus::Pending.name())
         .execute(&mut *tx)
         .await?;
         if deleted.rows_affected() == 0 {
@@ -263,11 +283,6 @@ impl Db {
         tx.commit().await?;
         Ok(Some(keys))
     }
-}
-
-/// A status as the contract and the database spell it.
-pub fn status_text(status: ApplicationStatus) -> String {
-    enum_text(&status)
 }
 
 fn record(row: &SqliteRow) -> Result<ApplicationRecord, sqlx::Error> {
@@ -323,17 +338,10 @@ fn reference_number(text: Option<String>) -> Option<ReferenceNumber> {
     text.as_deref().and_then(ReferenceNumber::parse)
 }
 
-/// A unit enum variant as its serde name (`awaiting-payment`).
-pub(super) fn enum_text<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        _ => String::new(),
-    }
-}
-
-pub(super) fn parse_enum<T: DeserializeOwned>(text: &str) -> Result<T, sqlx::Error> {
-    serde_json::from_value(serde_json::Value::String(text.to_string()))
-        .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+/// A stored enum name; a name this version does not know is damaged storage.
+pub(super) fn parse_enum<T: Named>(text: &str) -> Result<T, sqlx::Error> {
+    T::from_name(text)
+        .ok_or_else(|| sqlx::Error::Decode(format!("not a known name: {text}").into()))
 }
 
 fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, sqlx::Error> {

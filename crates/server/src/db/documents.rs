@@ -2,8 +2,9 @@
 //! here is what is known of them, and the rules that must hold at the moment of writing:
 //! the application still takes changes, and a document slot holds no more than its quota.
 
-use super::applications::{enum_text, local_time, parse_enum, status_text};
+use super::applications::{local_time, parse_enum};
 use super::{Db, now};
+use crate::names::Named;
 use otinish_core::api::{ApplicationStatus, StoredDocument};
 use otinish_core::catalog::FileType;
 use sqlx::Row;
@@ -99,12 +100,12 @@ impl Db {
         .bind(new.application_id)
         .bind(new.document)
         .bind(new.file_name)
-        .bind(enum_text(&new.file_type))
+        .bind(new.file_type.name())
         .bind(i64::try_from(new.size).unwrap_or(i64::MAX))
         .bind(new.sha256)
         .bind(new.storage_key)
         .bind(&at)
-        .bind(status_text(status))
+        .bind(status.name())
         .bind(i64::from(max_files))
         .execute(&mut *tx)
         .await?;
@@ -112,7 +113,7 @@ impl Db {
             let still_open: Option<i64> =
                 sqlx::query_scalar("SELECT 1 FROM applications WHERE id = ? AND status = ?")
                     .bind(new.application_id)
-                    .bind(status_text(status))
+                    .bind(status.name())
                     .fetch_optional(&mut *tx)
                     .await?;
             return Ok(Err(if still_open.is_some() {
@@ -175,7 +176,7 @@ impl Db {
         )
         .bind(document_id)
         .bind(application_id)
-        .bind(status_text(status))
+        .bind(status.name())
         .fetch_optional(&mut *tx)
         .await?;
         if key.is_some() {

@@ -16,7 +16,7 @@ pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, New
 pub use documents::{AddRefused, DocumentRecord, NewDocument};
 pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
 pub use status::{
-    OfficerListItem, OfficerListQuery, OfficerRecord, OwnedApplication, ResultChange, StoredResult,
+    OfficerListItem, OfficerListQuery, OfficerRecord, ResultChange, StoredResult,
     SubmittedApplication, Transition, parse_status, parse_time,
 };
 pub use submission::{

@@ -1,7 +1,8 @@
 //! Payment attempts and what the gateway reported about them.
 
-use super::applications::{enum_text, local_time, parse_enum, status_text};
+use super::applications::{local_time, parse_enum};
 use super::{Db, now};
+use crate::names::Named;
 use otinish_core::api::{ApplicationStatus, GatewayOutcome, Payment, PaymentStatus, Receipt, Time};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
@@ -119,7 +120,7 @@ impl Db {
             "WHERE application_id = ? AND status = ?"
         ))
         .bind(application_id)
-        .bind(enum_text(&status))
+        .bind(status.name())
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(payment_of_row).transpose()
@@ -150,8 +151,8 @@ impl Db {
         .bind(payment.return_url)
         .bind(payment.redirect_url)
         .bind(&at)
-        .bind(status_text(ApplicationStatus::Draft))
-        .bind(status_text(ApplicationStatus::AwaitingPayment))
+        .bind(ApplicationStatus::Draft.name())
+        .bind(ApplicationStatus::AwaitingPayment.name())
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -224,7 +225,7 @@ impl Db {
              WHERE applications.id = payments.application_id) \
              WHERE id = ? AND status = 'pending'",
         )
-        .bind(enum_text(&status))
+        .bind(status.name())
         .bind(&decided_at)
         .bind(report.decline_code.filter(|_| !paid))
         .bind(report.receipt_number.filter(|_| paid))
@@ -273,10 +274,10 @@ pub(super) async fn move_application(
     let moved = sqlx::query(
         "UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
     )
-    .bind(status_text(to))
+    .bind(to.name())
     .bind(at)
     .bind(application_id)
-    .bind(status_text(from))
+    .bind(from.name())
     .execute(&mut *tx)
     .await?
     .rows_affected()
@@ -284,7 +285,7 @@ pub(super) async fn move_application(
     if moved {
         sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES (?, ?, ?)")
             .bind(application_id)
-            .bind(status_text(to))
+            .bind(to.name())
             .bind(at)
             .execute(&mut *tx)
             .await?;

@@ -1,8 +1,8 @@
 //! Submission: idempotency keys, and the one transaction that signs and delivers an
 //! application.
 
-use super::applications::status_text;
 use super::{Db, now};
+use crate::names::Named;
 use otinish_core::api::ApplicationStatus;
 use sqlx::Row;
 
@@ -173,7 +173,7 @@ impl Db {
         record: &SubmissionRecord<'_>,
     ) -> Result<SubmissionRecorded, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let delivered = status_text(ApplicationStatus::Delivered);
+        let delivered = ApplicationStatus::Delivered.name();
         let updated = sqlx::query(
             "UPDATE applications SET status = ?, submitted_at = ?, reference = ?, \
              registered_on = ?, expected_result = ?, updated_at = ? \
@@ -186,7 +186,7 @@ impl Db {
         .bind(record.expected_result)
         .bind(record.submitted_at)
         .bind(record.application_id)
-        .bind(status_text(record.read_status))
+        .bind(record.read_status.name())
         .bind(record.read_version)
         .execute(&mut *tx)
         .await;
@@ -205,7 +205,7 @@ impl Db {
              VALUES (?, ?, ?, NULL), (?, ?, ?, ?)",
         )
         .bind(record.application_id)
-        .bind(status_text(ApplicationStatus::Signed))
+        .bind(ApplicationStatus::Signed.name())
         .bind(record.submitted_at)
         .bind(record.application_id)
         .bind(&delivered)

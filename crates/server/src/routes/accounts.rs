@@ -12,6 +12,7 @@ use crate::client::ClientAddress;
 use crate::db::{RegistryRecord, SignIn, SignInMethod};
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
+use crate::services::accounts::account_of;
 use crate::signature::Purpose;
 use crate::state::AppState;
 use axum::Json;
@@ -20,8 +21,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use otinish_core::api::{
-    self, Account, LoginRequest, Secret, Session, SessionMode, SetPasswordRequest, SignInChallenge,
-    SignInRequest, TestSignInRequest, code, field_code,
+    LoginRequest, Secret, Session, SessionMode, SetPasswordRequest, SignInChallenge, SignInRequest,
+    TestSignInRequest, code, field_code,
 };
 use otinish_core::validation;
 
@@ -328,37 +329,6 @@ async fn start_session(
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
     Ok(response)
-}
-
-pub(super) fn account_of(record: RegistryRecord) -> Account {
-    match record {
-        RegistryRecord::Person {
-            iin,
-            surname,
-            given_name,
-            patronymic,
-            address,
-        } => Account::Individual(api::IndividualAccount {
-            iin_bin: iin,
-            last_name: surname,
-            first_name: given_name,
-            middle_name: patronymic,
-            address: Some(api::Address {
-                text: address,
-                postcode: None,
-            }),
-        }),
-        RegistryRecord::Company { bin, name, address } => {
-            Account::LegalEntity(api::LegalEntityAccount {
-                iin_bin: bin,
-                name,
-                address: Some(api::Address {
-                    text: address,
-                    postcode: None,
-                }),
-            })
-        }
-    }
 }
 
 /// 12 digits (400 otherwise, as the contract's pattern says), then the check digit and

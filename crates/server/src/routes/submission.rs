@@ -7,7 +7,6 @@
 //! that ends without submitting frees its key, so that the same key works once the cause
 //! (a payment, a missing answer) is fixed.
 
-pub(super) mod package;
 mod schedule;
 mod signature;
 mod signing_data;
@@ -18,8 +17,10 @@ use crate::db::{
     ApplicationRecord, IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord,
     SubmissionRecorded,
 };
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
+use crate::services::access::{self, OwnedApplication};
+use crate::services::package;
 use crate::state::AppState;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::State;
@@ -54,18 +55,17 @@ pub fn routes() -> Router<AppState> {
 
 async fn signing_data_of(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath(application_id): ApiPath<Uuid>,
+    OwnedApplication { account, record }: OwnedApplication,
 ) -> ApiResult<Json<SigningData>> {
-    let record = owned_unsubmitted(&state, &account, &application_id.to_string()).await?;
+    let record = unsubmitted(record)?;
     let ready = ready_to_sign(&state, &account, &record).await?;
     Ok(Json(ready.signing_bytes(&record).to_api(record.version)))
 }
 
 async fn submit(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath(application_id): ApiPath<Uuid>,
+    // Someone else's application is not acknowledged, not even by holding a key for it.
+    OwnedApplication { account, record }: OwnedApplication,
     headers: HeaderMap,
     ApiJson(request): ApiJson<SubmitRequest>,
 ) -> ApiResult<Response> {
@@ -78,14 +78,7 @@ async fn submit(
             &[("min", "1".to_string())],
         ));
     }
-    let application_id = application_id.to_string();
-    // Someone else's application is not acknowledged, not even by holding a key for it.
-    let record = state
-        .db
-        .application(&application_id, Some(account.id))
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let request_hash = request_hash(&application_id, &request);
+    let request_hash = request_hash(&record.id, &request);
     let claim = IdempotencyKey {
         account_id: account.id,
         key: &key,
@@ -210,32 +203,19 @@ async fn submit_claimed(
             SubmissionRecorded::ReferenceTaken => continue,
             // Another request changed it after the checks: answer as if it came first.
             SubmissionRecorded::Moved => {
-                let current = owned_unsubmitted(state, account, application_id).await?;
+                let current = unsubmitted(access::owned(state, account, application_id).await?)?;
                 return Err(version_conflict(current.version));
             }
         }
     }
-    Err(ApiError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "reference-numbers-exhausted",
-    ))
+    // Practically impossible (see REFERENCE_DRAWS); a retry draws again.
+    Err(
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code::STORAGE_UNAVAILABLE)
+            .detail("every reference number drawn was taken"),
+    )
 }
 
-/// The caller's application, not yet submitted: 404 for anyone else's, 409
-/// `already-submitted` with its reference number once submitted.
-async fn owned_unsubmitted(
-    state: &AppState,
-    account: &CurrentAccount,
-    application_id: &str,
-) -> ApiResult<ApplicationRecord> {
-    let record = state
-        .db
-        .application(application_id, Some(account.id))
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    unsubmitted(record)
-}
-
+/// 409 `already-submitted`, with its reference number, once submitted.
 fn unsubmitted(record: ApplicationRecord) -> ApiResult<ApplicationRecord> {
     if record.status.is_submitted() || record.reference_number.is_some() {
         let reference = record
@@ -266,28 +246,10 @@ async fn ready_to_sign(
 ) -> ApiResult<ReadyToSign> {
     let (service, provision) = package::catalog_entry(&record.service, &record.provider)?;
     let applicant = package::applicant_kind(&account.iin_bin)?;
-    let documents: Vec<api::StoredDocument> = state
-        .db
-        .documents_of(&record.id)
-        .await?
-        .into_iter()
-        .map(|document| document.stored)
-        .collect();
-    package::check(
-        &package::Package {
-            service,
-            provision,
-            sub_case: record.sub_case,
-            applicant,
-            answers: &record.answers,
-            attached: &documents
-                .iter()
-                .map(|d| d.document.as_str())
-                .collect::<Vec<_>>(),
-        },
-        clock::now().date_naive(),
-    )?;
-    let quote = fees::quote(&service.fee, record.sub_case, clock::now().date_naive());
+    let today = clock::now().date_naive();
+    let documents =
+        package::check_attached(&state.db, record, (service, provision), applicant, today).await?;
+    let quote = fees::quote(&service.fee, record.sub_case, today);
     let paid = match quote {
         Quote::Due { .. } => Some(
             state
