@@ -1,7 +1,7 @@
 //! Paying the fee through the API, the simulated gateway page and the gateway's callback.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::*;
 use axum::http::{StatusCode, header};

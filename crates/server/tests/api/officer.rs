@@ -4,7 +4,7 @@
 //! Submitted applications are put straight into the database (`submit`), as submission
 //! would leave them, so that these tests do not depend on the applicant's journey.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};

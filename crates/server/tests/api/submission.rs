@@ -2,8 +2,8 @@
 //! signer and a detached CMS, the checks of the package and the payment, and the reference
 //! number and dates a submission sets.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::*;
 use axum::http::{StatusCode, header};

@@ -2,7 +2,7 @@
 //! its filter and cursor, answers under optimistic concurrency, discarding, and never
 //! acknowledging another account's application.
 
-mod common;
+use crate::common;
 
 use axum::http::{StatusCode, header};
 use common::{COMPANY, OTHER_PERSON, PERSON, TestServer};

@@ -3,8 +3,8 @@
 //! app's origins, the contract's headers, no caching of personal data, no error detail,
 //! password strength, cross-site requests, and the draft-versus-payment race.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::{HOST, applicant, database, medical_duplicate, return_url, start_payment};
 use axum::body::Body;

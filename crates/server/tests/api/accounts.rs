@@ -1,7 +1,7 @@
 //! Signing in with ЭЦП (against the test PKI and a real OCSP responder), the test sign-in,
 //! a password as a second way in, sessions and the registry, through the HTTP API.
 
-mod common;
+use crate::common;
 
 use axum::http::{StatusCode, header};
 use base64::Engine;

@@ -1,7 +1,7 @@
 //! Documents through the HTTP API: streamed multipart uploads judged by content, the
 //! per-document limits and quota, download and removal by the owner only.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
