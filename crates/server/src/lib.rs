@@ -205,6 +205,7 @@ async fn shutdown_signal() {
 pub enum Error {
     DataDir(std::path::PathBuf, std::io::Error),
     Database(sqlx::Error),
+    DatabaseUrl(String),
     Migration(sqlx::migrate::MigrateError),
     Bind(std::net::SocketAddr, std::io::Error),
     Serve(std::io::Error),
@@ -221,6 +222,11 @@ impl std::fmt::Display for Error {
                 path.display()
             ),
             Error::Database(e) => write!(f, "database: {e}"),
+            Error::DatabaseUrl(url) => write!(
+                f,
+                "--database-url {}: neither sqlite:// nor postgres://",
+                url.split('@').next_back().unwrap_or_default()
+            ),
             Error::Migration(e) => write!(f, "database migration: {e}"),
             Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             Error::Serve(e) => write!(f, "server: {e}"),

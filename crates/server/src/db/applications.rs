@@ -15,7 +15,7 @@ use otinish_core::catalog::{SubCase, Target};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// An application as stored, with the moments of its history it is shown with.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ macro_rules! record_columns {
      a.status, a.answers, a.version, a.created_at, a.updated_at, a.submitted_at, a.reference, \
      a.expected_result, a.registered_on, \
      (SELECT e.at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at, \
-     (SELECT e.reason FROM status_events e WHERE e.application_id = a.id AND e.status = ?1 ORDER BY e.id DESC LIMIT 1) AS refusal"
+     (SELECT e.reason FROM status_events e WHERE e.application_id = a.id AND e.status = $1 ORDER BY e.id DESC LIMIT 1) AS refusal"
     };
 }
 
@@ -91,7 +91,7 @@ impl Db {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, answers, version, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, '{}', 1, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', 1, $8, $9)",
         )
         .bind(&id)
         .bind(new.account_id)
@@ -104,7 +104,7 @@ impl Db {
         .bind(&at)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES ($1, $2, $3)")
             .bind(&id)
             .bind(&draft)
             .bind(&at)
@@ -124,7 +124,7 @@ impl Db {
         let row = sqlx::query(concat!(
             "SELECT ",
             record_columns!(),
-            " FROM applications a WHERE a.id = ?2 AND a.account_id = ?3"
+            " FROM applications a WHERE a.id = $2 AND a.account_id = $3"
         ))
         .bind(ApplicationStatus::Refused.name())
         .bind(id)
@@ -143,7 +143,7 @@ impl Db {
         let row = sqlx::query(concat!(
             "SELECT ",
             record_columns!(),
-            " FROM applications a WHERE a.id = ?2"
+            " FROM applications a WHERE a.id = $2"
         ))
         .bind(ApplicationStatus::Refused.name())
         .bind(id)
@@ -161,9 +161,9 @@ impl Db {
             "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.updated_at, a.reference, a.submitted_at, a.expected_result, \
              (SELECT e.at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at \
              FROM applications a \
-             WHERE a.account_id = ?1 AND (?2 IS NULL OR a.status = ?2) \
-               AND (?3 IS NULL OR (a.updated_at, a.id) < (?3, ?4)) \
-             ORDER BY a.updated_at DESC, a.id DESC LIMIT ?5",
+             WHERE a.account_id = $1 AND ($2 IS NULL OR a.status = $2) \
+               AND ($3 IS NULL OR (a.updated_at, a.id) < ($3, $4)) \
+             ORDER BY a.updated_at DESC, a.id DESC LIMIT $5",
         )
         .bind(query.account_id)
         .bind(query.status.map(Named::name))
@@ -219,8 +219,8 @@ impl Db {
         answers: &Answers,
     ) -> Result<Option<(u32, Time)>, sqlx::Error> {
         let row = sqlx::query(
-            "UPDATE applications SET answers = ?, version = version + 1, updated_at = ? \
-             WHERE id = ? AND account_id = ? AND version = ? AND status = ? \
+            "UPDATE applications SET answers = $1, version = version + 1, updated_at = $2 \
+             WHERE id = $3 AND account_id = $4 AND version = $5 AND status = $6 \
              RETURNING version, updated_at",
         )
         .bind(json_text(answers)?)
@@ -255,8 +255,8 @@ impl Db {
         let mut tx = self.pool.begin().await?;
         // Writing first makes the transaction take the write lock before it reads anything.
         let keys: Vec<String> = sqlx::query_scalar(
-            "DELETE FROM documents WHERE application_id = ?1 AND EXISTS \
-             (SELECT 1 FROM applications WHERE id = ?1 AND account_id = ?2 AND status = ?3) \
+            "DELETE FROM documents WHERE application_id = $1 AND EXISTS \
+             (SELECT 1 FROM applications WHERE id = $1 AND account_id = $2 AND status = $3) \
              RETURNING storage_key",
         )
         .bind(id)
@@ -267,8 +267,8 @@ impl Db {
         // A payment under way at the gateway must not vanish with its application, even one
         // started since the caller looked.
         let deleted = sqlx::query(
-            "DELETE FROM applications WHERE id = ?1 AND account_id = ?2 AND status = ?3 \
-             AND NOT EXISTS (SELECT 1 FROM payments WHERE application_id = ?1 AND status = ?4)",
+            "DELETE FROM applications WHERE id = $1 AND account_id = $2 AND status = $3 \
+             AND NOT EXISTS (SELECT 1 FROM payments WHERE application_id = $1 AND status = $4)",
         )
         .bind(id)
         .bind(owner)
@@ -285,7 +285,7 @@ impl Db {
     }
 }
 
-fn record(row: &SqliteRow) -> Result<ApplicationRecord, sqlx::Error> {
+fn record(row: &AnyRow) -> Result<ApplicationRecord, sqlx::Error> {
     let updated_at: String = row.try_get("updated_at")?;
     Ok(ApplicationRecord {
         id: row.try_get("id")?,

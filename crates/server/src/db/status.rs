@@ -11,7 +11,7 @@ use otinish_core::api::{
 use otinish_core::catalog::{FileType, SubCase, Target};
 use otinish_core::validation;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// A submitted application: what the officer's moves need to know of it.
 #[derive(Debug, Clone)]
@@ -98,7 +98,7 @@ impl Db {
         let row = sqlx::query(
             "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.submitted_at, a.created_at, \
              a.reference, a.expected_result, acc.identifier AS iin_bin \
-             FROM applications a JOIN accounts acc ON acc.id = a.account_id WHERE a.id = ?",
+             FROM applications a JOIN accounts acc ON acc.id = a.account_id WHERE a.id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -111,7 +111,7 @@ impl Db {
         reference: &ReferenceNumber,
     ) -> Result<Option<SubmittedApplication>, sqlx::Error> {
         let id: Option<String> =
-            sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
+            sqlx::query_scalar("SELECT id FROM applications WHERE reference = $1")
                 .bind(reference.as_str())
                 .fetch_optional(&self.pool)
                 .await?;
@@ -135,7 +135,7 @@ impl Db {
     /// Every state the application went through, oldest first.
     pub async fn status_history(&self, id: &str) -> Result<Vec<StatusEntry>, sqlx::Error> {
         let rows = sqlx::query(
-            "SELECT status, at, due, reason FROM status_events WHERE application_id = ? ORDER BY id",
+            "SELECT status, at, due, reason FROM status_events WHERE application_id = $1 ORDER BY id",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -160,7 +160,7 @@ impl Db {
 
     pub async fn last_transition_at(&self, id: &str) -> Result<Option<Time>, sqlx::Error> {
         let at: Option<String> = sqlx::query_scalar(
-            "SELECT at FROM status_events WHERE application_id = ? ORDER BY id DESC LIMIT 1",
+            "SELECT at FROM status_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -178,7 +178,7 @@ impl Db {
         // The write comes first, so that the transaction holds the write lock from its start
         // and the check of the current state cannot go stale.
         let moved = sqlx::query(
-            "UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
         )
         .bind(transition.to.name())
         .bind(now())
@@ -191,7 +191,7 @@ impl Db {
             return Ok(false);
         }
         sqlx::query(
-            "INSERT INTO status_events (application_id, status, at, due, reason) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO status_events (application_id, status, at, due, reason) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(transition.application_id)
         .bind(transition.to.name())
@@ -207,7 +207,7 @@ impl Db {
         match &transition.result {
             ResultChange::None => {}
             ResultChange::Stamp => {
-                sqlx::query("UPDATE results SET issued_at = ? WHERE application_id = ?")
+                sqlx::query("UPDATE results SET issued_at = $1 WHERE application_id = $2")
                     .bind(&at)
                     .bind(transition.application_id)
                     .execute(&mut *tx)
@@ -224,7 +224,7 @@ impl Db {
     pub async fn stored_result(&self, id: &str) -> Result<Option<StoredResult>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT file_type, size, sha256, document_number, issued_at, generated \
-             FROM results WHERE application_id = ?",
+             FROM results WHERE application_id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -272,9 +272,9 @@ impl Db {
              WHERE a.submitted_at IS NOT NULL \
              AND a.status IN ('delivered', 'registered', 'executor-assigned', 'under-review', \
              'agreement-requested', 'agreement-received', 'decision', 'issued', 'refused') \
-             AND (?1 IS NULL OR a.status = ?1) \
-             AND (?2 IS NULL OR a.submitted_at > ?2 OR (a.submitted_at = ?2 AND a.id > ?3)) \
-             ORDER BY a.submitted_at, a.id LIMIT ?4",
+             AND ($1 IS NULL OR a.status = $1) \
+             AND ($2 IS NULL OR a.submitted_at > $2 OR (a.submitted_at = $2 AND a.id > $3)) \
+             ORDER BY a.submitted_at, a.id LIMIT $4",
         )
         .bind(query.status.map(Named::name))
         .bind(after_time)
@@ -294,7 +294,7 @@ impl Db {
             "SELECT targets, version, answers, created_at, updated_at, submitted_at, registered_on, \
              (SELECT at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at, \
              (SELECT paid_at FROM payments p WHERE p.application_id = a.id AND p.status = 'paid' LIMIT 1) AS paid_at \
-             FROM applications a WHERE id = ?",
+             FROM applications a WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -331,18 +331,19 @@ impl Db {
 }
 
 async fn upsert_result(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     id: &str,
     info: &ResultInfo,
     generated: bool,
 ) -> Result<bool, sqlx::Error> {
-    let existed: Option<i64> = sqlx::query_scalar("SELECT 1 FROM results WHERE application_id = ?")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let existed: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM results WHERE application_id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
     sqlx::query(
         "INSERT INTO results (application_id, file_type, size, sha256, document_number, issued_at, generated) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (application_id) DO UPDATE SET file_type = excluded.file_type, \
          size = excluded.size, sha256 = excluded.sha256, document_number = excluded.document_number, \
          issued_at = excluded.issued_at, generated = excluded.generated",
@@ -359,7 +360,7 @@ async fn upsert_result(
     Ok(existed.is_some())
 }
 
-fn submitted_from_row(row: &SqliteRow) -> Option<SubmittedApplication> {
+fn submitted_from_row(row: &AnyRow) -> Option<SubmittedApplication> {
     let status = parse_status(row.get("status"))?;
     if !status.is_submitted() {
         return None;
@@ -388,7 +389,7 @@ fn submitted_from_row(row: &SqliteRow) -> Option<SubmittedApplication> {
     })
 }
 
-fn officer_item_from_row(row: &SqliteRow) -> Option<OfficerListItem> {
+fn officer_item_from_row(row: &AnyRow) -> Option<OfficerListItem> {
     let iin_bin: String = row.get("iin_bin");
     let submitted_at: String = row.get("submitted_at");
     let id: String = row.get("id");

@@ -72,7 +72,7 @@ impl Db {
         &self,
         application_id: &str,
     ) -> Result<Option<(String, Option<Vec<u8>>)>, sqlx::Error> {
-        let row = sqlx::query("SELECT method, cms FROM signatures WHERE application_id = ?")
+        let row = sqlx::query("SELECT method, cms FROM signatures WHERE application_id = $1")
             .bind(application_id)
             .fetch_optional(&self.pool)
             .await?;
@@ -88,7 +88,7 @@ impl Db {
         let started_at = now();
         let inserted = sqlx::query(
             "INSERT INTO idempotency_keys (account_id, key, request_hash, started_at) \
-             VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         )
         .bind(key.account_id)
         .bind(key.key)
@@ -103,7 +103,7 @@ impl Db {
         }
         let row = sqlx::query(
             "SELECT request_hash, started_at, response_status, response_body, response_location \
-             FROM idempotency_keys WHERE account_id = ? AND key = ?",
+             FROM idempotency_keys WHERE account_id = $1 AND key = $2",
         )
         .bind(key.account_id)
         .bind(key.key)
@@ -130,8 +130,8 @@ impl Db {
             - chrono::Duration::seconds(ABANDONED_AFTER_SECONDS))
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let taken_over = sqlx::query(
-            "UPDATE idempotency_keys SET started_at = ? WHERE account_id = ? AND key = ? \
-             AND response_status IS NULL AND started_at < ?",
+            "UPDATE idempotency_keys SET started_at = $1 WHERE account_id = $2 AND key = $3 \
+             AND response_status IS NULL AND started_at < $4",
         )
         .bind(&started_at)
         .bind(key.account_id)
@@ -156,7 +156,7 @@ impl Db {
         key: &str,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "DELETE FROM idempotency_keys WHERE account_id = ? AND key = ? \
+            "DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 \
              AND response_status IS NULL",
         )
         .bind(account_id)
@@ -175,9 +175,9 @@ impl Db {
         let mut tx = self.pool.begin().await?;
         let delivered = ApplicationStatus::Delivered.name();
         let updated = sqlx::query(
-            "UPDATE applications SET status = ?, submitted_at = ?, reference = ?, \
-             registered_on = ?, expected_result = ?, updated_at = ? \
-             WHERE id = ? AND status = ? AND version = ? AND reference IS NULL",
+            "UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
+             registered_on = $4, expected_result = $5, updated_at = $6 \
+             WHERE id = $7 AND status = $8 AND version = $9 AND reference IS NULL",
         )
         .bind(&delivered)
         .bind(record.submitted_at)
@@ -187,7 +187,7 @@ impl Db {
         .bind(record.submitted_at)
         .bind(record.application_id)
         .bind(record.read_status.name())
-        .bind(record.read_version)
+        .bind(i64::from(record.read_version))
         .execute(&mut *tx)
         .await;
         match updated {
@@ -202,7 +202,7 @@ impl Db {
         }
         sqlx::query(
             "INSERT INTO status_events (application_id, status, at, due) \
-             VALUES (?, ?, ?, NULL), (?, ?, ?, ?)",
+             VALUES ($1, $2, $3, NULL), ($4, $5, $6, $7)",
         )
         .bind(record.application_id)
         .bind(ApplicationStatus::Signed.name())
@@ -215,7 +215,7 @@ impl Db {
         .await?;
         sqlx::query(
             "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(record.application_id)
         .bind(record.method)
@@ -226,8 +226,8 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "UPDATE idempotency_keys SET response_status = ?, response_body = ?, response_location = ? \
-             WHERE account_id = ? AND key = ?",
+            "UPDATE idempotency_keys SET response_status = $1, response_body = $2, response_location = $3 \
+             WHERE account_id = $4 AND key = $5",
         )
         .bind(i64::from(record.response.status))
         .bind(&record.response.body)

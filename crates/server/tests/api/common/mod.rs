@@ -11,6 +11,42 @@ use tower::ServiceExt;
 
 pub mod pki;
 
+/// The PostgreSQL server the suite runs against instead of SQLite, when set (`scripts/test`
+/// starts a throwaway cluster and sets it).
+pub const POSTGRES_ENV: &str = "OTINISH_TEST_DATABASE_URL";
+
+/// Whether this run is on PostgreSQL.
+pub fn on_postgres() -> bool {
+    std::env::var_os(POSTGRES_ENV).is_some()
+}
+
+/// A fresh, migrated database for one test: SQLite in `dir`, or, on PostgreSQL, a schema of
+/// its own (so that tests run side by side without seeing each other's rows).
+pub async fn database(dir: &std::path::Path) -> Db {
+    Db::open(&database_url(dir).await)
+        .await
+        .expect("the database opens and migrates")
+}
+
+/// The URL of a fresh database for one test (see [`database`]).
+pub async fn database_url(dir: &std::path::Path) -> String {
+    let Ok(server) = std::env::var(POSTGRES_ENV) else {
+        return format!("sqlite://{}", dir.join("test.db").display());
+    };
+    use sqlx::Connection;
+    let schema = format!("test_{}", uuid::Uuid::new_v4().simple());
+    let mut connection = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("the test PostgreSQL answers");
+    // The name is ours (a UUID's digits), not a client's.
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    let separator = if server.contains('?') { '&' } else { '?' };
+    format!("{server}{separator}options=-c%20search_path%3D{schema}")
+}
+
 pub struct TestServer {
     pub router: axum::Router,
     pub state: AppState,
@@ -70,12 +106,7 @@ impl TestServer {
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
-        let db = Db::open(&format!(
-            "sqlite://{}",
-            dir.path().join("test.db").display()
-        ))
-        .await
-        .unwrap();
+        let db = database(dir.path()).await;
         let mut settings = Settings::for_tests(dir.path().to_path_buf());
         change(&mut settings);
         let state = AppState::new(db, settings);
