@@ -252,3 +252,46 @@ impl Db {
         Ok(())
     }
 }
+
+/// A sign-in as recorded: how, and for an employee's key, the person who signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInEntry {
+    pub method: String,
+    pub signer_iin: Option<String>,
+    pub certificate_serial: Option<String>,
+    pub signed_in_at: String,
+}
+
+/// Who signed in and how, for an audit (and the tests that look behind the API).
+impl Db {
+    /// An account's sign-ins, oldest first.
+    pub async fn sign_ins(&self, account_id: i64) -> Result<Vec<SignInEntry>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT method, signer_iin, certificate_serial, signed_in_at FROM sign_ins \
+             WHERE account_id = $1 ORDER BY signed_in_at, id",
+        )
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SignInEntry {
+                    method: row.try_get("method")?,
+                    signer_iin: row.try_get("signer_iin")?,
+                    certificate_serial: row.try_get("certificate_serial")?,
+                    signed_in_at: row.try_get("signed_in_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The person who signed a live session in, for a session begun with an employee's key.
+    pub async fn session_signer(&self, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
+        let signer: Option<Option<String>> =
+            sqlx::query_scalar("SELECT signer_iin FROM sessions WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(signer.flatten())
+    }
+}

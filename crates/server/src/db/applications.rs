@@ -48,6 +48,10 @@ pub struct NewApplication<'a> {
     pub provider: &'a str,
     pub sub_case: SubCase,
     pub targets: &'a [Target],
+    /// Empty for a draft the applicant starts; a tool or a test may start one filled in.
+    pub answers: &'a Answers,
+    /// When it was started: now, for the applicant's request.
+    pub at: Time,
 }
 
 /// Where a list's page ends: the sort time of its last item exactly as stored (the
@@ -86,12 +90,12 @@ impl Db {
     /// Creates a draft and its first status event; returns its id.
     pub async fn create_application(&self, new: NewApplication<'_>) -> Result<String, sqlx::Error> {
         let id = uuid::Uuid::new_v4().to_string();
-        let at = now();
+        let at = super::status::db_time(&new.at);
         let draft = ApplicationStatus::Draft.name();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, answers, version, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', 1, $8, $9)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10)",
         )
         .bind(&id)
         .bind(new.account_id)
@@ -99,7 +103,8 @@ impl Db {
         .bind(new.provider)
         .bind(new.sub_case.name())
         .bind(json_text(&new.targets)?)
-        .bind(&draft)
+        .bind(draft)
+        .bind(json_text(new.answers)?)
         .bind(&at)
         .bind(&at)
         .execute(&mut *tx)

@@ -15,7 +15,7 @@ mod payments;
 mod status;
 mod submission;
 
-pub use accounts::{RegistryRecord, SignIn, SignInMethod};
+pub use accounts::{RegistryRecord, SignIn, SignInEntry, SignInMethod};
 pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, NewApplication};
 pub use documents::{AddRefused, DocumentRecord, NewDocument};
 pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
@@ -24,7 +24,7 @@ pub use status::{
     SubmittedApplication, Transition, parse_status, parse_time,
 };
 pub use submission::{
-    IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord, SubmissionRecorded,
+    IdempotencyKey, KeyClaim, StoredResponse, StoredSignature, SubmissionRecord, SubmissionRecorded,
 };
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -117,6 +117,12 @@ impl Db {
 
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// Closes the pool: queries under way finish, later ones fail (as when the database
+    /// is gone). At shutdown, and in the tests of what a storage failure answers.
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 
     pub async fn record_start(&self) -> Result<(), crate::Error> {

@@ -75,7 +75,7 @@ impl Db {
     pub async fn payments_of(&self, application_id: &str) -> Result<Vec<Payment>, sqlx::Error> {
         let rows = sqlx::query(select_payments!(
             "",
-            "WHERE application_id = $1 ORDER BY created_at DESC, rowid DESC"
+            "WHERE application_id = $1 ORDER BY created_at DESC, id DESC"
         ))
         .bind(application_id)
         .fetch_all(&self.pool)

@@ -354,7 +354,7 @@ async fn upsert_result(
     .bind(&info.sha256)
     .bind(&info.document_number)
     .bind(db_time(&info.issued_at))
-    .bind(generated)
+    .bind(i64::from(generated))
     .execute(&mut **tx)
     .await?;
     Ok(existed.is_some())

@@ -65,19 +65,37 @@ pub enum SubmissionRecorded {
     Moved,
 }
 
+/// What an application was signed with, as it was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSignature {
+    /// `test` or `cms`.
+    pub method: String,
+    /// The signing-data bytes that were signed.
+    pub signed_data: Vec<u8>,
+    /// For a CMS, the bytes as they came.
+    pub cms: Option<Vec<u8>>,
+}
+
 impl Db {
-    /// The signature a submitted application was signed with: its method and, for a CMS,
-    /// the bytes as they came.
+    /// The signature a submitted application was signed with.
     pub async fn stored_signature(
         &self,
         application_id: &str,
-    ) -> Result<Option<(String, Option<Vec<u8>>)>, sqlx::Error> {
-        let row = sqlx::query("SELECT method, cms FROM signatures WHERE application_id = $1")
-            .bind(application_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|row| Ok((row.try_get("method")?, row.try_get("cms")?)))
-            .transpose()
+    ) -> Result<Option<StoredSignature>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT method, signed_data, cms FROM signatures WHERE application_id = $1",
+        )
+        .bind(application_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(StoredSignature {
+                method: row.try_get("method")?,
+                signed_data: row.try_get("signed_data")?,
+                cms: row.try_get("cms")?,
+            })
+        })
+        .transpose()
     }
 
     /// Takes the key for this request, unless another request has it.

@@ -76,6 +76,8 @@ async fn create(
             provider: &request.provider,
             sub_case: request.sub_case,
             targets: &request.targets,
+            answers: &Default::default(),
+            at: crate::clock::now(),
         })
         .await?;
     let record = access::owned(&state, &account, &id).await?;

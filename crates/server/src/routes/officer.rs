@@ -90,19 +90,20 @@ async fn show(
         .any_application(&id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let signature =
-        state
-            .db
-            .stored_signature(&id)
-            .await?
-            .map(|(method, cms)| api::StoredSignature {
-                method: if method == "cms" {
-                    api::SignatureMethod::Cms
-                } else {
-                    api::SignatureMethod::Test
-                },
-                cms: cms.map(|der| base64::engine::general_purpose::STANDARD.encode(der)),
-            });
+    let signature = state
+        .db
+        .stored_signature(&id)
+        .await?
+        .map(|stored| api::StoredSignature {
+            method: if stored.method == "cms" {
+                api::SignatureMethod::Cms
+            } else {
+                api::SignatureMethod::Test
+            },
+            cms: stored
+                .cms
+                .map(|der| base64::engine::general_purpose::STANDARD.encode(der)),
+        });
     Ok(Json(OfficerApplication {
         // The same body the applicant sees: one builder, one fee rule.
         application: application_body(&state, record).await?,

@@ -47,6 +47,15 @@ pub async fn database_url(dir: &std::path::Path) -> String {
     format!("{server}{separator}options=-c%20search_path%3D{schema}")
 }
 
+/// What [`TestServer::deliver`] records: times as stored (RFC 3339 in UTC), dates as
+/// `YYYY-MM-DD`.
+pub struct Delivery<'a> {
+    pub reference: &'a str,
+    pub submitted_at: &'a str,
+    pub registered_on: &'a str,
+    pub expected_result: Option<&'a str>,
+}
+
 pub struct TestServer {
     pub router: axum::Router,
     pub state: AppState,
@@ -95,6 +104,74 @@ impl Reply {
 }
 
 impl TestServer {
+    /// Moves an application to `to` through storage, with its history entry, for a state
+    /// that only another area's endpoints (or the provider) would reach.
+    pub async fn move_to(&self, application_id: &str, to: otinish_core::api::ApplicationStatus) {
+        let db = &self.state.db;
+        let from = db
+            .any_application(application_id)
+            .await
+            .unwrap()
+            .expect("the application")
+            .status;
+        let moved = db
+            .record_transition(&otinish_server::db::Transition {
+                application_id,
+                from,
+                to,
+                at: otinish_server::clock::now(),
+                due: None,
+                reason: None,
+                result: otinish_server::db::ResultChange::None,
+            })
+            .await
+            .unwrap();
+        assert!(moved, "{application_id} moved from {from:?} meanwhile");
+    }
+
+    /// Records a submission of the application as `POST …/submission` would (`delivered`,
+    /// with a test signature), at the times given, for states the tests set up directly.
+    pub async fn deliver(&self, application_id: &str, delivery: Delivery<'_>) {
+        use otinish_server::db::{
+            IdempotencyKey, StoredResponse, SubmissionRecord, SubmissionRecorded,
+        };
+        let db = &self.state.db;
+        let record = db
+            .any_application(application_id)
+            .await
+            .unwrap()
+            .expect("the application");
+        let response = StoredResponse {
+            status: 201,
+            body: Vec::new(),
+            location: None,
+        };
+        let recorded = db
+            .record_submission(&SubmissionRecord {
+                application_id,
+                read_status: record.status,
+                read_version: record.version,
+                reference: delivery.reference,
+                submitted_at: delivery.submitted_at,
+                registered_on: delivery.registered_on,
+                expected_result: delivery.expected_result,
+                delivered_due: None,
+                method: "test",
+                signed_data: b"{}",
+                signed_sha256: "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+                cms: None,
+                key: IdempotencyKey {
+                    account_id: record.account_id,
+                    key: application_id,
+                    request_hash: "fixture",
+                },
+                response: &response,
+            })
+            .await
+            .unwrap();
+        assert!(matches!(recorded, SubmissionRecorded::Recorded));
+    }
+
     pub async fn start() -> TestServer {
         TestServer::with_settings(|_| {}).await
     }
