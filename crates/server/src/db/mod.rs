@@ -11,6 +11,7 @@
 mod accounts;
 mod applications;
 mod documents;
+mod leases;
 mod payments;
 mod status;
 mod submission;

@@ -12,6 +12,7 @@ mod cross_origin;
 mod documents;
 mod hardening;
 mod http;
+mod instances;
 mod layering;
 mod officer;
 mod payments;

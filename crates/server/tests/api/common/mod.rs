@@ -180,11 +180,35 @@ impl TestServer {
     /// officer token…).
     pub async fn with_settings(change: impl FnOnce(&mut Settings)) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
+        let db = database(dir.path()).await;
+        TestServer::instance(db, dir, None, change)
+    }
+
+    /// Two instances of the backend, as behind a load balancer: each with its own pool,
+    /// limiter and memory, both on one database and one data folder (shared storage).
+    pub async fn pair() -> (TestServer, TestServer) {
+        let shared = tempfile::tempdir().unwrap();
+        let url = database_url(shared.path()).await;
+        let first = Db::open(&url).await.unwrap();
+        let second = Db::open(&url).await.unwrap();
+        let data = shared.path().to_path_buf();
+        let b = TestServer::instance(second, tempfile::tempdir().unwrap(), Some(data), |_| {});
+        let a = TestServer::instance(first, shared, None, |_| {});
+        (a, b)
+    }
+
+    /// A backend on `db` whose files live in `data` (by default `dir`, which it keeps).
+    fn instance(
+        db: Db,
+        dir: tempfile::TempDir,
+        data: Option<std::path::PathBuf>,
+        change: impl FnOnce(&mut Settings),
+    ) -> TestServer {
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
-        let db = database(dir.path()).await;
-        let mut settings = Settings::for_tests(dir.path().to_path_buf());
+        let data = data.unwrap_or_else(|| dir.path().to_path_buf());
+        let mut settings = Settings::for_tests(data);
         change(&mut settings);
         let state = AppState::new(db, settings);
         TestServer {
