@@ -16,9 +16,11 @@ pub mod demo_clock;
 pub mod extract;
 pub mod leftovers;
 pub mod memory;
+pub mod metrics;
 pub mod names;
 pub mod officer_cli;
 pub mod origins;
+pub mod probes;
 pub mod problem;
 pub mod processing;
 mod result_document;
@@ -44,6 +46,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     let csp = Arc::new(security::DistPolicy::new(dist));
     let api = routes::api()
+        // Counted by route pattern: laid on the routes, after routing, so the pattern is known.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
         // Answers of the API carry personal data: no cache keeps them, unless a route
         // says otherwise.
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -60,6 +67,10 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
         .route("/api/{*rest}", axum::routing::any(problem::not_found))
         // The simulated payment gateway's page (test mode only), outside the API it stands apart from.
         .merge(test_gateway::routes())
+        // The operator's: liveness, readiness and the metrics (probes.rs, metrics.rs).
+        .route("/livez", axum::routing::get(probes::live))
+        .route("/readyz", axum::routing::get(probes::ready))
+        .route("/metrics", axum::routing::get(metrics::scrape))
         .fallback_service(static_files::service(dist))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -112,6 +123,7 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
         trust_store,
         ocsp_responder: config.ocsp_responder.clone(),
         signature_verifier: config.signature_verifier.clone(),
+        metrics_token: config.metrics_token.clone(),
     };
     announce(&settings);
     leftovers::remove_partial_files(&settings);
@@ -136,14 +148,20 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
             std::time::Duration::from_secs(seconds),
         )
     });
+    let drain = Drain {
+        flag: state.draining.clone(),
+        period: std::time::Duration::from_secs(config.drain_seconds),
+    };
+    let db = state.db.clone();
     let service =
         app(state, &config.dist).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(drain.on_signal())
         .await;
     if let Some(clock) = demo_clock {
         clock.stop().await;
     }
+    db.close().await;
     served.map_err(Error::Serve)?;
     tracing::info!("stopped cleanly");
     Ok(())
@@ -176,6 +194,28 @@ fn announce(settings: &Settings) {
             "the public URL is plain http: the session cookie is Secure, so browsers will not \
              keep it; serve over https and set --public-url https://…"
         );
+    }
+}
+
+/// A graceful stop: on the signal, readiness fails first (`/readyz` 503) for `period`, while
+/// requests are still taken, so that the balancer moves new ones to other instances; then the
+/// listener closes and the requests under way are finished (axum's graceful shutdown).
+struct Drain {
+    flag: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    period: std::time::Duration,
+}
+
+impl Drain {
+    async fn on_signal(self) {
+        shutdown_signal().await;
+        self.flag.store(true, std::sync::atomic::Ordering::Relaxed);
+        if !self.period.is_zero() {
+            tracing::info!(
+                seconds = self.period.as_secs(),
+                "draining: readiness fails, requests are still answered"
+            );
+            tokio::time::sleep(self.period).await;
+        }
     }
 }
 

@@ -120,6 +120,11 @@ impl Db {
         self.engine
     }
 
+    /// The pool's open connections, and how many of them are idle.
+    pub fn pool_stats(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
     /// Closes the pool: queries under way finish, later ones fail (as when the database
     /// is gone). At shutdown, and in the tests of what a storage failure answers.
     pub async fn close(&self) {

@@ -404,6 +404,7 @@ impl Upload<'_> {
             match added {
                 Ok(stored) => {
                     file.partial.keep();
+                    self.state.metrics.uploaded(file.size);
                     return Ok(stored);
                 }
                 Err(AddRefused::SlotFull) => return Err(too_many_files()),

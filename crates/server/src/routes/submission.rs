@@ -199,7 +199,10 @@ async fn submit_claimed(
             })
             .await?;
         match recorded {
-            SubmissionRecorded::Recorded => return Ok(response),
+            SubmissionRecorded::Recorded => {
+                state.metrics.submitted();
+                return Ok(response);
+            }
             SubmissionRecorded::ReferenceTaken => continue,
             // Another request changed it after the checks: answer as if it came first.
             SubmissionRecorded::Moved => {

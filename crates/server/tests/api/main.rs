@@ -15,6 +15,7 @@ mod http;
 mod instances;
 mod layering;
 mod officer;
+mod operations;
 mod payments;
 mod signatures;
 mod submission;
