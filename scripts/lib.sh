@@ -66,7 +66,11 @@ postgres_install() {
 # Starts a throwaway cluster (initdb + pg_ctl in a temporary folder, loopback only, trust
 # authentication for its one local user) and exports PG_DIR, PG_PORT and
 # OTINISH_TEST_DATABASE_URL (its `postgres` database). Stop it with postgres_stop.
+# `postgres_start durable` keeps PostgreSQL's own durability (for figures); by default a
+# test cluster does not fsync, as nothing in it outlives the run.
 postgres_start() {
+  local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${1:-}" = durable ] && settings=""
   postgres_install
   PG_DIR="$(mktemp -d)"
   PG_PORT="$(free_port)"
@@ -79,7 +83,7 @@ postgres_start() {
   "${as[@]}" "$POSTGRES_BIN/initdb" -D "$PG_DIR/data" -U otinish --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null ||
     die "initdb failed"
   "${as[@]}" "$POSTGRES_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 start \
-    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c max_connections=300" >/dev/null ||
+    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=300 $settings" >/dev/null ||
     die "PostgreSQL did not start (log: $PG_DIR/log)"
   export PG_DIR PG_PORT
   export OTINISH_TEST_DATABASE_URL="postgres://otinish@127.0.0.1:$PG_PORT/postgres"

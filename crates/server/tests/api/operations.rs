@@ -110,7 +110,10 @@ async fn a_journey_moves_the_counters() {
     );
 
     let after = scrape(&server).await;
-    assert!(after.contains("# TYPE otinish_http_requests counter"), "{after}");
+    assert!(
+        after.contains("# TYPE otinish_http_requests counter"),
+        "{after}"
+    );
     assert_eq!(sample(&after, "otinish_submissions_total"), 1.0, "{after}");
     assert_eq!(sample(&after, "otinish_uploads_total"), 1.0);
     assert_eq!(sample(&after, "otinish_upload_bytes_total"), 4096.0);
