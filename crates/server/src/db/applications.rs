@@ -111,7 +111,7 @@ impl Db {
         .await?;
         sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES ($1, $2, $3)")
             .bind(&id)
-            .bind(&draft)
+            .bind(draft)
             .bind(&at)
             .execute(&mut *tx)
             .await?;
@@ -266,7 +266,7 @@ impl Db {
         )
         .bind(id)
         .bind(owner)
-        .bind(&status)
+        .bind(status)
         .fetch_all(&mut *tx)
         .await?;
         // A payment under way at the gateway must not vanish with its application, even one
@@ -277,7 +277,7 @@ impl Db {
         )
         .bind(id)
         .bind(owner)
-        .bind(&status)
+        .bind(status)
         .bind(PaymentStatus::Pending.name())
         .execute(&mut *tx)
         .await?;

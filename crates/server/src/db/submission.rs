@@ -197,7 +197,7 @@ impl Db {
              registered_on = $4, expected_result = $5, updated_at = $6 \
              WHERE id = $7 AND status = $8 AND version = $9 AND reference IS NULL",
         )
-        .bind(&delivered)
+        .bind(delivered)
         .bind(record.submitted_at)
         .bind(record.reference)
         .bind(record.registered_on)
@@ -226,7 +226,7 @@ impl Db {
         .bind(ApplicationStatus::Signed.name())
         .bind(record.submitted_at)
         .bind(record.application_id)
-        .bind(&delivered)
+        .bind(delivered)
         .bind(record.submitted_at)
         .bind(record.delivered_due)
         .execute(&mut *tx)
