@@ -308,3 +308,9 @@ error-verifier-unavailable = Қолтаңбаны тексеру мүмкін б
 error-challenge-invalid = Кіру уақыты өтіп кетті. Қайта кіріңіз
 # Айнымалылар жоқ.
 error-signature-session-required = Құпиясөз белгілеу үшін ЭЦҚ-мен кіріңіз
+# Айнымалылар жоқ.
+error-egov-mobile-expired = eGov mobile арқылы қол қою уақыты өтіп кетті. Жаңа QR-кодты алыңыз
+# Айнымалылар жоқ.
+error-egov-mobile-used = Бұл QR-код пайдаланылған. Жаңа QR-кодты алыңыз
+# Айнымалылар жоқ.
+error-egov-mobile-not-signed = eGov mobile қолданбасынан қолтаңба әлі алынған жоқ. Қолданбада қол қойып, қайталап көріңіз

@@ -76,3 +76,51 @@ signing-refused-ocsp-unavailable = Тіркеу куәлігінің кері қ
 signing-refused-ocsp-unavailable-help = ҚР ҰКО тіркеу куәліктерін тексеру қызметі қазір жауап бермейді. Өтініш жіберілмеді: бірнеше минуттан кейін оған қайта қол қойыңыз.
 signing-refused-verifier-unavailable = Қолтаңбаны тексеру мүмкін болмады
 signing-refused-verifier-unavailable-help = Қолтаңбаларды тексеру қызметі қазір жауап бермейді. Өтініш жіберілмеді: бірнеше минуттан кейін оған қайта қол қойыңыз.
+
+## Қол қоюдың екі тәсілі (қол қою қадамы): осы компьютердегі NCALayer немесе телефондағы eGov mobile.
+
+signing-ncalayer-title = Компьютердегі ЭЦҚ (NCALayer)
+# Өтініш беруші кілттің қайда сақталғанын таңдамай «Қол қою» батырмасын басты.
+signing-storage-missing = ЭЦҚ кілтіңіз қайда сақталғанын таңдаңыз
+
+## eGov mobile («eGov mobile» және «eGov Business» — қолданбалардың атаулары, барлық тілде бірдей):
+## компьютерде QR-код, телефонда қолданбаны ашатын сілтеме.
+
+egov-mobile-sign-title = eGov mobile арқылы қол қою
+egov-mobile-sign-in-title = eGov mobile арқылы кіру
+egov-mobile-sign-intro = Өтінішке телефондағы eGov mobile қолданбасында, ұйым атынан — eGov Business қолданбасында қол қойыңыз. Компьютерде ЭЦҚ кілті қажет емес.
+egov-mobile-sign-in-intro = Кіруді телефондағы eGov mobile қолданбасында, ұйым атынан — eGov Business қолданбасында растаңыз.
+# Компьютердегі батырма: бетте QR-код көрсетіледі.
+egov-mobile-start = QR-кодты көрсету
+# Телефондағы батырма: бет қолданбаны ашуды ұсынады.
+egov-mobile-sign-start-phone = eGov mobile арқылы қол қою
+egov-mobile-sign-in-start-phone = eGov mobile арқылы кіру
+egov-mobile-starting = QR-код дайындалуда…
+# $time (String) — код жарамды болатын уақыт, мысалы 14:35.
+egov-mobile-waiting = eGov mobile арқылы қол қойылуы күтілуде. Кодтың жарамдылық мерзімі — { $time }.
+egov-mobile-open = eGov mobile қолданбасын ашу
+egov-mobile-open-business = eGov Business қолданбасын ашу
+egov-mobile-phone-fallback = eGov mobile басқа телефонда орнатылған болса, төмендегі QR-кодты сол телефонмен сканерлеңіз.
+egov-mobile-step-open = Телефонда eGov mobile қолданбасын, ұйым атынан — eGov Business қолданбасын ашыңыз.
+egov-mobile-step-scan = Қолданбада QR-кодты сканерлеуді таңдап, камераны кодқа бағыттаңыз.
+egov-mobile-sign-step-confirm = «Өтініш» порталындағы өтінішке қол қойып жатқаныңызды тексеріп, қол қойыңыз.
+egov-mobile-sign-in-step-confirm = «Өтініш» порталына кіріп жатқаныңызды тексеріп, кіруді растаңыз.
+# QR-кодтың мәтіндік баламасы.
+egov-mobile-sign-qr-alt = eGov mobile арқылы өтінішке қол қоюға арналған QR-код
+egov-mobile-sign-in-qr-alt = eGov mobile арқылы кіруге арналған QR-код
+# QR-кодтағы сілтеменің алдында, қолданба орнатылған телефон үшін.
+egov-mobile-link-label = eGov mobile орнатылған телефонда:
+egov-mobile-link = сілтемені ашу
+egov-mobile-cancel = Бас тарту
+egov-mobile-sign-signed = eGov mobile арқылы қол қойылды. Өтініш жіберілуде…
+egov-mobile-sign-in-signed = Кіру eGov mobile арқылы расталды. Жүйеге кіру орындалуда…
+egov-mobile-new-code = Жаңа QR-код алу
+# Қабылданбаған қолтаңба бетінің астында.
+egov-mobile-refused-help = eGov mobile қолтаңбасы қабылданбады. Жаңа QR-кодты алып, қайта қол қойыңыз.
+egov-mobile-sign-expired = Қол қою уақыты өтіп кетті
+egov-mobile-sign-in-expired = Кіру уақыты өтіп кетті
+egov-mobile-expired-help = QR-код бірнеше минут қана жарамды. Жаңа код алыңыз.
+egov-mobile-sign-cancelled = eGov mobile арқылы қол қоюдан бас тартылды
+egov-mobile-sign-in-cancelled = eGov mobile арқылы кіруден бас тартылды
+egov-mobile-cancelled-help = Дайын болғанда жаңа QR-код алыңыз.
+egov-mobile-failed = QR-кодты алу мүмкін болмады

@@ -359,3 +359,9 @@ error-verifier-unavailable = Не удалось проверить подпис
 error-challenge-invalid = Время на вход истекло. Войдите ещё раз
 # Setting a password needs a sign-in with ЭЦП. No variables.
 error-signature-session-required = Чтобы задать пароль, войдите с ЭЦП
+# eGov mobile: the few minutes to sign with the QR code or link are over. No variables.
+error-egov-mobile-expired = Время на подписание в eGov mobile истекло. Получите новый QR-код
+# eGov mobile: the code was signed, refused or cancelled already. No variables.
+error-egov-mobile-used = Этот QR-код уже использован. Получите новый QR-код
+# eGov mobile: the phone has not signed yet. No variables.
+error-egov-mobile-not-signed = Подпись в eGov mobile ещё не получена. Подпишите в приложении и повторите

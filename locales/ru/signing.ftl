@@ -76,3 +76,51 @@ signing-refused-ocsp-unavailable = Не удалось проверить, не 
 signing-refused-ocsp-unavailable-help = Служба проверки сертификатов НУЦ РК сейчас не отвечает. Заявление не отправлено: подпишите его ещё раз через несколько минут.
 signing-refused-verifier-unavailable = Не удалось проверить подпись
 signing-refused-verifier-unavailable-help = Служба проверки подписей сейчас не отвечает. Заявление не отправлено: подпишите его ещё раз через несколько минут.
+
+## The two ways to sign (sign step): NCALayer on this computer, or eGov mobile on a phone.
+
+signing-ncalayer-title = ЭЦП на компьютере (NCALayer)
+# The applicant pressed "Sign" without choosing where the key is.
+signing-storage-missing = Выберите, где хранится ваш ключ ЭЦП
+
+## eGov mobile (“eGov mobile” and “eGov Business” are the apps' names, the same in every
+## language): a QR code on a computer, a link that opens the app on a phone.
+
+egov-mobile-sign-title = Подписать в eGov mobile
+egov-mobile-sign-in-title = Войти через eGov mobile
+egov-mobile-sign-intro = Подпишите заявление в приложении eGov mobile на телефоне, за организацию — в eGov Business. Ключ ЭЦП на компьютере не нужен.
+egov-mobile-sign-in-intro = Подтвердите вход в приложении eGov mobile на телефоне, за организацию — в eGov Business.
+# The button on a computer: the page then shows a QR code.
+egov-mobile-start = Показать QR-код
+# The button on a phone: the page then offers to open the app.
+egov-mobile-sign-start-phone = Подписать в eGov mobile
+egov-mobile-sign-in-start-phone = Войти через eGov mobile
+egov-mobile-starting = Готовим QR-код…
+# $time (String) is when the code stops working, e.g. 14:35.
+egov-mobile-waiting = Ждём подпись из eGov mobile. Код действует до { $time }.
+egov-mobile-open = Открыть eGov mobile
+egov-mobile-open-business = Открыть eGov Business
+egov-mobile-phone-fallback = Если eGov mobile установлен на другом телефоне, отсканируйте им QR-код ниже.
+egov-mobile-step-open = Откройте на телефоне eGov mobile, за организацию — eGov Business.
+egov-mobile-step-scan = Выберите в приложении сканирование QR-кода и наведите камеру на код.
+egov-mobile-sign-step-confirm = Проверьте, что подписываете заявление на портале «Өтініш», и подпишите его.
+egov-mobile-sign-in-step-confirm = Проверьте, что входите на портал «Өтініш», и подтвердите вход.
+# The QR code's text alternative.
+egov-mobile-sign-qr-alt = QR-код для подписания заявления в eGov mobile
+egov-mobile-sign-in-qr-alt = QR-код для входа через eGov mobile
+# Before the same link as the QR code, for a phone on which the app is installed.
+egov-mobile-link-label = На телефоне с eGov mobile:
+egov-mobile-link = открыть ссылку
+egov-mobile-cancel = Отменить
+egov-mobile-sign-signed = Подписано в eGov mobile. Отправляем заявление…
+egov-mobile-sign-in-signed = Вход подтверждён в eGov mobile. Входим…
+egov-mobile-new-code = Получить новый QR-код
+# Under the screen of a refused signature.
+egov-mobile-refused-help = Подпись из eGov mobile не принята. Получите новый QR-код и подпишите ещё раз.
+egov-mobile-sign-expired = Время на подписание истекло
+egov-mobile-sign-in-expired = Время на вход истекло
+egov-mobile-expired-help = QR-код действует несколько минут. Получите новый код.
+egov-mobile-sign-cancelled = Подписание в eGov mobile отменено
+egov-mobile-sign-in-cancelled = Вход через eGov mobile отменён
+egov-mobile-cancelled-help = Получите новый QR-код, когда будете готовы.
+egov-mobile-failed = Не удалось получить QR-код

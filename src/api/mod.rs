@@ -6,6 +6,7 @@
 mod accounts;
 mod applications;
 mod documents;
+mod egov_mobile;
 mod payments;
 mod submission;
 
@@ -15,6 +16,10 @@ pub use applications::{
     save_answers,
 };
 pub use documents::{Upload, delete_document, document_url, upload_document};
+pub use egov_mobile::{
+    cancel_egov_mobile, egov_mobile_sign_in, egov_mobile_status, start_egov_mobile_sign_in,
+    start_egov_mobile_signing,
+};
 pub use payments::{create_payment, payments};
 pub use submission::{IdempotencyKey, signing_data, submit};
 

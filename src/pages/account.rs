@@ -13,7 +13,10 @@ use crate::i18n::use_i18n;
 use crate::pages::cabinet::SignedIn;
 use crate::query;
 use crate::session::use_auth;
-use crate::signing::{KeyPurpose, KeyStorage, SignatureRefusal, SignerFailure, SigningError};
+use crate::signing::{
+    EgovMobileSigner, EgovPurpose, KeyPurpose, KeyStorage, OnSigned, SignatureRefusal,
+    SignerFailure, SigningError, StartSession, is_phone,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -24,6 +27,7 @@ use otinish_core::api::{
 };
 use otinish_core::validation;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The backend's refusals of a signed sign-in, each with its screen (`sign-in-refused-…`).
 const SIGN_IN_REFUSALS: [&str; 12] = [
@@ -145,7 +149,7 @@ fn SignInMethods() -> impl IntoView {
         <h1>{i18n.text("sign-in-title")}</h1>
         <p class="lead">{i18n.text("sign-in-intro")}</p>
         <SharedDeviceQuestion checked=shared/>
-        <SignatureSignIn/>
+        {sign_in_ways()}
         <details class="account-password">
             <summary>{i18n.text("sign-in-password-summary")}</summary>
             <p>{i18n.text("sign-in-password-intro")}</p>
@@ -158,6 +162,56 @@ fn SignInMethods() -> impl IntoView {
                 <AccountForm mode=Mode::Test/>
             </section>
         </Show>
+    }
+}
+
+/// ЭЦП through NCALayer and eGov mobile, side by side; on a phone, where NCALayer cannot
+/// run, eGov mobile first (in the reading order too).
+fn sign_in_ways() -> AnyView {
+    if is_phone() {
+        view! { <div class="sign-methods sign-methods--phone"><EgovMobileSignIn/><SignatureSignIn/></div> }
+            .into_any()
+    } else {
+        view! { <div class="sign-methods"><SignatureSignIn/><EgovMobileSignIn/></div> }.into_any()
+    }
+}
+
+/// Signing in with eGov mobile: the phone signs the same challenge as NCALayer would, and
+/// this browser (which alone holds the session's poll secret) is signed in.
+#[component]
+fn EgovMobileSignIn() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let shared_device = shared_device_answer();
+    let navigate = use_navigate();
+    let outcome = RwSignal::new(None::<Outcome>);
+    let start: StartSession = Rc::new(move || {
+        Box::pin(async move {
+            api::start_egov_mobile_sign_in()
+                .await
+                .map_err(|failure| error_message(i18n, failure.code(), &[]))
+        })
+    });
+    let on_signed: OnSigned = Rc::new(move |poll| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::egov_mobile_sign_in(&poll).await {
+                Ok(session) => {
+                    auth.signed_in_as(session.account, shared_device());
+                    navigate(&next_page(), Default::default());
+                }
+                Err(failure) => {
+                    let _ = outcome.try_set(Some(refusal_of(&failure)));
+                }
+            }
+        });
+    });
+    let shown = move || outcome.get().map(|outcome| outcome_view(i18n, outcome));
+    view! {
+        <div class="sign-method account-egov-mobile">
+            {shown}
+            <EgovMobileSigner purpose=EgovPurpose::SignIn start on_signed/>
+        </div>
     }
 }
 
@@ -185,7 +239,9 @@ fn SignatureSignIn() -> impl IntoView {
     let auth = use_auth();
     let shared_device = shared_device_answer();
     let navigate = use_navigate();
-    let storage = RwSignal::new(KeyStorage::File);
+    // Nothing is chosen for the applicant: where their key is, only they know.
+    let storage = RwSignal::new(None::<KeyStorage>);
+    let missing = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
 
@@ -193,10 +249,14 @@ fn SignatureSignIn() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
+        let Some(storage) = storage.get_untracked() else {
+            missing.set(true);
+            return;
+        };
+        missing.set(false);
         busy.set(true);
         outcome.set(None);
         let navigate = navigate.clone();
-        let storage = storage.get_untracked();
         spawn_local(async move {
             let result = async {
                 let challenge = api::challenge()
@@ -238,8 +298,8 @@ fn SignatureSignIn() -> impl IntoView {
                 <div class="checkbox radio">
                     <input type="radio" name="sign-in-storage" id=id.clone() value=key
                         aria-describedby=format!("{id}-hint")
-                        prop:checked=move || storage.get() == choice
-                        on:change=move |_| storage.set(choice)/>
+                        prop:checked=move || storage.get() == Some(choice)
+                        on:change=move |_| storage.set(Some(choice))/>
                     <label for=id.clone()>{i18n.text(format!("signing-storage-{key}"))}</label>
                     <p class="hint checkbox__hint" id=format!("{id}-hint")>
                         // A key file's name differs: AUTH_… for signing in.
@@ -253,32 +313,40 @@ fn SignatureSignIn() -> impl IntoView {
             }
         })
         .collect_view();
-    let shown = move || {
-        outcome.get().map(|outcome| match outcome {
-            Outcome::Signer(error) => view! { <SignerFailure error/> }.into_any(),
-            Outcome::Refused(code) => {
-                view! { <SignatureRefusal code prefix="sign-in-refused"/> }.into_any()
-            }
-            Outcome::Problem(code) => view! {
-                <div class="error-summary" role="alert">
-                    <p>{error_message(i18n, &code, &[])}</p>
-                </div>
-            }
-            .into_any(),
-        })
-    };
+    let shown = move || outcome.get().map(|outcome| outcome_view(i18n, outcome));
     view! {
-        <div class="account-signature">
+        <div class="sign-method account-signature">
+            <h2>{i18n.text("sign-in-ncalayer-title")}</h2>
             {shown}
-            <fieldset class="fieldset">
+            <fieldset class="fieldset" aria-describedby=move || missing.get().then_some("sign-in-storage-missing")>
                 <legend class="fieldset__legend--m">{i18n.text("sign-in-storage-legend")}</legend>
                 <p class="hint">{i18n.text("sign-in-key-hint")}</p>
+                <Show when=move || missing.get()>
+                    <p class="error-message" id="sign-in-storage-missing">{i18n.text("signing-storage-missing")}</p>
+                </Show>
                 <div class="checkboxes">{storages}</div>
             </fieldset>
             <button type="button" class="button" prop:disabled=move || busy.get() on:click=sign_in>
                 {i18n.text("sign-in-ecp-submit")}
             </button>
         </div>
+    }
+}
+
+/// The screen of an outcome: NCALayer's failure, the backend's refusal of the signature, or
+/// any other problem in words.
+fn outcome_view(i18n: crate::i18n::I18n, outcome: Outcome) -> AnyView {
+    match outcome {
+        Outcome::Signer(error) => view! { <SignerFailure error/> }.into_any(),
+        Outcome::Refused(code) => {
+            view! { <SignatureRefusal code prefix="sign-in-refused"/> }.into_any()
+        }
+        Outcome::Problem(code) => view! {
+            <div class="error-summary" role="alert">
+                <p>{error_message(i18n, &code, &[])}</p>
+            </div>
+        }
+        .into_any(),
     }
 }
 

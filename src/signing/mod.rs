@@ -5,16 +5,23 @@
 //! - `test`: the backend's test signer, offered only when the backend says it runs in test
 //!   mode; the page says plainly that it is not a legal signature.
 //! - `ncalayer`: the applicant's ЭЦП through NCALayer, the national CA's local agent.
+//! - `egov_mobile`: the eGov mobile app on a phone (a QR code, or a same-device link); the
+//!   backend keeps its signature, and the submission names the session.
 //!
 //! `view` holds what the sign page shows of signing: the choice of signer, and a screen for
 //! each way signing can fail.
 
+mod egov_mobile;
 mod ncalayer;
 mod view;
 
+use leptos::prelude::{Owner, set_timeout};
+use leptos::task::spawn_local;
 use otinish_core::api::{Signature, SigningData, TestOutcome};
 use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
+pub use egov_mobile::{EgovMobileSigner, EgovPurpose, OnSigned, StartSession, is_phone};
 pub use ncalayer::{DEFAULT_URL as DEFAULT_NCALAYER_URL, KeyPurpose, KeyStorage, sign_bytes};
 pub use view::{SIGNATURE_REFUSALS, SignatureRefusal, SignerChoice, SignerFailure};
 
@@ -69,4 +76,25 @@ impl Signer {
                 .map(|cms| Signature::Cms { cms }),
         }
     }
+}
+
+/// Runs `future` in `owner` (the page's): `spawn_local` alone runs it outside any, where the
+/// contexts it reads (the language, the router, the session) are not found.
+pub fn spawn_in(owner: Option<Owner>, future: impl Future<Output = ()> + 'static) {
+    match owner {
+        Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(future)),
+        None => spawn_local(future),
+    }
+}
+
+/// Waits `duration` without blocking the page.
+pub async fn sleep(duration: Duration) {
+    let (done, wait) = futures_channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        duration,
+    );
+    let _ = wait.await;
 }

@@ -54,6 +54,9 @@ pub fn SignerChoice(
     #[prop(into)]
     test_mode: Signal<bool>,
     chosen: RwSignal<Option<Signer>>,
+    /// The applicant pressed the button without choosing: say so at the question.
+    #[prop(into, default = Signal::from(false))]
+    missing: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let items = move || {
@@ -77,8 +80,11 @@ pub fn SignerChoice(
             .collect_view()
     };
     view! {
-        <fieldset class="fieldset">
+        <fieldset class="fieldset" aria-describedby=move || missing.get().then_some("signer-missing")>
             <legend class="fieldset__legend--m">{i18n.text("signing-storage-legend")}</legend>
+            <Show when=move || missing.get()>
+                <p class="error-message" id="signer-missing">{i18n.text("signing-storage-missing")}</p>
+            </Show>
             <div class="checkboxes">{items}</div>
         </fieldset>
         <Show when=move || chosen.get() == Some(Signer::Test)>

@@ -128,6 +128,51 @@ def sign_in_with_key(run: Run) -> None:
     expect(again, 422, "challenge-invalid")
 
 
+def _api_path(url: str) -> str:
+    """The path of an API URL below /api/v1 (the phone's URLs are under the public URL, which
+    may not be the address the kit reaches the backend at)."""
+    path = urlsplit(url).path
+    return path.split("/api/v1", 1)[1] if "/api/v1" in path else path
+
+
+def egov_mobile(run: Run) -> None:
+    """eGov mobile: a sign-in session started, read as the phone reads it (API №1, API №2 with
+    its bearer token, nothing without it), signed by the authentication key when the kit was
+    given one, and signed in with once; the browser's secret is the only way to ask after it."""
+    c, o = run.client, run.options
+    start = expect(patiently(lambda: c.call("startEgovMobileSignIn", "/auth/egov-mobile")), 201)
+    if not start["qr_text"].startswith("mobileSign:"):
+        raise ScenarioFailed("the QR code says mobileSign: and the API №1 URL")
+    poll = {"poll": start["poll"]}
+    if expect(c.call("getEgovMobileStatus", "/egov-mobile/status", json_body=poll), 200)["state"] != "waiting":
+        raise ScenarioFailed("a new session is waiting")
+    expect(c.call("getEgovMobileStatus", "/egov-mobile/status", json_body={"poll": "not-a-secret"}), 404)
+    api1 = _api_path(start["qr_text"].removeprefix("mobileSign:"))
+    first = expect(c.call("egovMobileApi1", api1), 200)
+    api2 = _api_path(first["document"]["uri"])
+    expect(c.call("egovMobileApi2Documents", api2, headers={"Authorization": "Bearer wrong"}), 401)
+    documents = expect(c.call("egovMobileApi2Documents", api2, token=first["document"]["auth_token"]), 200)
+    if not o.sign_in_key:
+        expect(c.call("cancelEgovMobile", "/egov-mobile/cancel", json_body=poll), 204)
+        expect(c.call("egovMobileApi1", api1), 409, "egov-mobile-used")
+        return
+    entry = documents["documentsToSign"][0]
+    cms = subprocess.run(
+        ["openssl", "cms", "-sign", "-binary", "-outform", "DER", "-nosmimecap", "-md", "sha256",
+         "-signer", o.sign_in_certificate, "-inkey", o.sign_in_key],
+        input=base64.b64decode(entry["document"]["file"]["data"]), capture_output=True, check=True,
+    ).stdout
+    entry["document"]["file"]["data"] = base64.b64encode(cms).decode()
+    expect(c.call("egovMobileApi2Signed", api2, token=first["document"]["auth_token"], json_body=documents), 200)
+    if expect(c.call("getEgovMobileStatus", "/egov-mobile/status", json_body=poll), 200)["state"] != "signed":
+        raise ScenarioFailed("a verified signature leaves the session signed")
+    body = {**poll, "session": "bearer"}
+    session = expect(patiently(lambda: c.call("signInWithEgovMobile", "/auth/egov-mobile/sign-in", json_body=body)), (200, 201))
+    if not session.get("token"):
+        raise ScenarioFailed("a bearer sign-in answers a token")
+    expect(patiently(lambda: c.call("signInWithEgovMobile", "/auth/egov-mobile/sign-in", json_body=body)), 409, "egov-mobile-used")
+
+
 def health_and_config(run: Run) -> None:
     c = run.client
     expect(c.call("getHealth", "/health"), 200)
@@ -300,6 +345,11 @@ def submission(run: Run) -> None:
     signing = expect(c.call("getSigningData", f"{base}/signing-data", token=run.token), 200)
     if hashlib.sha256(base64.b64decode(signing["data"])).hexdigest() != signing["sha256"]:
         raise ScenarioFailed("the signing data's sha256 is that of its bytes")
+    # An eGov mobile session for the ready application, given up; not for another account.
+    egov = expect(c.call("startEgovMobileSigning", f"{base}/egov-mobile", token=run.token), 201)
+    expect(c.call("cancelEgovMobile", "/egov-mobile/cancel", json_body={"poll": egov["poll"]}), 204)
+    if run.other_token:
+        expect(c.call("startEgovMobileSigning", f"{base}/egov-mobile", token=run.other_token), 404)
     body = {"version": signing["version"], "signature": {"method": "test"}}
     key = f'"{uuid.uuid4()}"'
     expect(c.call("submitApplication", f"{base}/submission", token=run.token, json_body=body), 400, "idempotency-key-missing")
@@ -422,6 +472,7 @@ def log_out(run: Run) -> None:
 SCENARIOS = [
     ("health and configuration", health_and_config),
     ("sign in (ЭЦП, test, password); cookie and bearer sessions", accounts),
+    ("eGov mobile: API №1 and №2, signed on the phone, signed in once", egov_mobile),
     ("drafts, answers with versions, a conflict", drafts_and_versions),
     ("the list follows next_cursor; discarding", pagination),
     ("upload, download byte for byte, remove", documents),

@@ -144,6 +144,72 @@ pub struct SignInRequest {
     pub session: SessionMode,
 }
 
+// ── eGov mobile (the browser's side; the phone's API №1 and №2 are the server's own) ─────
+
+/// `POST /applications/{id}/egov-mobile` and `POST /auth/egov-mobile`: a session the eGov
+/// mobile app signs, by the QR code on a computer or the same-device link on a phone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EgovMobileStart {
+    /// The browser's own secret to ask after the session with; never in the QR code.
+    pub poll: Secret,
+    pub expires_at: Time,
+    /// What the QR code says: `mobileSign:` and the API №1 URL.
+    pub qr_text: String,
+    /// The QR code as an SVG image.
+    pub qr_svg: String,
+    pub links: EgovMobileLinks,
+}
+
+/// The same-device links that open the phone app on the session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EgovMobileLinks {
+    /// eGov mobile, for people.
+    pub egov_mobile: String,
+    /// eGov Business, for legal entities.
+    pub egov_business: String,
+}
+
+/// `POST /egov-mobile/status` and `POST /egov-mobile/cancel`: which session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EgovMobilePoll {
+    pub poll: Secret,
+}
+
+/// Where an eGov mobile session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EgovMobileState {
+    /// Nobody has signed yet.
+    Waiting,
+    /// The phone's signature verified: submit, or sign in, with the session.
+    Signed,
+    /// The phone's signature did not verify: `refusal` says why.
+    Refused,
+    Expired,
+    Cancelled,
+    /// Submitted or signed in with already.
+    Used,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EgovMobileStatus {
+    pub state: EgovMobileState,
+    /// For `refused`: the problem code of the signature's refusal (`signer-mismatch`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<String>,
+    pub expires_at: Time,
+}
+
+/// `POST /auth/egov-mobile/sign-in`: sign in with the signed eGov mobile session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EgovMobileSignInRequest {
+    pub poll: Secret,
+    #[serde(default)]
+    pub session: SessionMode,
+}
+
 /// `POST /auth/test-sign-in` (test mode only): a seeded test person or company, no ЭЦП.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -491,6 +557,9 @@ pub enum Signature {
     /// A detached CMS over the signing data, base64 (DER), as NCALayer's `basicsSignCMS`
     /// makes it.
     Cms { cms: String },
+    /// The CMS the eGov mobile app sent for this application: the backend kept it, and the
+    /// browser names its eGov mobile session by the poll secret it was given.
+    EgovMobile { poll: Secret },
 }
 
 /// Which of the regulations' certificate checks the test signer plays failing (Постановление
@@ -766,6 +835,12 @@ pub mod code {
     pub const STORAGE_UNAVAILABLE: &str = "storage-unavailable";
     pub const GATEWAY_UNAVAILABLE: &str = "gateway-unavailable";
     pub const RESULT_UNAVAILABLE: &str = "result-unavailable";
+    /// eGov mobile: the session's few minutes are over.
+    pub const EGOV_MOBILE_EXPIRED: &str = "egov-mobile-expired";
+    /// eGov mobile: the session was signed, refused, cancelled or used already.
+    pub const EGOV_MOBILE_USED: &str = "egov-mobile-used";
+    /// eGov mobile: the phone has not signed (yet).
+    pub const EGOV_MOBILE_NOT_SIGNED: &str = "egov-mobile-not-signed";
 
     pub const ALL: &[&str] = &[
         MALFORMED_REQUEST,
@@ -812,6 +887,9 @@ pub mod code {
         STORAGE_UNAVAILABLE,
         GATEWAY_UNAVAILABLE,
         RESULT_UNAVAILABLE,
+        EGOV_MOBILE_EXPIRED,
+        EGOV_MOBILE_USED,
+        EGOV_MOBILE_NOT_SIGNED,
     ];
 }
 
@@ -1462,6 +1540,57 @@ mod tests {
             ..submission.clone()
         };
         check_shape("Submission", &submission, &without_deadline, &[]);
+        let egov = Signature::EgovMobile {
+            poll: Secret::new("Zq3X"),
+        };
+        check_shape("EgovMobileSignature", &egov, &egov, &[]);
+    }
+
+    #[test]
+    fn egov_mobile_bodies_have_the_contracts_members() {
+        let start = EgovMobileStart {
+            poll: Secret::new("Zq3X"),
+            expires_at: time("2026-11-23T10:20:00+05:00"),
+            qr_text: "mobileSign:https://otinish.kz/api/v1/egov-mobile/w8Yp".into(),
+            qr_svg: "<svg/>".into(),
+            links: EgovMobileLinks {
+                egov_mobile: "https://mgovsign.page.link/?link=x".into(),
+                egov_business: "https://egovbusiness.page.link/?link=x".into(),
+            },
+        };
+        check_shape("EgovMobileStart", &start, &start, &[]);
+        check_shape("EgovMobileLinks", &start.links, &start.links, &[]);
+        let poll = EgovMobilePoll {
+            poll: Secret::new("Zq3X"),
+        };
+        check_shape("EgovMobilePoll", &poll, &poll, &[]);
+        let sign_in = EgovMobileSignInRequest {
+            poll: Secret::new("Zq3X"),
+            session: SessionMode::Bearer,
+        };
+        check_shape("EgovMobileSignInRequest", &sign_in, &sign_in, &["session"]);
+        let refused = EgovMobileStatus {
+            state: EgovMobileState::Refused,
+            refusal: Some(code::SIGNER_MISMATCH.into()),
+            expires_at: time("2026-11-23T10:20:00+05:00"),
+        };
+        let waiting = EgovMobileStatus {
+            state: EgovMobileState::Waiting,
+            refusal: None,
+            ..refused.clone()
+        };
+        check_shape("EgovMobileStatus", &refused, &waiting, &[]);
+        assert_eq!(
+            strings([
+                EgovMobileState::Waiting,
+                EgovMobileState::Signed,
+                EgovMobileState::Refused,
+                EgovMobileState::Expired,
+                EgovMobileState::Cancelled,
+                EgovMobileState::Used,
+            ]),
+            property_enum("EgovMobileStatus", "state")
+        );
     }
 
     #[test]
@@ -1988,6 +2117,15 @@ mod tests {
             serde_json::from_value::<Signature>(json!({ "method": "xml", "cms": "x" })).is_err()
         );
         assert!(serde_json::from_value::<Signature>(json!({ "cms": "MIAG" })).is_err());
+        let egov: Signature =
+            serde_json::from_value(json!({ "method": "egov-mobile", "poll": "Zq3X" })).unwrap();
+        assert_eq!(
+            egov,
+            Signature::EgovMobile {
+                poll: Secret::new("Zq3X")
+            }
+        );
+        assert!(serde_json::from_value::<Signature>(json!({ "method": "egov-mobile" })).is_err());
     }
 
     #[test]

@@ -92,6 +92,10 @@ pub struct ServeConfig {
     /// `algorithm-unsupported`.
     #[arg(long, env = "OTINISH_SIGNATURE_VERIFIER", value_name = "URL")]
     pub signature_verifier: Option<String>,
+    /// How many minutes an eGov mobile session (a QR code, a same-device link) waits for
+    /// the phone's signature.
+    #[arg(long, env = "OTINISH_EGOV_MOBILE_MINUTES", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=30))]
+    pub egov_mobile_minutes: u64,
     /// Demo mode: every this many seconds, move each submitted application one step along
     /// its provider's path, issuing it at the end (never refusing). Off unless given.
     #[arg(long, env = "OTINISH_DEMO_CLOCK", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]

@@ -13,6 +13,7 @@ mod cors;
 pub mod cross_site;
 pub mod db;
 pub mod demo_clock;
+pub mod egov_mobile;
 pub mod extract;
 pub mod leftovers;
 pub mod memory;
@@ -124,6 +125,7 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
         ocsp_responder: config.ocsp_responder.clone(),
         signature_verifier: config.signature_verifier.clone(),
         metrics_token: config.metrics_token.clone(),
+        egov_mobile_lifetime: std::time::Duration::from_secs(config.egov_mobile_minutes * 60),
     };
     announce(&settings);
     leftovers::remove_partial_files(&settings);

@@ -8,7 +8,7 @@
 //! embedded as a subset, which has every Kazakh letter.
 
 mod font;
-mod names;
+pub(crate) mod names;
 mod pdf;
 
 use names::LANGUAGES;

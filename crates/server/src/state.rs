@@ -42,6 +42,8 @@ pub struct Settings {
     pub signature_verifier: Option<String>,
     /// The bearer token of `/metrics`; without one it is not served.
     pub metrics_token: Option<String>,
+    /// How long an eGov mobile session waits for the phone (`--egov-mobile-minutes`).
+    pub egov_mobile_lifetime: std::time::Duration,
 }
 
 impl Settings {
@@ -74,6 +76,7 @@ impl Settings {
             ocsp_responder: None,
             signature_verifier: None,
             metrics_token: None,
+            egov_mobile_lifetime: std::time::Duration::from_secs(5 * 60),
         }
     }
 

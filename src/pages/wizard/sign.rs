@@ -2,6 +2,10 @@
 //! signer (`crate::signing`) signs them; the submission is sent with an idempotency key kept
 //! in the draft, and sent again with the same key while the network fails, so a flaky
 //! connection yields exactly one application. Every moment of it is shown and announced.
+//!
+//! Two ways to sign: NCALayer with a key on this computer, or the eGov mobile app on a
+//! phone (`crate::signing::EgovMobileSigner`), whose signature the backend keeps and the
+//! submission names. On a phone, where NCALayer cannot run, eGov mobile comes first.
 
 use super::steps::Step;
 use super::{Wizard, remote};
@@ -10,13 +14,14 @@ use crate::components::failure_message;
 use crate::draft::{PendingSubmission, save_now};
 use crate::i18n::use_i18n;
 use crate::signing::{
-    KeyStorage, SIGNATURE_REFUSALS, SignatureRefusal, Signer, SignerChoice, SignerFailure,
-    SigningError,
+    EgovMobileSigner, EgovPurpose, OnSigned, SIGNATURE_REFUSALS, SignatureRefusal, Signer,
+    SignerChoice, SignerFailure, SigningError, StartSession, is_phone, sleep, spawn_in,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use otinish_core::api::{SignatureMethod, Submission};
+use otinish_core::api::{Account, Signature, SignatureMethod, Submission};
+use std::rc::Rc;
 use std::time::Duration;
 
 /// Where the page is.
@@ -47,7 +52,9 @@ pub fn SignStep() -> impl IntoView {
     let wizard = expect_context::<Wizard>();
     let progress = RwSignal::new(Progress::Ready);
     let test_mode = RwSignal::new(None::<bool>);
+    // Nothing is chosen for the applicant: where their key is, only they know.
     let chosen = RwSignal::new(None::<Signer>);
+    let unchosen = RwSignal::new(false);
     let owner = StoredValue::new(Owner::current());
     spawn_local(async move {
         let config = api::config().await.ok();
@@ -55,11 +62,6 @@ pub fn SignStep() -> impl IntoView {
             .as_ref()
             .is_some_and(|c| c.test_mode && c.signature_methods.contains(&SignatureMethod::Test));
         test_mode.set(Some(test));
-        chosen.set(Some(if test {
-            Signer::Test
-        } else {
-            Signer::NcaLayer(KeyStorage::File)
-        }));
     });
 
     // A submission sent before a reload or a lost connection is finished first.
@@ -67,7 +69,7 @@ pub fn SignStep() -> impl IntoView {
         .draft
         .with_untracked(|d| d.pending_submission.is_some())
     {
-        spawn_in(owner, send(wizard, progress));
+        spawn_in(owner.get_value(), send(wizard, progress));
     }
 
     let start = move |_| {
@@ -78,10 +80,12 @@ pub fn SignStep() -> impl IntoView {
             return;
         }
         let Some(signer) = chosen.get_untracked() else {
+            unchosen.set(true);
             return;
         };
+        unchosen.set(false);
         progress.set(Progress::Signing);
-        spawn_in(owner, async move {
+        spawn_in(owner.get_value(), async move {
             if let Err(message) = sign(wizard, signer).await {
                 progress.set(message);
                 return;
@@ -89,11 +93,11 @@ pub fn SignStep() -> impl IntoView {
             send(wizard, progress).await;
         });
     };
-    let resend = move |_| spawn_in(owner, send(wizard, progress));
+    let resend = move |_| spawn_in(owner.get_value(), send(wizard, progress));
 
     let signer_choice = move || {
         let test = test_mode.get()?;
-        Some(view! { <SignerChoice test_mode=test chosen/> })
+        Some(view! { <SignerChoice test_mode=test chosen missing=unchosen/> })
     };
 
     let status = move || {
@@ -144,23 +148,84 @@ pub fn SignStep() -> impl IntoView {
         )
     };
 
+    // The version the phone signs, kept for the submission.
+    let egov_version = RwSignal::new(None::<u32>);
+    let business = wizard
+        .auth
+        .account
+        .with_untracked(|account| matches!(account, Some(Account::LegalEntity(_))));
+    let egov_mobile = view! {
+        <EgovMobileSigner purpose=EgovPurpose::Signing business
+            start=egov_mobile_start(wizard, egov_version)
+            on_signed=egov_mobile_signed(wizard, egov_version, progress, owner)/>
+    };
+    let ncalayer = view! {
+        <section class="sign-method" aria-labelledby="sign-ncalayer-title">
+            <h2 id="sign-ncalayer-title">{i18n.text("signing-ncalayer-title")}</h2>
+            {signer_choice}
+            <Show when=can_start>
+                <button type="button" class="button" on:click=start>{i18n.text("wizard-sign-submit")}</button>
+            </Show>
+        </section>
+    };
+    // On a phone NCALayer cannot run: eGov mobile first, in the reading order too.
+    let methods = if is_phone() {
+        view! { <div class="sign-methods sign-methods--phone">{egov_mobile}{ncalayer}</div> }
+            .into_any()
+    } else {
+        view! { <div class="sign-methods">{ncalayer}{egov_mobile}</div> }.into_any()
+    };
+
     view! {
         <p>{i18n.text("wizard-sign-intro")}</p>
-        {signer_choice}
+        {methods}
         <div role="status" aria-live="polite">{status}</div>
-        <Show when=can_start>
-            <button type="button" class="button" on:click=start>{i18n.text("wizard-sign-submit")}</button>
-        </Show>
     }
 }
 
-/// Runs `future` in the page's owner: `spawn_local` alone runs it outside any, where the
-/// contexts `sign` and `send` read (the language, the router, the session) are not found.
-fn spawn_in(owner: StoredValue<Option<Owner>>, future: impl Future<Output = ()> + 'static) {
-    match owner.get_value() {
-        Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(future)),
-        None => spawn_local(future),
-    }
+/// Starts an eGov mobile session for the application: the answers saved first, as for
+/// NCALayer, and the version the phone signs kept for the submission.
+fn egov_mobile_start(wizard: Wizard, version: RwSignal<Option<u32>>) -> StartSession {
+    Rc::new(move || {
+        Box::pin(async move {
+            let i18n = wizard.i18n;
+            let worded = |failure: Failure| failure_message(i18n, &failure);
+            let remote = remote::ensure(wizard).await.map_err(worded)?;
+            remote::push(wizard).await.map_err(worded)?;
+            let data = api::signing_data(&remote.id).await.map_err(worded)?;
+            let session = api::start_egov_mobile_signing(&remote.id)
+                .await
+                .map_err(worded)?;
+            version.set(Some(data.version));
+            Ok(session)
+        })
+    })
+}
+
+/// The phone has signed: the submission is kept in the draft and sent, as NCALayer's is.
+fn egov_mobile_signed(
+    wizard: Wizard,
+    version: RwSignal<Option<u32>>,
+    progress: RwSignal<Progress>,
+    owner: StoredValue<Option<Owner>>,
+) -> OnSigned {
+    Rc::new(move |poll| {
+        let Some(version) = version.get_untracked() else {
+            return;
+        };
+        wizard.draft.update(|d| {
+            d.pending_submission = Some(PendingSubmission {
+                key: IdempotencyKey::new(),
+                version,
+                signature: Signature::EgovMobile { poll },
+            });
+        });
+        save_now(
+            &wizard.draft.get_untracked(),
+            wizard.auth.owner().as_deref(),
+        );
+        spawn_in(owner.get_value(), send(wizard, progress));
+    })
 }
 
 /// Saves the answers, signs the bytes the backend gives, and keeps the submission to send in
@@ -281,15 +346,4 @@ fn submission_of(application: otinish_core::api::Application) -> Option<Submissi
         registered_on: application.registered_on?,
         due_date: application.due_date,
     })
-}
-
-async fn sleep(duration: Duration) {
-    let (done, wait) = futures_channel::oneshot::channel::<()>();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        duration,
-    );
-    let _ = wait.await;
 }

@@ -122,4 +122,18 @@ async function signIn(page, iinBin) {
   await page.addInitScript(() => window.localStorage.setItem('otinish.signed-in', '1'));
 }
 
-module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api };
+/** A complete draft of a free end-user certificate (only the contacts asked), ready to sign: its id. */
+async function readyApplication(page) {
+  const created = await page.request.post('/api/v1/applications', {
+    data: { service: 'end-user-certificate', provider: 'mint-industry-committee', sub_case: 'issue' },
+  });
+  expect(created.status()).toBe(201);
+  const { id, version } = await created.json();
+  const saved = await page.request.put(`/api/v1/applications/${id}/answers`, {
+    data: { version, answers: { contacts: { 'contact-phone': '+77011234567', 'contact-email': 'abenov@example.kz' } } },
+  });
+  expect(saved.status()).toBe(200);
+  return id;
+}
+
+module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication };

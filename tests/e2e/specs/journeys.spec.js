@@ -7,8 +7,8 @@ const { test, expect } = require('@playwright/test');
 const { open, expectNoAxeViolations, watchErrors, untranslated, signIn, api } = require('./helpers');
 
 const TEXT = {
-  ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
-  kk: { start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді' },
+  ru: { start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', testSigner: 'Тестовая подпись', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл' },
+  kk: { start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', testSigner: 'Сынақ қолтаңбасы', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді' },
 };
 
 // Accounts from the seeded test registry that no spec signs up through the form; their
@@ -101,6 +101,9 @@ async function walk(page, lang, options = {}) {
       await pay(page, t, options.decline);
       options.decline = false;
     } else if (step === 'sign') {
+      // Nothing is chosen for the applicant (test mode: the test signer, by its label).
+      await page.getByText(t.testSigner, { exact: true }).click();
+      await expect(page.getByRole('radio', { name: t.testSigner })).toBeChecked();
       await page.getByRole('button', { name: t.sign }).click();
       await expect(page).toHaveURL(/\/apply\/done$/, { timeout: 20_000 });
       continue;
@@ -276,6 +279,17 @@ test('a keyboard-only journey reaches the confirmation, the focus at each new pa
           await page.keyboard.type(type === 'tel' ? '87012345678' : type === 'email' ? 'a@example.kz' : 'Астана, Мәңгілік Ел, 8');
         }
       }
+      await page.keyboard.press('Enter');
+    } else if (step === 'sign') {
+      // Nothing is chosen for the applicant: the test signer with the space bar, then the
+      // NCALayer column's button (eGov mobile's is beside it).
+      const signer = page.getByRole('radio', { name: 'Тестовая подпись' });
+      await signer.focus();
+      await page.keyboard.press('Space');
+      await expect(signer).toBeChecked();
+      const button = page.getByRole('button', { name: 'Подписать и отправить' });
+      await button.focus();
+      await expect(button).toBeFocused();
       await page.keyboard.press('Enter');
     } else {
       const button = page.locator('main button.button').last();

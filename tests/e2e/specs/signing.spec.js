@@ -11,7 +11,7 @@ const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startFakeNcaLayer, STRANGER_IIN } = require('../fake-ncalayer');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, api } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, api, readyApplication } = require('./helpers');
 
 // One fake on one port for the whole file: its tests run one after another in one worker.
 test.describe.configure({ mode: 'default' });
@@ -55,20 +55,6 @@ test.afterAll(async () => {
 async function signIn(page) {
   await page.context().addCookies(cookies);
   await page.addInitScript(() => localStorage.setItem('otinish.signed-in', '1'));
-}
-
-/** A complete draft of a free end-user certificate, ready to sign: its id. */
-async function readyApplication(page) {
-  const created = await page.request.post('/api/v1/applications', {
-    data: { service: SERVICE, provider: 'mint-industry-committee', sub_case: 'issue' },
-  });
-  expect(created.status()).toBe(201);
-  const { id, version } = await created.json();
-  const saved = await page.request.put(`/api/v1/applications/${id}/answers`, {
-    data: { version, answers: { contacts: { 'contact-phone': '+77011234567', 'contact-email': 'abenov@example.kz' } } },
-  });
-  expect(saved.status()).toBe(200);
-  return id;
 }
 
 /**

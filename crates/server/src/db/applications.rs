@@ -256,8 +256,23 @@ impl Db {
         owner: i64,
         status: ApplicationStatus,
     ) -> Result<Option<Vec<String>>, sqlx::Error> {
-        let status = status.name();
         let mut tx = self.pool.begin().await?;
+        // The application's row first (see `payments::lock_application`): a payment being
+        // created meanwhile either committed before, and is seen below, or waits for this.
+        let owned = sqlx::query(
+            "UPDATE applications SET status = status WHERE id = $1 AND account_id = $2 AND status = $3",
+        )
+        .bind(id)
+        .bind(owner)
+        .bind(status.name())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !owned {
+            return Ok(None);
+        }
+        let status = status.name();
         // Writing first makes the transaction take the write lock before it reads anything.
         let keys: Vec<String> = sqlx::query_scalar(
             "DELETE FROM documents WHERE application_id = $1 AND EXISTS \

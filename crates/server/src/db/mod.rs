@@ -11,6 +11,7 @@
 mod accounts;
 mod applications;
 mod documents;
+mod egov_mobile;
 mod leases;
 mod payments;
 mod status;
@@ -19,6 +20,7 @@ mod submission;
 pub use accounts::{RegistryRecord, SignIn, SignInEntry, SignInMethod};
 pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, NewApplication};
 pub use documents::{AddRefused, DocumentRecord, NewDocument};
+pub use egov_mobile::{EgovOutcome, EgovPurpose, EgovSession, EgovState, NewEgovSession};
 pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
 pub use status::{
     OfficerListItem, OfficerListQuery, OfficerRecord, ResultChange, StoredResult,

@@ -137,6 +137,18 @@ impl Db {
     ) -> Result<PaymentCreated, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         let at = now();
+        // The application's row first: its lock (PostgreSQL) or the write lock (SQLite) makes
+        // a discard under way finish before, or wait until after, this attempt; a discarded
+        // one is no longer there to lock.
+        let locked = lock_application(
+            &mut tx,
+            payment.application_id,
+            &[ApplicationStatus::Draft, ApplicationStatus::AwaitingPayment],
+        )
+        .await?;
+        if !locked {
+            return Ok(PaymentCreated::Gone);
+        }
         // The partial unique index lets only one attempt be pending: the loser of a race
         // inserts nothing and answers the winner's attempt. An application discarded (or
         // moved on) since the caller looked gets none, instead of a foreign-key failure.
@@ -351,4 +363,26 @@ fn payment_of_row(row: &AnyRow) -> Result<Payment, sqlx::Error> {
 /// A stored 64-bit integer that the contract keeps to 32 bits.
 fn small(value: i64) -> Result<u32, sqlx::Error> {
     u32::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// Takes the application's row for the rest of the transaction, if it is in one of
+/// `statuses`: an update that changes nothing, which PostgreSQL locks the row for and SQLite
+/// takes its one write lock for. Whether it was there to take.
+pub(super) async fn lock_application(
+    tx: &mut sqlx::AnyConnection,
+    application_id: &str,
+    statuses: &[ApplicationStatus],
+) -> Result<bool, sqlx::Error> {
+    let mut locked = false;
+    for status in statuses {
+        locked |=
+            sqlx::query("UPDATE applications SET status = status WHERE id = $1 AND status = $2")
+                .bind(application_id)
+                .bind(status.name())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                == 1;
+    }
+    Ok(locked)
 }

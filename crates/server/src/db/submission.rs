@@ -53,6 +53,10 @@ pub struct SubmissionRecord<'a> {
     pub signed_data: &'a [u8],
     pub signed_sha256: &'a str,
     pub cms: Option<&'a [u8]>,
+    /// Which app made the CMS: `ncalayer` or `egov-mobile` (none for the test signer).
+    pub signed_with: Option<&'a str>,
+    /// The eGov mobile session whose CMS this is: used up by the same transaction.
+    pub egov_mobile_session: Option<&'a str>,
     pub key: IdempotencyKey<'a>,
     pub response: &'a StoredResponse,
 }
@@ -74,6 +78,8 @@ pub struct StoredSignature {
     pub signed_data: Vec<u8>,
     /// For a CMS, the bytes as they came.
     pub cms: Option<Vec<u8>>,
+    /// The app that made the CMS (`ncalayer`, `egov-mobile`); none for the test signer.
+    pub signed_with: Option<String>,
 }
 
 impl Db {
@@ -83,7 +89,7 @@ impl Db {
         application_id: &str,
     ) -> Result<Option<StoredSignature>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT method, signed_data, cms FROM signatures WHERE application_id = $1",
+            "SELECT method, signed_data, cms, signed_with FROM signatures WHERE application_id = $1",
         )
         .bind(application_id)
         .fetch_optional(&self.pool)
@@ -93,6 +99,7 @@ impl Db {
                 method: row.try_get("method")?,
                 signed_data: row.try_get("signed_data")?,
                 cms: row.try_get("cms")?,
+                signed_with: row.try_get("signed_with")?,
             })
         })
         .transpose()
@@ -232,8 +239,8 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at, signed_with) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(record.application_id)
         .bind(record.method)
@@ -241,8 +248,15 @@ impl Db {
         .bind(record.signed_sha256)
         .bind(record.cms)
         .bind(record.submitted_at)
+        .bind(record.signed_with)
         .execute(&mut *tx)
         .await?;
+        if let Some(session) = record.egov_mobile_session {
+            sqlx::query("UPDATE egov_mobile_sessions SET state = 'used' WHERE id = $1")
+                .bind(session)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
             "UPDATE idempotency_keys SET response_status = $1, response_body = $2, response_location = $3 \
              WHERE account_id = $4 AND key = $5",

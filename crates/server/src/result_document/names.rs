@@ -130,7 +130,7 @@ macro_rules! locale {
     };
 }
 
-type Bundle = FluentBundle<FluentResource>;
+pub(crate) type Bundle = FluentBundle<FluentResource>;
 
 fn bundle(language: Language) -> &'static Bundle {
     static KAZAKH: OnceLock<Bundle> = OnceLock::new();
@@ -141,7 +141,9 @@ fn bundle(language: Language) -> &'static Bundle {
     }
 }
 
-fn bundle_of(tag: &str, resources: &[&'static str]) -> Bundle {
+/// A bundle of `resources` (the app's Fluent files) for `tag`, without isolation marks: also
+/// the phone's texts of `crate::egov_mobile`, plain text too.
+pub(crate) fn bundle_of(tag: &str, resources: &[&'static str]) -> Bundle {
     let lang: unic_langid::LanguageIdentifier = tag.parse().expect("a language tag");
     let mut bundle = Bundle::new_concurrent(vec![lang]);
     // A PDF has no bidirectional text to keep apart: no isolation marks around values.

@@ -1,7 +1,7 @@
 //! `/api/v1`: one module per resource of `api/openapi.yaml`. Each module that owns several
 //! paths offers `routes()`, merged here.
 
-mod accounts;
+pub(crate) mod accounts;
 mod applications;
 mod config;
 mod documents;
@@ -9,7 +9,7 @@ mod health;
 mod officer;
 pub(crate) mod payments;
 mod status;
-mod submission;
+pub(crate) mod submission;
 
 use crate::state::AppState;
 use axum::Router;
@@ -32,5 +32,6 @@ pub fn api() -> Router<AppState> {
         .merge(submission::routes())
         .merge(status::routes())
         .merge(officer::routes())
+        .merge(crate::egov_mobile::routes())
         .fallback(crate::problem::not_found)
 }

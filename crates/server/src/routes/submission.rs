@@ -8,8 +8,6 @@
 //! (a payment, a missing answer) is fixed.
 
 mod schedule;
-mod signature;
-mod signing_data;
 
 use crate::auth::CurrentAccount;
 use crate::clock;
@@ -20,7 +18,8 @@ use crate::db::{
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
 use crate::services::access::{self, OwnedApplication};
-use crate::services::package;
+use crate::services::signer;
+use crate::services::signing::{ready_to_sign, unsubmitted};
 use crate::state::AppState;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::State;
@@ -30,11 +29,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::Engine;
 use otinish_core::api::{
-    self, IDEMPOTENCY_KEY_HEADER, Payment, ReferenceNumber, Signature, SigningData, Submission,
+    self, IDEMPOTENCY_KEY_HEADER, ReferenceNumber, Signature, SigningData, Submission,
     SubmitRequest, code, field_code,
 };
-use otinish_core::catalog::{ApplicantType, Provision};
-use otinish_core::fees::{self, Quote};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -124,13 +121,24 @@ async fn submit_claimed(
     }
     let ready = ready_to_sign(state, account, &record).await?;
     let signed = ready.signing_bytes(&record);
+    // eGov mobile's CMS was kept by the backend when the phone sent it; from here on it is
+    // verified and stored exactly as NCALayer's.
+    let (cms, egov_mobile_session) = match &request.signature {
+        Signature::EgovMobile { poll } => {
+            let (session, cms) =
+                crate::egov_mobile::signed_cms(state, account, application_id, poll.expose())
+                    .await?;
+            (Some(cms), Some(session))
+        }
+        _ => (cms, None),
+    };
     match (&request.signature, &cms) {
         (Signature::Test { simulate }, _) => {
-            signature::check_test(*simulate, state.settings.test_mode)
+            signer::check_test(*simulate, state.settings.test_mode)
                 .map_err(|refusal| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, refusal))?;
         }
-        (Signature::Cms { .. }, Some(cms)) => {
-            let applicant = signature::Applicant {
+        (Signature::Cms { .. } | Signature::EgovMobile { .. }, Some(cms)) => {
+            let applicant = signer::Applicant {
                 kind: ready.applicant,
                 iin_bin: &account.iin_bin,
             };
@@ -146,7 +154,7 @@ async fn submit_claimed(
                 .await
                 .map_err(|refusal| ApiError::new(refusal.status(), refusal.code()))?;
         }
-        (Signature::Cms { .. }, None) => {
+        (Signature::Cms { .. } | Signature::EgovMobile { .. }, None) => {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 code::SIGNATURE_INVALID,
@@ -160,9 +168,10 @@ async fn submit_claimed(
     let registered_on = schedule.registered_on.to_string();
     let expected_result = schedule.due_date.map(|date| date.to_string());
     let delivered_due = schedule.delivered_due.map(|date| date.to_string());
-    let method = match request.signature {
-        Signature::Test { .. } => "test",
-        Signature::Cms { .. } => "cms",
+    let (method, signed_with) = match request.signature {
+        Signature::Test { .. } => ("test", None),
+        Signature::Cms { .. } => ("cms", Some("ncalayer")),
+        Signature::EgovMobile { .. } => ("cms", Some("egov-mobile")),
     };
     for _ in 0..REFERENCE_DRAWS {
         let reference = random_reference();
@@ -194,6 +203,8 @@ async fn submit_claimed(
                 signed_data: &signed.bytes,
                 signed_sha256: &signed.sha256,
                 cms: cms.as_deref(),
+                signed_with,
+                egov_mobile_session: egov_mobile_session.as_deref(),
                 key: *key,
                 response: &response,
             })
@@ -216,81 +227,6 @@ async fn submit_claimed(
         ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code::STORAGE_UNAVAILABLE)
             .detail("every reference number drawn was taken"),
     )
-}
-
-/// 409 `already-submitted`, with its reference number, once submitted.
-fn unsubmitted(record: ApplicationRecord) -> ApiResult<ApplicationRecord> {
-    if record.status.is_submitted() || record.reference_number.is_some() {
-        let reference = record
-            .reference_number
-            .as_ref()
-            .map_or(String::new(), |number| number.to_string());
-        return Err(
-            ApiError::conflict(code::ALREADY_SUBMITTED).param("reference_number", reference)
-        );
-    }
-    Ok(record)
-}
-
-/// An application whose package is complete and whose fee, if any, is paid.
-struct ReadyToSign {
-    provision: &'static Provision,
-    applicant: ApplicantType,
-    documents: Vec<api::StoredDocument>,
-    paid: Option<Payment>,
-    fee_unknown: bool,
-    iin_bin: String,
-}
-
-async fn ready_to_sign(
-    state: &AppState,
-    account: &CurrentAccount,
-    record: &ApplicationRecord,
-) -> ApiResult<ReadyToSign> {
-    let (service, provision) = package::catalog_entry(&record.service, &record.provider)?;
-    let applicant = package::applicant_kind(&account.iin_bin)?;
-    let today = clock::now().date_naive();
-    let documents =
-        package::check_attached(&state.db, record, (service, provision), applicant, today).await?;
-    let quote = fees::quote(&service.fee, record.sub_case, today);
-    let paid = match quote {
-        Quote::Due { .. } => Some(
-            state
-                .db
-                .paid_payment(&record.id)
-                .await?
-                .ok_or_else(|| ApiError::conflict(code::PAYMENT_REQUIRED))?,
-        ),
-        Quote::Free | Quote::Unknown => None,
-    };
-    Ok(ReadyToSign {
-        provision,
-        applicant,
-        documents,
-        paid,
-        fee_unknown: quote == Quote::Unknown,
-        iin_bin: account.iin_bin.clone(),
-    })
-}
-
-impl ReadyToSign {
-    fn signing_bytes(&self, record: &ApplicationRecord) -> signing_data::SigningBytes {
-        signing_data::Signed {
-            application: &record.id,
-            version: record.version,
-            service: &record.service,
-            provider: &record.provider,
-            sub_case: record.sub_case,
-            targets: &record.targets,
-            applicant: self.applicant,
-            iin_bin: &self.iin_bin,
-            answers: &record.answers,
-            documents: &self.documents,
-            paid: self.paid.as_ref(),
-            fee_unknown: self.fee_unknown,
-        }
-        .bytes()
-    }
 }
 
 fn version_conflict(current: u32) -> ApiError {

@@ -14,3 +14,7 @@ pub mod package;
 pub mod pagination;
 pub mod payments;
 pub mod shape;
+pub mod sign_in;
+pub mod signer;
+pub mod signing;
+pub mod signing_data;

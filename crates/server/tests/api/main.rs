@@ -10,6 +10,7 @@ mod accounts;
 mod applications;
 mod cross_origin;
 mod documents;
+mod egov_mobile;
 mod hardening;
 mod http;
 mod instances;

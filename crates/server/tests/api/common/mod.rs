@@ -160,6 +160,8 @@ impl TestServer {
                 signed_data: b"{}",
                 signed_sha256: "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
                 cms: None,
+                signed_with: None,
+                egov_mobile_session: None,
                 key: IdempotencyKey {
                     account_id: record.account_id,
                     key: application_id,
