@@ -48,3 +48,52 @@ python_tools() {
     cp "$requirements" "$venv/.requirements"
   fi
 }
+
+# PostgreSQL for the server's second engine: Debian's, at this major version.
+POSTGRES_MAJOR=15
+POSTGRES_BIN="/usr/lib/postgresql/$POSTGRES_MAJOR/bin"
+
+# Installs Debian's postgresql-$POSTGRES_MAJOR when its binaries are missing (idempotent).
+postgres_install() {
+  [ -x "$POSTGRES_BIN/initdb" ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then apt_get() { apt-get "$@"; }; else apt_get() { sudo apt-get "$@"; }; fi
+  apt_get update -qq || die "apt-get update failed"
+  # Only the binaries are used: the tests start their own throwaway cluster, never the service.
+  DEBIAN_FRONTEND=noninteractive apt_get install -y -qq "postgresql-$POSTGRES_MAJOR" >/dev/null ||
+    die "could not install postgresql-$POSTGRES_MAJOR with apt-get"
+}
+
+# Starts a throwaway cluster (initdb + pg_ctl in a temporary folder, loopback only, trust
+# authentication for its one local user) and exports PG_DIR, PG_PORT and
+# OTINISH_TEST_DATABASE_URL (its `postgres` database). Stop it with postgres_stop.
+# `postgres_start durable` keeps PostgreSQL's own durability (for figures); by default a
+# test cluster does not fsync, as nothing in it outlives the run.
+postgres_start() {
+  local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${1:-}" = durable ] && settings=""
+  postgres_install
+  PG_DIR="$(mktemp -d)"
+  PG_PORT="$(free_port)"
+  local as=()
+  # PostgreSQL refuses to run as root: the cluster then belongs to Debian's postgres user.
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$PG_DIR"
+    as=(runuser -u postgres --)
+  fi
+  "${as[@]}" "$POSTGRES_BIN/initdb" -D "$PG_DIR/data" -U otinish --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null ||
+    die "initdb failed"
+  "${as[@]}" "$POSTGRES_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 start \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=300 $settings" >/dev/null ||
+    die "PostgreSQL did not start (log: $PG_DIR/log)"
+  export PG_DIR PG_PORT
+  export OTINISH_TEST_DATABASE_URL="postgres://otinish@127.0.0.1:$PG_PORT/postgres"
+}
+
+postgres_stop() {
+  [ -n "${PG_DIR:-}" ] || return 0
+  local as=()
+  [ "$(id -u)" -eq 0 ] && as=(runuser -u postgres --)
+  "${as[@]}" "$POSTGRES_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+  unset PG_DIR PG_PORT OTINISH_TEST_DATABASE_URL
+}

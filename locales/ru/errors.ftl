@@ -336,6 +336,10 @@ error-other = Не получилось выполнить действие. В�
 
 error-upload-unreachable = Файл не загрузился: нет связи с сервером. Выберите файл ещё раз, когда связь восстановится
 error-gateway-unavailable = Платёжный шлюз сейчас недоступен. Попробуйте оплатить позже: ваши ответы сохранены
+# The backend's database or file storage does not answer (503). No variables.
+error-storage-unavailable = Сервис сейчас не может сохранить или прочитать данные. Ваши ответы не потеряны: попробуйте ещё раз через несколько минут
+# The result document is recorded but cannot be read or made now (503). No variables.
+error-result-unavailable = Документ с результатом сейчас недоступен. Попробуйте скачать его через несколько минут
 
 # The new password contains the applicant's own ИИН/БИН. No variables.
 error-password-contains-iin-bin = Пароль не должен содержать ваш ИИН/БИН: этот номер известен многим. Придумайте другой, например из нескольких случайных слов

@@ -838,6 +838,11 @@ pub mod code {
     pub const CHALLENGE_INVALID: &str = "challenge-invalid";
     /// Setting a password needs a session begun with ЭЦП.
     pub const SIGNATURE_SESSION_REQUIRED: &str = "signature-session-required";
+    // The backend cannot do it now (503), and a retry later may: its storage (database or
+    // files), the payment gateway, or a stored result document does not answer.
+    pub const STORAGE_UNAVAILABLE: &str = "storage-unavailable";
+    pub const GATEWAY_UNAVAILABLE: &str = "gateway-unavailable";
+    pub const RESULT_UNAVAILABLE: &str = "result-unavailable";
     /// eGov mobile: the session's few minutes are over.
     pub const EGOV_MOBILE_EXPIRED: &str = "egov-mobile-expired";
     /// eGov mobile: the session was signed, refused, cancelled or used already.
@@ -887,6 +892,9 @@ pub mod code {
         VERIFIER_UNAVAILABLE,
         CHALLENGE_INVALID,
         SIGNATURE_SESSION_REQUIRED,
+        STORAGE_UNAVAILABLE,
+        GATEWAY_UNAVAILABLE,
+        RESULT_UNAVAILABLE,
         EGOV_MOBILE_EXPIRED,
         EGOV_MOBILE_USED,
         EGOV_MOBILE_NOT_SIGNED,

@@ -5,7 +5,10 @@
 //! 2. uploads: streams 20 files of 10 MB at once, and prints the server's peak memory (VmHWM)
 //!    before and after, to show that uploads are streamed, not buffered.
 //!
-//! `cargo run --release -p otinish-server --example load -- <base-url> <server-pid> [submissions]`
+//! `cargo run --release -p otinish-server --example load -- <base-url>[,<base-url>…] <server-pid> [submissions] [--no-uploads]`
+//!
+//! With several base URLs (instances on one database), the requests go to each in turn, as
+//! a round-robin balancer would send them; the memory is the first server's.
 
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
@@ -26,8 +29,17 @@ const UPLOAD_BYTES: usize = 10_000_000;
 
 struct Api {
     client: HttpClient,
-    base: String,
+    /// The instances, taken in turn.
+    bases: Vec<String>,
+    next_base: AtomicUsize,
     token: String,
+}
+
+impl Api {
+    fn base(&self) -> &str {
+        let turn = self.next_base.fetch_add(1, Ordering::Relaxed);
+        &self.bases[turn % self.bases.len()]
+    }
 }
 
 impl Api {
@@ -40,7 +52,7 @@ impl Api {
     ) -> (StatusCode, Value) {
         let mut request = Request::builder()
             .method(method)
-            .uri(format!("{}{path}", self.base))
+            .uri(format!("{}{path}", self.base()))
             .header("authorization", format!("Bearer {}", self.token));
         for (name, value) in extra {
             request = request.header(*name, value);
@@ -139,20 +151,29 @@ fn peak_rss_kb(pid: &str) -> Option<u64> {
 #[tokio::main(flavor = "current_thread")] // one thread: the server keeps the other core
 async fn main() {
     let mut args = std::env::args().skip(1);
-    let base = args
+    let usage = "usage: load <base-url>[,<base-url>…] <server-pid> [submissions] [--no-uploads]";
+    let bases: Vec<String> = args
         .next()
-        .expect("usage: load <base-url> <server-pid> [submissions]");
-    let pid = args
-        .next()
-        .expect("usage: load <base-url> <server-pid> [submissions]");
-    let total: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+        .expect(usage)
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let base = bases[0].clone();
+    let pid = args.next().expect(usage);
+    let rest: Vec<String> = args.collect();
+    let total: usize = rest
+        .iter()
+        .find_map(|arg| arg.parse().ok())
+        .unwrap_or(10_000);
+    let uploads_too = !rest.iter().any(|arg| arg == "--no-uploads");
     let client: HttpClient = Client::builder(TokioExecutor::new())
         .pool_max_idle_per_host(CONCURRENCY)
         .build_http();
     let api = Arc::new(Api {
         token: sign_in(&client, &base, "780101300006").await,
         client: client.clone(),
-        base: base.clone(),
+        next_base: AtomicUsize::new(0),
+        bases: bases.clone(),
     });
 
     // Preparing is not measured: it is there so that each submission has its own draft.
@@ -217,14 +238,18 @@ async fn main() {
     let elapsed = started.elapsed();
     latencies.sort();
     println!(
-        "submissions: {} in {:.2} s = {:.0}/s at {CONCURRENCY} concurrent clients; latency p50 {:.1} ms, p99 {:.1} ms",
+        "submissions: {} in {:.2} s = {:.0}/s at {CONCURRENCY} concurrent clients over {} instance(s); latency p50 {:.1} ms, p99 {:.1} ms",
         latencies.len(),
         elapsed.as_secs_f64(),
         latencies.len() as f64 / elapsed.as_secs_f64(),
+        bases.len(),
         percentile(&latencies, 0.50).as_secs_f64() * 1e3,
         percentile(&latencies, 0.99).as_secs_f64() * 1e3,
     );
 
+    if !uploads_too {
+        return;
+    }
     // Uploads: 20 × 10 MB at once into drafts that take a document.
     let before = peak_rss_kb(&pid);
     let file = {
@@ -248,7 +273,7 @@ async fn main() {
             .into_bytes();
             body.extend_from_slice(&file);
             body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-            let request = Request::post(format!("{}/applications/{id}/documents", api.base))
+            let request = Request::post(format!("{}/applications/{id}/documents", api.base()))
                 .header("authorization", format!("Bearer {}", api.token))
                 .header("content-type", format!("multipart/form-data; boundary={boundary}"))
                 .body(Full::new(Bytes::from(body)))

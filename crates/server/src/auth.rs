@@ -67,10 +67,14 @@ impl FromRequestParts<AppState> for Gateway {
     }
 }
 
-/// Compares in constant time, so that a token cannot be guessed byte by byte from timing.
 fn bearer_matches(parts: &Parts, expected: &str) -> bool {
-    let given = parts
-        .headers
+    bearer_is(&parts.headers, expected)
+}
+
+/// Whether the request's bearer token is `expected`, compared in constant time, so that a
+/// token cannot be guessed byte by byte from timing.
+pub fn bearer_is(headers: &axum::http::HeaderMap, expected: &str) -> bool {
+    let given = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))

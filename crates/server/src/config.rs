@@ -17,6 +17,22 @@ use std::time::Duration;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// How logs are written: `text` for people, `json` (one object a line) for a log
+    /// collector.
+    #[arg(
+        long,
+        global = true,
+        env = "OTINISH_LOG_FORMAT",
+        value_enum,
+        default_value = "text"
+    )]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +135,20 @@ pub struct ServeConfig {
     /// …and then one more every this many seconds (a successful sign-in clears them).
     #[arg(long, env = "OTINISH_ACCOUNT_LOGIN_INTERVAL", value_name = "SECONDS", default_value_t = LoginLimits::default().account_interval.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
     pub account_login_interval: u64,
+    /// The bearer token of `GET /metrics` (OpenMetrics text, for Prometheus). Without one,
+    /// `/metrics` is not served.
+    #[arg(long, env = "OTINISH_METRICS_TOKEN")]
+    pub metrics_token: Option<String>,
+    /// On SIGTERM, how long to go on answering with readiness failing (`/readyz` 503) before
+    /// the listener closes, so that the load balancer stops sending requests here first;
+    /// requests under way are finished either way.
+    #[arg(
+        long,
+        env = "OTINISH_DRAIN_SECONDS",
+        value_name = "SECONDS",
+        default_value_t = 0
+    )]
+    pub drain_seconds: u64,
     /// The most clients, and the most accounts, the rate limits remember at once.
     #[arg(long, env = "OTINISH_RATE_LIMIT_ENTRIES", default_value_t = LoginLimits::default().max_entries)]
     pub rate_limit_entries: usize,

@@ -7,6 +7,10 @@
 //!
 //! It stops with the server: `serve` stops it after the last request has been answered, and
 //! a step under way is finished first.
+//!
+//! With several instances on one database, each may run it, and one at a time does: a step
+//! is taken only under the database lease [`LEASE`], renewed at each step, taken over by
+//! another instance once it lapses (three intervals), and given up when the clock stops.
 
 use crate::db::Db;
 use crate::processing;
@@ -17,6 +21,9 @@ use std::time::Duration;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
+/// The lease's name (`Db::take_lease`).
+pub const LEASE: &str = "demo-clock";
+
 pub struct DemoClock {
     stop: watch::Sender<bool>,
     task: JoinHandle<()>,
@@ -25,18 +32,30 @@ pub struct DemoClock {
 /// Starts the clock; the first step comes one interval from now.
 pub fn start(db: Db, settings: Arc<Settings>, every: Duration) -> DemoClock {
     let (stop, mut stopped) = watch::channel(false);
+    let holder = uuid::Uuid::new_v4().to_string();
+    let lasting = (every * 3).max(Duration::from_secs(5));
     let task = tokio::spawn(async move {
         tracing::info!(seconds = every.as_secs_f64(), "demo clock started");
         loop {
             tokio::select! {
                 _ = stopped.changed() => break,
                 () = tokio::time::sleep(every) => {
-                    let moved = tick(&db, &settings).await;
-                    if !moved.is_empty() {
-                        tracing::info!(moved = moved.len(), "demo clock moved applications");
+                    match db.take_lease(LEASE, &holder, lasting).await {
+                        Ok(true) => {
+                            let moved = tick(&db, &settings).await;
+                            if !moved.is_empty() {
+                                tracing::info!(moved = moved.len(), "demo clock moved applications");
+                            }
+                        }
+                        // Another instance's clock runs: this one waits for its lease to lapse.
+                        Ok(false) => {}
+                        Err(error) => tracing::warn!(%error, "demo clock: storage unavailable"),
                     }
                 }
             }
+        }
+        if let Err(error) = db.release_lease(LEASE, &holder).await {
+            tracing::warn!(%error, "demo clock: its lease lapses by itself");
         }
         tracing::info!("demo clock stopped");
     });

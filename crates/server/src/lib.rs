@@ -17,14 +17,18 @@ pub mod egov_mobile;
 pub mod extract;
 pub mod leftovers;
 pub mod memory;
+pub mod metrics;
+pub mod names;
 pub mod officer_cli;
 pub mod origins;
+pub mod probes;
 pub mod problem;
 pub mod processing;
 mod result_document;
 mod result_store;
 mod routes;
 pub mod security;
+pub mod services;
 pub mod signature;
 pub mod state;
 mod static_files;
@@ -43,6 +47,11 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     let csp = Arc::new(security::DistPolicy::new(dist));
     let api = routes::api()
+        // Counted by route pattern: laid on the routes, after routing, so the pattern is known.
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
         // Answers of the API carry personal data: no cache keeps them, unless a route
         // says otherwise.
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -59,6 +68,10 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
         .route("/api/{*rest}", axum::routing::any(problem::not_found))
         // The simulated payment gateway's page (test mode only), outside the API it stands apart from.
         .merge(test_gateway::routes())
+        // The operator's: liveness, readiness and the metrics (probes.rs, metrics.rs).
+        .route("/livez", axum::routing::get(probes::live))
+        .route("/readyz", axum::routing::get(probes::ready))
+        .route("/metrics", axum::routing::get(metrics::scrape))
         .fallback_service(static_files::service(dist))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -111,6 +124,7 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
         trust_store,
         ocsp_responder: config.ocsp_responder.clone(),
         signature_verifier: config.signature_verifier.clone(),
+        metrics_token: config.metrics_token.clone(),
         egov_mobile_lifetime: std::time::Duration::from_secs(config.egov_mobile_minutes * 60),
     };
     announce(&settings);
@@ -136,14 +150,20 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
             std::time::Duration::from_secs(seconds),
         )
     });
+    let drain = Drain {
+        flag: state.draining.clone(),
+        period: std::time::Duration::from_secs(config.drain_seconds),
+    };
+    let db = state.db.clone();
     let service =
         app(state, &config.dist).into_make_service_with_connect_info::<std::net::SocketAddr>();
     let served = axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(drain.on_signal())
         .await;
     if let Some(clock) = demo_clock {
         clock.stop().await;
     }
+    db.close().await;
     served.map_err(Error::Serve)?;
     tracing::info!("stopped cleanly");
     Ok(())
@@ -179,6 +199,28 @@ fn announce(settings: &Settings) {
     }
 }
 
+/// A graceful stop: on the signal, readiness fails first (`/readyz` 503) for `period`, while
+/// requests are still taken, so that the balancer moves new ones to other instances; then the
+/// listener closes and the requests under way are finished (axum's graceful shutdown).
+struct Drain {
+    flag: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    period: std::time::Duration,
+}
+
+impl Drain {
+    async fn on_signal(self) {
+        shutdown_signal().await;
+        self.flag.store(true, std::sync::atomic::Ordering::Relaxed);
+        if !self.period.is_zero() {
+            tracing::info!(
+                seconds = self.period.as_secs(),
+                "draining: readiness fails, requests are still answered"
+            );
+            tokio::time::sleep(self.period).await;
+        }
+    }
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -205,6 +247,7 @@ async fn shutdown_signal() {
 pub enum Error {
     DataDir(std::path::PathBuf, std::io::Error),
     Database(sqlx::Error),
+    DatabaseUrl(String),
     Migration(sqlx::migrate::MigrateError),
     Bind(std::net::SocketAddr, std::io::Error),
     Serve(std::io::Error),
@@ -221,6 +264,11 @@ impl std::fmt::Display for Error {
                 path.display()
             ),
             Error::Database(e) => write!(f, "database: {e}"),
+            Error::DatabaseUrl(url) => write!(
+                f,
+                "--database-url {}: neither sqlite:// nor postgres://",
+                url.split('@').next_back().unwrap_or_default()
+            ),
             Error::Migration(e) => write!(f, "database migration: {e}"),
             Error::Bind(addr, e) => write!(f, "cannot listen on {addr}: {e}"),
             Error::Serve(e) => write!(f, "server: {e}"),

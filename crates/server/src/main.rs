@@ -6,7 +6,7 @@ use otinish_server::config::{Cli, Command};
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    otinish_server::telemetry::init();
+    otinish_server::telemetry::init(cli.log_format);
     let result: Result<(), Box<dyn std::error::Error>> = match cli.command.unwrap_or_default() {
         Command::Serve(config) => otinish_server::serve(config).await.map_err(Into::into),
         Command::Officer(command) => otinish_server::officer_cli::run(command)

@@ -10,6 +10,7 @@
 //! ```
 
 use crate::db::{Db, OfficerListQuery, SubmittedApplication};
+use crate::names::Named;
 use crate::problem::{ApiError, ApiResult};
 use crate::processing;
 use crate::state::Settings;
@@ -18,7 +19,6 @@ use otinish_core::api::{
     ApplicationStatus as Status, OfficerApplicationSummary, Params, Reason, ReferenceNumber,
     StatusEntry,
 };
-use otinish_core::catalog::messages;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -86,8 +86,8 @@ impl fmt::Display for Moved {
             f,
             "{}  {} -> {}  at {}",
             self.reference,
-            messages::key(&self.from),
-            messages::key(&self.entry.status),
+            self.from.name(),
+            self.entry.status.name(),
             self.entry.at.to_rfc3339()
         )?;
         if let Some(due) = self.entry.due {
@@ -187,10 +187,10 @@ pub fn table(items: &[OfficerApplicationSummary]) -> String {
                 .reference_number
                 .as_ref()
                 .map_or("-", ReferenceNumber::as_str),
-            messages::key(&summary.status),
+            summary.status.name(),
             summary.service,
             summary.provider,
-            messages::key(&summary.sub_case),
+            summary.sub_case.name(),
             item.applicant_iin_bin,
             summary
                 .due_date

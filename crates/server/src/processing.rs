@@ -11,6 +11,7 @@
 
 use crate::clock;
 use crate::db::{Db, RegistryRecord, ResultChange, SubmittedApplication, Transition};
+use crate::names::Named;
 use crate::problem::{ApiError, ApiResult};
 use crate::result_document::{self, Holder, Outcome, ResultDocument};
 use crate::result_store;
@@ -21,7 +22,7 @@ use otinish_core::api::{
     self, ApplicationStatus as Status, Reason, ResultInfo, StatusEntry, Time, TransitionRequest,
     code, field_code,
 };
-use otinish_core::catalog::{FileType, Provision, ServiceKind, catalog, messages};
+use otinish_core::catalog::{FileType, Provision, ServiceKind, catalog};
 use otinish_core::status;
 
 /// The longest reason comment and the most parameters the contract allows.
@@ -74,7 +75,7 @@ pub async fn advance(
     });
     let Some(next) = next else {
         return Err(ApiError::conflict(code::TRANSITION_NOT_ALLOWED)
-            .param("from", messages::key(&application.status)));
+            .param("from", application.status.name()));
     };
     move_to(db, settings, application, next, None, None).await
 }
@@ -342,8 +343,8 @@ fn due_date(
 
 fn not_allowed(from: Status, to: Status) -> ApiError {
     ApiError::conflict(code::TRANSITION_NOT_ALLOWED)
-        .param("from", messages::key(&from))
-        .param("to", messages::key(&to))
+        .param("from", from.name())
+        .param("to", to.name())
 }
 
 /// The contract's shape of a `Reason` (400 otherwise): a kebab-case code, a comment of

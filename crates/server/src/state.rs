@@ -11,6 +11,10 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    /// This instance's counters (`/metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
+    /// Set on SIGTERM: readiness fails, so that the balancer sends no more requests here.
+    pub draining: Arc<std::sync::atomic::AtomicBool>,
     pub login_limiter: LoginLimiter,
     pub settings: Arc<Settings>,
     /// Verifies ЭЦП signatures with the settings' trust store, OCSP and external verifier.
@@ -36,6 +40,8 @@ pub struct Settings {
     pub ocsp_responder: Option<String>,
     /// An external verifier with NCANode's API, for GOST signatures.
     pub signature_verifier: Option<String>,
+    /// The bearer token of `/metrics`; without one it is not served.
+    pub metrics_token: Option<String>,
     /// How long an eGov mobile session waits for the phone (`--egov-mobile-minutes`).
     pub egov_mobile_lifetime: std::time::Duration,
 }
@@ -48,6 +54,7 @@ impl Settings {
             officer_token: Some("officer-test-token".to_string()),
             gateway_token: "gateway-test-token".to_string(),
             max_file_bytes: 10 * 1024 * 1024,
+            metrics_token: Some("metrics-test-token".to_string()),
             ..Settings::offline(true, data_dir)
         }
     }
@@ -68,6 +75,7 @@ impl Settings {
             trust_store: TrustStore::default(),
             ocsp_responder: None,
             signature_verifier: None,
+            metrics_token: None,
             egov_mobile_lifetime: std::time::Duration::from_secs(5 * 60),
         }
     }
@@ -87,6 +95,8 @@ impl AppState {
         );
         AppState {
             db,
+            metrics: Arc::default(),
+            draining: Arc::default(),
             login_limiter: LoginLimiter::new(settings.login_limits),
             settings: Arc::new(settings),
             verifier: Arc::new(verifier),

@@ -1,4 +1,4 @@
-//! Structured logs. Requests are logged with method, path (never the query string, which
+//! Structured logs, as text or (`--log-format json`) one JSON object a line. Requests are logged with method, path (never the query string, which
 //! may carry personal data) and status; `RUST_LOG` tunes the level.
 
 use axum::http::Request;
@@ -6,13 +6,17 @@ use tower_http::classify::{ServerErrorsAsFailures, SharedClassifier};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-pub fn init() {
+pub fn init(format: crate::config::LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let _ = tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = match format {
+        crate::config::LogFormat::Text => logs.try_init(),
+        // One JSON object a line, the span's fields (method, path) included.
+        crate::config::LogFormat::Json => logs.json().with_current_span(true).try_init(),
+    };
 }
 
 type MakeSpan = fn(&Request<axum::body::Body>) -> tracing::Span;

@@ -1,6 +1,6 @@
 //! The simulated e-government payment gateway, test mode only: a page with the amount and
 //! two buttons, Pay and Decline. Each button records the outcome exactly as the gateway's
-//! callback would (`routes::payments::record_report`), then sends the browser back to the
+//! callback would (`services::payments::record_report`), then sends the browser back to the
 //! payment's `return_url` with `payment=<id>`, as the real gateway does.
 //!
 //! It stands for an external system, so it is a plain server-rendered page; its text, in
@@ -9,7 +9,7 @@
 use crate::clock;
 use crate::extract::ApiPath;
 use crate::problem::{ApiError, ApiResult};
-use crate::routes::payments::{record_report, return_address};
+use crate::services::payments::{record_report, return_address};
 use crate::state::AppState;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::Router;

@@ -54,7 +54,7 @@ impl Db {
         &self,
         iin_bin: &str,
     ) -> Result<Option<RegistryRecord>, sqlx::Error> {
-        let person = sqlx::query("SELECT iin, surname, given_name, patronymic, address FROM registry_people WHERE iin = ?")
+        let person = sqlx::query("SELECT iin, surname, given_name, patronymic, address FROM registry_people WHERE iin = $1")
             .bind(iin_bin)
             .fetch_optional(&self.pool)
             .await?;
@@ -68,7 +68,7 @@ impl Db {
             }));
         }
         let company =
-            sqlx::query("SELECT bin, name, address FROM registry_companies WHERE bin = ?")
+            sqlx::query("SELECT bin, name, address FROM registry_companies WHERE bin = $1")
                 .bind(iin_bin)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -82,14 +82,14 @@ impl Db {
     /// The account of an ИИН/БИН, created (without a password) if there is none yet: its id
     /// and whether it was created now.
     pub async fn account_for(&self, iin_bin: &str) -> Result<(i64, bool), sqlx::Error> {
-        let created = sqlx::query("INSERT INTO accounts (identifier, password_hash, created_at) VALUES (?, '', ?) ON CONFLICT (identifier) DO NOTHING")
+        let created = sqlx::query("INSERT INTO accounts (identifier, password_hash, created_at) VALUES ($1, '', $2) ON CONFLICT (identifier) DO NOTHING")
             .bind(iin_bin)
             .bind(now())
             .execute(&self.pool)
             .await?
             .rows_affected()
             == 1;
-        let id = sqlx::query_scalar("SELECT id FROM accounts WHERE identifier = ?")
+        let id = sqlx::query_scalar("SELECT id FROM accounts WHERE identifier = $1")
             .bind(iin_bin)
             .fetch_one(&self.pool)
             .await?;
@@ -98,7 +98,7 @@ impl Db {
 
     /// Sets the account's password (its hash), the second way in.
     pub async fn set_password(&self, account_id: i64, hash: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?")
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(account_id)
             .execute(&self.pool)
@@ -107,7 +107,7 @@ impl Db {
     }
 
     pub async fn record_sign_in(&self, sign_in: &SignIn<'_>) -> Result<(), sqlx::Error> {
-        sqlx::query("INSERT INTO sign_ins (account_id, method, signer_iin, certificate_serial, signed_in_at) VALUES (?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO sign_ins (account_id, method, signer_iin, certificate_serial, signed_in_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(sign_in.account_id)
             .bind(sign_in.method.as_str())
             .bind(sign_in.signer_iin)
@@ -129,12 +129,12 @@ impl Db {
         let millis = |t: chrono::DateTime<chrono::Utc>| {
             t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
         };
-        sqlx::query("DELETE FROM sign_in_challenges WHERE expires_at <= ?")
+        sqlx::query("DELETE FROM sign_in_challenges WHERE expires_at <= $1")
             .bind(now())
             .execute(&self.pool)
             .await?;
         sqlx::query(
-            "INSERT INTO sign_in_challenges (nonce_hash, data, expires_at) VALUES (?, ?, ?)",
+            "INSERT INTO sign_in_challenges (nonce_hash, data, expires_at) VALUES ($1, $2, $3)",
         )
         .bind(nonce_hash)
         .bind(data)
@@ -147,7 +147,7 @@ impl Db {
     /// Takes a live challenge (once: it is gone afterwards): its bytes.
     pub async fn take_challenge(&self, nonce_hash: &str) -> Result<Option<Vec<u8>>, sqlx::Error> {
         sqlx::query_scalar(
-            "DELETE FROM sign_in_challenges WHERE nonce_hash = ? AND expires_at > ? RETURNING data",
+            "DELETE FROM sign_in_challenges WHERE nonce_hash = $1 AND expires_at > $2 RETURNING data",
         )
         .bind(nonce_hash)
         .bind(now())
@@ -161,7 +161,7 @@ impl Db {
         token_hash: &str,
     ) -> Result<Option<SignInMethod>, sqlx::Error> {
         let method: Option<String> =
-            sqlx::query_scalar("SELECT method FROM sessions WHERE token_hash = ?")
+            sqlx::query_scalar("SELECT method FROM sessions WHERE token_hash = $1")
                 .bind(token_hash)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -177,7 +177,7 @@ impl Db {
         &self,
         iin_bin: &str,
     ) -> Result<Option<(i64, String)>, sqlx::Error> {
-        let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE identifier = ?")
+        let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE identifier = $1")
             .bind(iin_bin)
             .fetch_optional(&self.pool)
             .await?;
@@ -193,7 +193,7 @@ impl Db {
         signer_iin: Option<&str>,
     ) -> Result<chrono::DateTime<chrono::Utc>, sqlx::Error> {
         let expires = chrono::Utc::now() + chrono::Duration::minutes(LIFETIME_MINUTES);
-        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at, method, signer_iin) VALUES (?, ?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at, method, signer_iin) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(token_hash)
             .bind(account_id)
             .bind(now())
@@ -212,7 +212,7 @@ impl Db {
     ) -> Result<Option<(i64, String)>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT sessions.account_id, sessions.expires_at, accounts.identifier FROM sessions \
-             JOIN accounts ON accounts.id = sessions.account_id WHERE token_hash = ? AND expires_at > ?",
+             JOIN accounts ON accounts.id = sessions.account_id WHERE token_hash = $1 AND expires_at > $2",
         )
         .bind(token_hash)
         .bind(now())
@@ -227,7 +227,7 @@ impl Db {
             renewed.signed_duration_since(at) > chrono::Duration::minutes(1)
         });
         if stale {
-            sqlx::query("UPDATE sessions SET expires_at = ? WHERE token_hash = ?")
+            sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
                 .bind(renewed.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
                 .bind(token_hash)
                 .execute(&self.pool)
@@ -238,17 +238,60 @@ impl Db {
 
     /// When a live session expires.
     pub async fn session_expiry(&self, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT expires_at FROM sessions WHERE token_hash = ?")
+        sqlx::query_scalar("SELECT expires_at FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(&self.pool)
             .await
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+/// A sign-in as recorded: how, and for an employee's key, the person who signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInEntry {
+    pub method: String,
+    pub signer_iin: Option<String>,
+    pub certificate_serial: Option<String>,
+    pub signed_in_at: String,
+}
+
+/// Who signed in and how, for an audit (and the tests that look behind the API).
+impl Db {
+    /// An account's sign-ins, oldest first.
+    pub async fn sign_ins(&self, account_id: i64) -> Result<Vec<SignInEntry>, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT method, signer_iin, certificate_serial, signed_in_at FROM sign_ins \
+             WHERE account_id = $1 ORDER BY signed_in_at, id",
+        )
+        .bind(account_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SignInEntry {
+                    method: row.try_get("method")?,
+                    signer_iin: row.try_get("signer_iin")?,
+                    certificate_serial: row.try_get("certificate_serial")?,
+                    signed_in_at: row.try_get("signed_in_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The person who signed a live session in, for a session begun with an employee's key.
+    pub async fn session_signer(&self, token_hash: &str) -> Result<Option<String>, sqlx::Error> {
+        let signer: Option<Option<String>> =
+            sqlx::query_scalar("SELECT signer_iin FROM sessions WHERE token_hash = $1")
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(signer.flatten())
     }
 }

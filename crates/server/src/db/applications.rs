@@ -7,6 +7,7 @@
 
 use super::{Db, now};
 use crate::clock;
+use crate::names::Named;
 use otinish_core::api::{
     Answers, ApplicationStatus, ApplicationSummary, PaymentStatus, Reason, ReferenceNumber, Time,
 };
@@ -14,7 +15,7 @@ use otinish_core::catalog::{SubCase, Target};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// An application as stored, with the moments of its history it is shown with.
 #[derive(Debug, Clone)]
@@ -47,13 +48,17 @@ pub struct NewApplication<'a> {
     pub provider: &'a str,
     pub sub_case: SubCase,
     pub targets: &'a [Target],
+    /// Empty for a draft the applicant starts; a tool or a test may start one filled in.
+    pub answers: &'a Answers,
+    /// When it was started: now, for the applicant's request.
+    pub at: Time,
 }
 
-/// A position in the owner's list, most recently changed first.
+/// Where a list's page ends: the sort time of its last item exactly as stored (the
+/// applicant's list: `updated_at`; the officer's: `submitted_at`) and its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListPosition {
-    /// `updated_at` exactly as stored.
-    pub updated_at: String,
+    pub at: String,
     pub id: String,
 }
 
@@ -77,7 +82,7 @@ macro_rules! record_columns {
      a.status, a.answers, a.version, a.created_at, a.updated_at, a.submitted_at, a.reference, \
      a.expected_result, a.registered_on, \
      (SELECT e.at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at, \
-     (SELECT e.reason FROM status_events e WHERE e.application_id = a.id AND e.status = ?1 ORDER BY e.id DESC LIMIT 1) AS refusal"
+     (SELECT e.reason FROM status_events e WHERE e.application_id = a.id AND e.status = $1 ORDER BY e.id DESC LIMIT 1) AS refusal"
     };
 }
 
@@ -85,27 +90,28 @@ impl Db {
     /// Creates a draft and its first status event; returns its id.
     pub async fn create_application(&self, new: NewApplication<'_>) -> Result<String, sqlx::Error> {
         let id = uuid::Uuid::new_v4().to_string();
-        let at = now();
-        let draft = status_text(ApplicationStatus::Draft);
+        let at = super::status::db_time(&new.at);
+        let draft = ApplicationStatus::Draft.name();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
             "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, answers, version, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, '{}', 1, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10)",
         )
         .bind(&id)
         .bind(new.account_id)
         .bind(new.service)
         .bind(new.provider)
-        .bind(enum_text(&new.sub_case))
+        .bind(new.sub_case.name())
         .bind(json_text(&new.targets)?)
-        .bind(&draft)
+        .bind(draft)
+        .bind(json_text(new.answers)?)
         .bind(&at)
         .bind(&at)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES ($1, $2, $3)")
             .bind(&id)
-            .bind(&draft)
+            .bind(draft)
             .bind(&at)
             .execute(&mut *tx)
             .await?;
@@ -113,20 +119,39 @@ impl Db {
         Ok(id)
     }
 
-    /// The application, if it exists and (when `owner` is given) belongs to that account.
-    pub async fn application(
+    /// The application, if it exists and belongs to `owner`: the owner is part of the
+    /// query, so no caller can forget to compare it.
+    pub async fn owned_application(
         &self,
         id: &str,
-        owner: Option<i64>,
+        owner: i64,
     ) -> Result<Option<ApplicationRecord>, sqlx::Error> {
         let row = sqlx::query(concat!(
             "SELECT ",
             record_columns!(),
-            " FROM applications a WHERE a.id = ?2 AND (?3 IS NULL OR a.account_id = ?3)"
+            " FROM applications a WHERE a.id = $2 AND a.account_id = $3"
         ))
-        .bind(status_text(ApplicationStatus::Refused))
+        .bind(ApplicationStatus::Refused.name())
         .bind(id)
         .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| record(&row)).transpose()
+    }
+
+    /// Any account's application: for the provider's side (officers, the demo clock), which
+    /// sees every submitted one.
+    pub async fn any_application(
+        &self,
+        id: &str,
+    ) -> Result<Option<ApplicationRecord>, sqlx::Error> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            record_columns!(),
+            " FROM applications a WHERE a.id = $2"
+        ))
+        .bind(ApplicationStatus::Refused.name())
+        .bind(id)
         .fetch_optional(&self.pool)
         .await?;
         row.map(|row| record(&row)).transpose()
@@ -136,17 +161,17 @@ impl Db {
     pub async fn list_applications(&self, query: ListQuery) -> Result<ListPage, sqlx::Error> {
         let (after_time, after_id) = query
             .after
-            .map_or((None, None), |p| (Some(p.updated_at), Some(p.id)));
+            .map_or((None, None), |p| (Some(p.at), Some(p.id)));
         let rows = sqlx::query(
             "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.updated_at, a.reference, a.submitted_at, a.expected_result, \
              (SELECT e.at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at \
              FROM applications a \
-             WHERE a.account_id = ?1 AND (?2 IS NULL OR a.status = ?2) \
-               AND (?3 IS NULL OR (a.updated_at, a.id) < (?3, ?4)) \
-             ORDER BY a.updated_at DESC, a.id DESC LIMIT ?5",
+             WHERE a.account_id = $1 AND ($2 IS NULL OR a.status = $2) \
+               AND ($3 IS NULL OR (a.updated_at, a.id) < ($3, $4)) \
+             ORDER BY a.updated_at DESC, a.id DESC LIMIT $5",
         )
         .bind(query.account_id)
-        .bind(query.status.map(status_text))
+        .bind(query.status.map(Named::name))
         .bind(after_time)
         .bind(after_id)
         // One more than asked shows whether a next page exists.
@@ -180,7 +205,7 @@ impl Db {
                     .and_then(|text| parse_date(&text)),
                 updated_at: local_time(&updated_at)?,
             });
-            positions.push(ListPosition { updated_at, id });
+            positions.push(ListPosition { at: updated_at, id });
         }
         let next = (rows.len() > query.limit as usize)
             .then(|| positions.pop())
@@ -199,8 +224,8 @@ impl Db {
         answers: &Answers,
     ) -> Result<Option<(u32, Time)>, sqlx::Error> {
         let row = sqlx::query(
-            "UPDATE applications SET answers = ?, version = version + 1, updated_at = ? \
-             WHERE id = ? AND account_id = ? AND version = ? AND status = ? \
+            "UPDATE applications SET answers = $1, version = version + 1, updated_at = $2 \
+             WHERE id = $3 AND account_id = $4 AND version = $5 AND status = $6 \
              RETURNING version, updated_at",
         )
         .bind(json_text(answers)?)
@@ -208,7 +233,7 @@ impl Db {
         .bind(id)
         .bind(owner)
         .bind(i64::from(version))
-        .bind(status_text(status))
+        .bind(status.name())
         .fetch_optional(&self.pool)
         .await?;
         row.map(|row| {
@@ -231,29 +256,44 @@ impl Db {
         owner: i64,
         status: ApplicationStatus,
     ) -> Result<Option<Vec<String>>, sqlx::Error> {
-        let status = status_text(status);
         let mut tx = self.pool.begin().await?;
+        // The application's row first (see `payments::lock_application`): a payment being
+        // created meanwhile either committed before, and is seen below, or waits for this.
+        let owned = sqlx::query(
+            "UPDATE applications SET status = status WHERE id = $1 AND account_id = $2 AND status = $3",
+        )
+        .bind(id)
+        .bind(owner)
+        .bind(status.name())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !owned {
+            return Ok(None);
+        }
+        let status = status.name();
         // Writing first makes the transaction take the write lock before it reads anything.
         let keys: Vec<String> = sqlx::query_scalar(
-            "DELETE FROM documents WHERE application_id = ?1 AND EXISTS \
-             (SELECT 1 FROM applications WHERE id = ?1 AND account_id = ?2 AND status = ?3) \
+            "DELETE FROM documents WHERE application_id = $1 AND EXISTS \
+             (SELECT 1 FROM applications WHERE id = $1 AND account_id = $2 AND status = $3) \
              RETURNING storage_key",
         )
         .bind(id)
         .bind(owner)
-        .bind(&status)
+        .bind(status)
         .fetch_all(&mut *tx)
         .await?;
         // A payment under way at the gateway must not vanish with its application, even one
         // started since the caller looked.
         let deleted = sqlx::query(
-            "DELETE FROM applications WHERE id = ?1 AND account_id = ?2 AND status = ?3 \
-             AND NOT EXISTS (SELECT 1 FROM payments WHERE application_id = ?1 AND status = ?4)",
+            "DELETE FROM applications WHERE id = $1 AND account_id = $2 AND status = $3 \
+             AND NOT EXISTS (SELECT 1 FROM payments WHERE application_id = $1 AND status = $4)",
         )
         .bind(id)
         .bind(owner)
-        .bind(&status)
-        .bind(enum_text(&PaymentStatus::Pending))
+        .bind(status)
+        .bind(PaymentStatus::Pending.name())
         .execute(&mut *tx)
         .await?;
         if deleted.rows_affected() == 0 {
@@ -265,12 +305,7 @@ impl Db {
     }
 }
 
-/// A status as the contract and the database spell it.
-pub fn status_text(status: ApplicationStatus) -> String {
-    enum_text(&status)
-}
-
-fn record(row: &SqliteRow) -> Result<ApplicationRecord, sqlx::Error> {
+fn record(row: &AnyRow) -> Result<ApplicationRecord, sqlx::Error> {
     let updated_at: String = row.try_get("updated_at")?;
     Ok(ApplicationRecord {
         id: row.try_get("id")?,
@@ -323,17 +358,10 @@ fn reference_number(text: Option<String>) -> Option<ReferenceNumber> {
     text.as_deref().and_then(ReferenceNumber::parse)
 }
 
-/// A unit enum variant as its serde name (`awaiting-payment`).
-pub(super) fn enum_text<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        _ => String::new(),
-    }
-}
-
-pub(super) fn parse_enum<T: DeserializeOwned>(text: &str) -> Result<T, sqlx::Error> {
-    serde_json::from_value(serde_json::Value::String(text.to_string()))
-        .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+/// A stored enum name; a name this version does not know is damaged storage.
+pub(super) fn parse_enum<T: Named>(text: &str) -> Result<T, sqlx::Error> {
+    T::from_name(text)
+        .ok_or_else(|| sqlx::Error::Decode(format!("not a known name: {text}").into()))
 }
 
 fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, sqlx::Error> {

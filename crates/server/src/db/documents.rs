@@ -2,12 +2,13 @@
 //! here is what is known of them, and the rules that must hold at the moment of writing:
 //! the application still takes changes, and a document slot holds no more than its quota.
 
-use super::applications::{enum_text, local_time, parse_enum, status_text};
+use super::applications::{local_time, parse_enum};
 use super::{Db, now};
+use crate::names::Named;
 use otinish_core::api::{ApplicationStatus, StoredDocument};
 use otinish_core::catalog::FileType;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// A stored file: what the API shows, and where its bytes are.
 #[derive(Debug, Clone)]
@@ -53,7 +54,7 @@ impl Db {
         let rows = sqlx::query(concat!(
             "SELECT ",
             columns!(),
-            " FROM documents d WHERE d.application_id = ? ORDER BY d.uploaded_at, d.id"
+            " FROM documents d WHERE d.application_id = $1 ORDER BY d.uploaded_at, d.id"
         ))
         .bind(application_id)
         .fetch_all(&self.pool)
@@ -68,7 +69,7 @@ impl Db {
         document: &str,
     ) -> Result<u32, sqlx::Error> {
         let count: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM documents WHERE application_id = ? AND document = ?",
+            "SELECT count(*) FROM documents WHERE application_id = $1 AND document = $2",
         )
         .bind(application_id)
         .bind(document)
@@ -91,28 +92,28 @@ impl Db {
         // last place in a slot.
         let inserted = sqlx::query(
             "INSERT INTO documents (id, application_id, document, file_name, file_type, size, sha256, storage_key, uploaded_at) \
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 \
-             WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?2 AND status = ?10) \
-               AND (SELECT count(*) FROM documents WHERE application_id = ?2 AND document = ?3) < ?11",
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 \
+             WHERE EXISTS (SELECT 1 FROM applications WHERE id = $2 AND status = $10) \
+               AND (SELECT count(*) FROM documents WHERE application_id = $2 AND document = $3) < $11",
         )
         .bind(new.id)
         .bind(new.application_id)
         .bind(new.document)
         .bind(new.file_name)
-        .bind(enum_text(&new.file_type))
+        .bind(new.file_type.name())
         .bind(i64::try_from(new.size).unwrap_or(i64::MAX))
         .bind(new.sha256)
         .bind(new.storage_key)
         .bind(&at)
-        .bind(status_text(status))
+        .bind(status.name())
         .bind(i64::from(max_files))
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 0 {
             let still_open: Option<i64> =
-                sqlx::query_scalar("SELECT 1 FROM applications WHERE id = ? AND status = ?")
+                sqlx::query_scalar("SELECT 1 FROM applications WHERE id = $1 AND status = $2")
                     .bind(new.application_id)
-                    .bind(status_text(status))
+                    .bind(status.name())
                     .fetch_optional(&mut *tx)
                     .await?;
             return Ok(Err(if still_open.is_some() {
@@ -145,7 +146,7 @@ impl Db {
             "SELECT ",
             columns!(),
             ", a.status FROM documents d JOIN applications a ON a.id = d.application_id \
-             WHERE d.id = ? AND d.application_id = ? AND a.account_id = ?"
+             WHERE d.id = $1 AND d.application_id = $2 AND a.account_id = $3"
         ))
         .bind(document_id)
         .bind(application_id)
@@ -170,12 +171,12 @@ impl Db {
         let at = now();
         let mut tx = self.pool.begin().await?;
         let key: Option<String> = sqlx::query_scalar(
-            "DELETE FROM documents WHERE id = ?1 AND application_id = ?2 AND EXISTS \
-             (SELECT 1 FROM applications WHERE id = ?2 AND status = ?3) RETURNING storage_key",
+            "DELETE FROM documents WHERE id = $1 AND application_id = $2 AND EXISTS \
+             (SELECT 1 FROM applications WHERE id = $2 AND status = $3) RETURNING storage_key",
         )
         .bind(document_id)
         .bind(application_id)
-        .bind(status_text(status))
+        .bind(status.name())
         .fetch_optional(&mut *tx)
         .await?;
         if key.is_some() {
@@ -188,11 +189,11 @@ impl Db {
 
 /// A change of documents is a change of the application: it moves up the owner's list.
 async fn touch(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     application_id: &str,
     at: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE applications SET updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE applications SET updated_at = $1 WHERE id = $2")
         .bind(at)
         .bind(application_id)
         .execute(&mut **tx)
@@ -200,7 +201,7 @@ async fn touch(
     Ok(())
 }
 
-fn document_record(row: &SqliteRow) -> Result<DocumentRecord, sqlx::Error> {
+fn document_record(row: &AnyRow) -> Result<DocumentRecord, sqlx::Error> {
     let size: i64 = row.try_get("size")?;
     Ok(DocumentRecord {
         stored: StoredDocument {

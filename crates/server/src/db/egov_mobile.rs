@@ -103,7 +103,7 @@ macro_rules! columns {
     };
 }
 
-fn session_of(row: &sqlx::sqlite::SqliteRow) -> Result<EgovSession, sqlx::Error> {
+fn session_of(row: &sqlx::any::AnyRow) -> Result<EgovSession, sqlx::Error> {
     let purpose: String = row.try_get("purpose")?;
     let state: String = row.try_get("state")?;
     let refusal: Option<String> = row.try_get("refusal")?;
@@ -152,7 +152,7 @@ impl Db {
             Some(account_id) => {
                 sqlx::query_scalar(
                     "SELECT COUNT(*) FROM egov_mobile_sessions \
-                     WHERE account_id = ? AND state = 'waiting' AND expires_at > ?",
+                     WHERE account_id = $1 AND state = 'waiting' AND expires_at > $2",
                 )
                 .bind(account_id)
                 .bind(&now)
@@ -163,7 +163,7 @@ impl Db {
         };
         let by_client: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM egov_mobile_sessions \
-             WHERE client = ? AND state = 'waiting' AND expires_at > ?",
+             WHERE client = $1 AND state = 'waiting' AND expires_at > $2",
         )
         .bind(client)
         .bind(&now)
@@ -174,14 +174,14 @@ impl Db {
 
     /// Keeps a new session; rows expired for long are deleted on the way.
     pub async fn create_egov_session(&self, new: &NewEgovSession<'_>) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM egov_mobile_sessions WHERE expires_at <= ?")
+        sqlx::query("DELETE FROM egov_mobile_sessions WHERE expires_at <= $1")
             .bind(text(Utc::now() - KEPT_AFTER_EXPIRY))
             .execute(&self.pool)
             .await?;
         sqlx::query(
             "INSERT INTO egov_mobile_sessions (id, poll_hash, auth_token, purpose, account_id, \
              application_id, application_version, iin_bin, legal_entity, nonce, client, data, \
-             created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(new.id)
         .bind(new.poll_hash)
@@ -207,7 +207,7 @@ impl Db {
         let query = concat!(
             "SELECT ",
             columns!(),
-            " FROM egov_mobile_sessions WHERE id = ?"
+            " FROM egov_mobile_sessions WHERE id = $1"
         );
         let row = sqlx::query(query)
             .bind(id)
@@ -224,7 +224,7 @@ impl Db {
         let query = concat!(
             "SELECT ",
             columns!(),
-            " FROM egov_mobile_sessions WHERE poll_hash = ?"
+            " FROM egov_mobile_sessions WHERE poll_hash = $1"
         );
         let row = sqlx::query(query)
             .bind(poll_hash)
@@ -240,31 +240,30 @@ impl Db {
         id: &str,
         outcome: EgovOutcome<'_>,
     ) -> Result<bool, sqlx::Error> {
-        let done = match outcome {
-            EgovOutcome::Signed { cms, keep_until } => {
-                sqlx::query(
-                    "UPDATE egov_mobile_sessions SET state = 'signed', cms = ?, expires_at = ? \
-                     WHERE id = ? AND state = 'waiting' AND expires_at > ?",
+        let done =
+            match outcome {
+                EgovOutcome::Signed { cms, keep_until } => sqlx::query(
+                    "UPDATE egov_mobile_sessions SET state = 'signed', cms = $1, expires_at = $2 \
+                     WHERE id = $3 AND state = 'waiting' AND expires_at > $4",
                 )
                 .bind(cms)
                 .bind(text(keep_until))
                 .bind(id)
                 .bind(now())
                 .execute(&self.pool)
-                .await?
-            }
-            EgovOutcome::Refused(code) => {
-                sqlx::query(
-                    "UPDATE egov_mobile_sessions SET state = 'refused', refusal = ? \
-                     WHERE id = ? AND state = 'waiting' AND expires_at > ?",
-                )
-                .bind(code)
-                .bind(id)
-                .bind(now())
-                .execute(&self.pool)
-                .await?
-            }
-        };
+                .await?,
+                EgovOutcome::Refused(code) => {
+                    sqlx::query(
+                        "UPDATE egov_mobile_sessions SET state = 'refused', refusal = $1 \
+                     WHERE id = $2 AND state = 'waiting' AND expires_at > $3",
+                    )
+                    .bind(code)
+                    .bind(id)
+                    .bind(now())
+                    .execute(&self.pool)
+                    .await?
+                }
+            };
         Ok(done.rows_affected() == 1)
     }
 
@@ -272,7 +271,7 @@ impl Db {
     pub async fn cancel_egov_session(&self, poll_hash: &str) -> Result<bool, sqlx::Error> {
         let done = sqlx::query(
             "UPDATE egov_mobile_sessions SET state = 'cancelled' \
-             WHERE poll_hash = ? AND state = 'waiting'",
+             WHERE poll_hash = $1 AND state = 'waiting'",
         )
         .bind(poll_hash)
         .execute(&self.pool)
@@ -287,7 +286,7 @@ impl Db {
     ) -> Result<Option<(String, Vec<u8>)>, sqlx::Error> {
         let row = sqlx::query(
             "UPDATE egov_mobile_sessions SET state = 'used' \
-             WHERE poll_hash = ? AND purpose = 'sign-in' AND state = 'signed' AND expires_at > ? \
+             WHERE poll_hash = $1 AND purpose = 'sign-in' AND state = 'signed' AND expires_at > $2 \
              RETURNING nonce, cms",
         )
         .bind(poll_hash)

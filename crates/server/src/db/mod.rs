@@ -1,37 +1,68 @@
-//! Storage. SQLite through sqlx, with migrations applied at start.
+//! Storage. SQLite (the embedded default) or PostgreSQL (for several instances) through
+//! sqlx, each with its own migrations (`migrations/`, `migrations-postgres/`) applied at start.
 //!
-//! Handlers talk to [`Db`], never to SQL directly, so that a PostgreSQL implementation
-//! can be added behind the same methods for deployments that outgrow one machine.
+//! Handlers talk to [`Db`], never to SQL directly. The queries are written once, in the SQL
+//! both engines read: `$N` parameters, times as RFC 3339 text in UTC (which sorts as text),
+//! JSON as text, integers as 64 bits. Every write that depends on what was read names it in
+//! its `WHERE` (status, version), or writes first to take the row's lock, so that it holds
+//! under PostgreSQL's READ COMMITTED as under SQLite's single writer.
 //! Each area keeps its queries in its own module, as more `impl Db` blocks.
 
 mod accounts;
 mod applications;
 mod documents;
 mod egov_mobile;
+mod leases;
 mod payments;
 mod status;
 mod submission;
 
-pub use accounts::{RegistryRecord, SignIn, SignInMethod};
+pub use accounts::{RegistryRecord, SignIn, SignInEntry, SignInMethod};
 pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, NewApplication};
 pub use documents::{AddRefused, DocumentRecord, NewDocument};
 pub use egov_mobile::{EgovOutcome, EgovPurpose, EgovSession, EgovState, NewEgovSession};
 pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
 pub use status::{
-    OfficerListItem, OfficerListQuery, OfficerRecord, OwnedApplication, ResultChange, StoredResult,
+    OfficerListItem, OfficerListQuery, OfficerRecord, ResultChange, StoredResult,
     SubmittedApplication, Transition, parse_status, parse_time,
 };
 pub use submission::{
-    IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord, SubmissionRecorded,
+    IdempotencyKey, KeyClaim, StoredResponse, StoredSignature, SubmissionRecord, SubmissionRecorded,
 };
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
+
+/// The pool every query goes through: sqlx's `Any` driver, so that one set of queries (the
+/// portable SQL both engines read, `$N` parameters) serves SQLite and PostgreSQL alike.
+type Pool = AnyPool;
 
 #[derive(Clone)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: Pool,
+    engine: Engine,
+}
+
+/// The database engine behind a [`Db`], from its URL's scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// The embedded default: one file under the data directory, one machine.
+    Sqlite,
+    /// For several instances: `postgres://…`.
+    Postgres,
+}
+
+impl Engine {
+    pub fn of(url: &str) -> Option<Engine> {
+        if url.starts_with("sqlite:") {
+            Some(Engine::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Engine::Postgres)
+        } else {
+            None
+        }
+    }
 }
 
 /// Now, as the database stores it: RFC 3339 in UTC, which sorts as text.
@@ -40,33 +71,71 @@ pub fn now() -> String {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database at `url` and brings its schema up to date.
+    /// Opens the database at `url` (`sqlite://…`, created if needed, or `postgres://…`) and
+    /// brings its schema up to date with the engine's own migrations.
     pub async fn open(url: &str) -> Result<Db, crate::Error> {
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(crate::Error::Database)?
-            .create_if_missing(true)
-            // WAL lets readers go on while one writer commits; NORMAL is durable with WAL.
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            // Writers queue behind each other instead of failing at once under load.
-            .busy_timeout(std::time::Duration::from_secs(5));
-        // SQLite has one writer at a time: more connections only wait on its lock, with sleeps
-        // that show in the slowest requests. Two measured best (scripts/bench, BENCHMARKS.md).
-        let pool = SqlitePoolOptions::new()
-            .max_connections(2)
-            .connect_with(options)
-            .await
-            .map_err(crate::Error::Database)?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .map_err(crate::Error::Migration)?;
-        Ok(Db { pool })
+        sqlx::any::install_default_drivers();
+        let engine = Engine::of(url).ok_or_else(|| crate::Error::DatabaseUrl(url.to_string()))?;
+        let pool = match engine {
+            Engine::Sqlite => {
+                let url = sqlite_url(url);
+                AnyPoolOptions::new()
+                    // SQLite has one writer at a time: more connections only wait on its
+                    // lock, with sleeps that show in the slowest requests. Two measured best
+                    // (scripts/bench, BENCHMARKS.md).
+                    .max_connections(2)
+                    .after_connect(|connection, _| {
+                        Box::pin(async move {
+                            // WAL lets readers go on while one writer commits; NORMAL is durable
+                            // with WAL; writers queue behind each other instead of failing at
+                            // once under load.
+                            connection
+                                .execute(
+                                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                                )
+                                .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(
+                        AnyConnectOptions::from_str(&url).map_err(crate::Error::Database)?,
+                    )
+                    .await
+                    .map_err(crate::Error::Database)?
+            }
+            Engine::Postgres => AnyPoolOptions::new()
+                .max_connections(16)
+                .connect(url)
+                .await
+                .map_err(crate::Error::Database)?,
+        };
+        let migrator = match engine {
+            Engine::Sqlite => sqlx::migrate!("./migrations"),
+            Engine::Postgres => sqlx::migrate!("./migrations-postgres"),
+        };
+        migrator.run(&pool).await.map_err(crate::Error::Migration)?;
+        Ok(Db { pool, engine })
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// The pool's open connections, and how many of them are idle.
+    pub fn pool_stats(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
+    }
+
+    /// Closes the pool: queries under way finish, later ones fail (as when the database
+    /// is gone). At shutdown, and in the tests of what a storage failure answers.
+    pub async fn close(&self) {
+        self.pool.close().await;
     }
 
     pub async fn record_start(&self) -> Result<(), crate::Error> {
-        sqlx::query("INSERT INTO server_starts (started_at, version) VALUES (datetime('now'), ?)")
+        sqlx::query("INSERT INTO server_starts (started_at, version) VALUES ($1, $2)")
+            .bind(now())
             .bind(env!("CARGO_PKG_VERSION"))
             .execute(&self.pool)
             .await
@@ -76,9 +145,20 @@ impl Db {
 
     /// Whether the database answers.
     pub async fn is_healthy(&self) -> bool {
-        sqlx::query_scalar::<_, i64>("SELECT 1")
+        sqlx::query_scalar::<_, i64>("SELECT CAST(1 AS BIGINT)")
             .fetch_one(&self.pool)
             .await
             .is_ok()
+    }
+}
+
+/// SQLite's file is created when missing (`mode=rwc`), as the embedded default must be.
+fn sqlite_url(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        url.to_string()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
     }
 }

@@ -1,10 +1,11 @@
 //! Payment attempts and what the gateway reported about them.
 
-use super::applications::{enum_text, local_time, parse_enum, status_text};
+use super::applications::{local_time, parse_enum};
 use super::{Db, now};
+use crate::names::Named;
 use otinish_core::api::{ApplicationStatus, GatewayOutcome, Payment, PaymentStatus, Receipt, Time};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// A payment attempt about to be created, with the amount the backend computed (its МРП
 /// multiple and МРП) or the applicant entered (neither).
@@ -75,7 +76,7 @@ impl Db {
     pub async fn payments_of(&self, application_id: &str) -> Result<Vec<Payment>, sqlx::Error> {
         let rows = sqlx::query(select_payments!(
             "",
-            "WHERE application_id = ? ORDER BY created_at DESC, rowid DESC"
+            "WHERE application_id = $1 ORDER BY created_at DESC, id DESC"
         ))
         .bind(application_id)
         .fetch_all(&self.pool)
@@ -88,11 +89,14 @@ impl Db {
         application_id: &str,
         payment_id: &str,
     ) -> Result<Option<Payment>, sqlx::Error> {
-        let row = sqlx::query(select_payments!("", "WHERE application_id = ? AND id = ?"))
-            .bind(application_id)
-            .bind(payment_id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(select_payments!(
+            "",
+            "WHERE application_id = $1 AND id = $2"
+        ))
+        .bind(application_id)
+        .bind(payment_id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(payment_of_row).transpose()
     }
 
@@ -117,10 +121,10 @@ impl Db {
     ) -> Result<Option<Payment>, sqlx::Error> {
         let row = sqlx::query(select_payments!(
             "",
-            "WHERE application_id = ? AND status = ?"
+            "WHERE application_id = $1 AND status = $2"
         ))
         .bind(application_id)
-        .bind(enum_text(&status))
+        .bind(status.name())
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(payment_of_row).transpose()
@@ -134,25 +138,37 @@ impl Db {
     ) -> Result<PaymentCreated, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         let at = now();
+        // The application's row first: its lock (PostgreSQL) or the write lock (SQLite) makes
+        // a discard under way finish before, or wait until after, this attempt; a discarded
+        // one is no longer there to lock.
+        let locked = lock_application(
+            &mut tx,
+            payment.application_id,
+            &[ApplicationStatus::Draft, ApplicationStatus::AwaitingPayment],
+        )
+        .await?;
+        if !locked {
+            return Ok(PaymentCreated::Gone);
+        }
         // The partial unique index lets only one attempt be pending: the loser of a race
         // inserts nothing and answers the winner's attempt. An application discarded (or
         // moved on) since the caller looked gets none, instead of a foreign-key failure.
         let inserted = sqlx::query(
             "INSERT INTO payments (id, application_id, status, mrp_tenths, mrp, tenge, return_url, \
-             redirect_url, created_at) SELECT ?1, ?2, 'pending', ?3, ?4, ?5, ?6, ?7, ?8 \
-             WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?2 AND status IN (?9, ?10)) \
+             redirect_url, created_at) SELECT $1, $2, 'pending', $3, $4, $5, $6, $7, $8 \
+             WHERE EXISTS (SELECT 1 FROM applications WHERE id = $2 AND status IN ($9, $10)) \
              ON CONFLICT DO NOTHING",
         )
         .bind(payment.id)
         .bind(payment.application_id)
-        .bind(payment.mrp_tenths)
-        .bind(payment.mrp)
+        .bind(payment.mrp_tenths.map(i64::from))
+        .bind(payment.mrp.map(i64::from))
         .bind(i64::try_from(payment.tenge).unwrap_or(i64::MAX))
         .bind(payment.return_url)
         .bind(payment.redirect_url)
         .bind(&at)
-        .bind(status_text(ApplicationStatus::Draft))
-        .bind(status_text(ApplicationStatus::AwaitingPayment))
+        .bind(ApplicationStatus::Draft.name())
+        .bind(ApplicationStatus::AwaitingPayment.name())
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -162,7 +178,7 @@ impl Db {
         }
         let row = sqlx::query(select_payments!(
             "",
-            "WHERE application_id = ? AND status = 'pending'"
+            "WHERE application_id = $1 AND status = 'pending'"
         ))
         .bind(payment.application_id)
         .fetch_optional(&mut *tx)
@@ -186,7 +202,7 @@ impl Db {
     ) -> Result<Option<GatewayPayment>, sqlx::Error> {
         let row = sqlx::query(select_payments!(
             ", application_id, return_url",
-            "WHERE id = ?"
+            "WHERE id = $1"
         ))
         .bind(payment_id)
         .fetch_optional(&self.pool)
@@ -218,14 +234,14 @@ impl Db {
         };
         // Only a pending attempt changes, so a repeated report finds nothing to update.
         let changed = sqlx::query(
-            "UPDATE payments SET status = ?, decided_at = ?, decline_code = ?, \
-             receipt_number = ?, paid_at = ?, budget_code = ?, payment_purpose_code = ?, \
-             gateway_reference = ?, payer_iin_bin = (SELECT accounts.identifier FROM applications \
+            "UPDATE payments SET status = $1, decided_at = $2, decline_code = $3, \
+             receipt_number = $4, paid_at = $5, budget_code = $6, payment_purpose_code = $7, \
+             gateway_reference = $8, payer_iin_bin = (SELECT accounts.identifier FROM applications \
              JOIN accounts ON accounts.id = applications.account_id \
              WHERE applications.id = payments.application_id) \
-             WHERE id = ? AND status = 'pending'",
+             WHERE id = $9 AND status = 'pending'",
         )
-        .bind(enum_text(&status))
+        .bind(status.name())
         .bind(&decided_at)
         .bind(report.decline_code.filter(|_| !paid))
         .bind(report.receipt_number.filter(|_| paid))
@@ -238,7 +254,7 @@ impl Db {
         .await?
         .rows_affected()
             == 1;
-        let row = sqlx::query(select_payments!(", application_id", "WHERE id = ?"))
+        let row = sqlx::query(select_payments!(", application_id", "WHERE id = $1"))
             .bind(payment_id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -265,27 +281,27 @@ impl Db {
 /// Moves the application from `from` to `to` and records it in its history; an application
 /// already elsewhere is left alone.
 pub(super) async fn move_application(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut sqlx::AnyConnection,
     application_id: &str,
     from: ApplicationStatus,
     to: ApplicationStatus,
     at: &str,
 ) -> Result<(), sqlx::Error> {
     let moved = sqlx::query(
-        "UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+        "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
     )
-    .bind(status_text(to))
+    .bind(to.name())
     .bind(at)
     .bind(application_id)
-    .bind(status_text(from))
+    .bind(from.name())
     .execute(&mut *tx)
     .await?
     .rows_affected()
         == 1;
     if moved {
-        sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES (?, ?, ?)")
+        sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES ($1, $2, $3)")
             .bind(application_id)
-            .bind(status_text(to))
+            .bind(to.name())
             .bind(at)
             .execute(&mut *tx)
             .await?;
@@ -299,14 +315,14 @@ pub(super) fn utc_text(time: &Time) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-fn optional_time(row: &SqliteRow, column: &str) -> Result<Option<Time>, sqlx::Error> {
+fn optional_time(row: &AnyRow, column: &str) -> Result<Option<Time>, sqlx::Error> {
     row.try_get::<Option<String>, _>(column)?
         .as_deref()
         .map(local_time)
         .transpose()
 }
 
-fn payment_of_row(row: &SqliteRow) -> Result<Payment, sqlx::Error> {
+fn payment_of_row(row: &AnyRow) -> Result<Payment, sqlx::Error> {
     let status: PaymentStatus = parse_enum(&row.try_get::<String, _>("status")?)?;
     let tenge = u64::try_from(row.try_get::<i64, _>("tenge")?).unwrap_or_default();
     let receipt = match (
@@ -329,8 +345,11 @@ fn payment_of_row(row: &SqliteRow) -> Result<Payment, sqlx::Error> {
     Ok(Payment {
         id: row.try_get("id")?,
         status,
-        mrp_tenths: row.try_get("mrp_tenths")?,
-        mrp: row.try_get("mrp")?,
+        mrp_tenths: row
+            .try_get::<Option<i64>, _>("mrp_tenths")?
+            .map(small)
+            .transpose()?,
+        mrp: row.try_get::<Option<i64>, _>("mrp")?.map(small).transpose()?,
         tenge,
         // The gateway page is only worth opening while the attempt is under way.
         redirect_url: if status == PaymentStatus::Pending {
@@ -343,4 +362,31 @@ fn payment_of_row(row: &SqliteRow) -> Result<Payment, sqlx::Error> {
         decline_code: row.try_get("decline_code")?,
         receipt,
     })
+}
+
+/// A stored 64-bit integer that the contract keeps to 32 bits.
+fn small(value: i64) -> Result<u32, sqlx::Error> {
+    u32::try_from(value).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// Takes the application's row for the rest of the transaction, if it is in one of
+/// `statuses`: an update that changes nothing, which PostgreSQL locks the row for and SQLite
+/// takes its one write lock for. Whether it was there to take.
+pub(super) async fn lock_application(
+    tx: &mut sqlx::AnyConnection,
+    application_id: &str,
+    statuses: &[ApplicationStatus],
+) -> Result<bool, sqlx::Error> {
+    let mut locked = false;
+    for status in statuses {
+        locked |=
+            sqlx::query("UPDATE applications SET status = status WHERE id = $1 AND status = $2")
+                .bind(application_id)
+                .bind(status.name())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                == 1;
+    }
+    Ok(locked)
 }

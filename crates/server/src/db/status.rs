@@ -1,16 +1,17 @@
 //! What happens to an application after submission: its status history, the officer's
 //! moves, the officer's list, and the result document's record.
 
-use super::{Db, now};
+use super::{Db, ListPosition, now};
+use crate::names::Named;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat, Utc};
 use otinish_core::api::{
     ApplicationStatus as Status, ApplicationSummary, OfficerApplicationSummary, Reason,
     ReferenceNumber, ResultInfo, StatusEntry, Time,
 };
-use otinish_core::catalog::{FileType, SubCase, Target, messages};
+use otinish_core::catalog::{FileType, SubCase, Target};
 use otinish_core::validation;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 /// A submitted application: what the officer's moves need to know of it.
 #[derive(Debug, Clone)]
@@ -25,15 +26,6 @@ pub struct SubmittedApplication {
     pub received: Time,
     pub reference: Option<ReferenceNumber>,
     pub expected_result: Option<NaiveDate>,
-}
-
-/// One of an applicant's own applications, as far as its status and result go.
-#[derive(Debug, Clone)]
-pub struct OwnedApplication {
-    pub service: String,
-    pub status: Status,
-    pub status_at: Time,
-    pub reference: Option<ReferenceNumber>,
 }
 
 /// A move to record. The status changes only if it is still `from`, so two officers (or an
@@ -71,7 +63,7 @@ pub struct StoredResult {
 pub struct OfficerListQuery {
     pub status: Option<Status>,
     /// The (submitted_at, id) of the last item of the previous page.
-    pub after: Option<(String, String)>,
+    pub after: Option<ListPosition>,
     pub limit: u32,
 }
 
@@ -79,7 +71,7 @@ pub struct OfficerListQuery {
 #[derive(Debug, Clone)]
 pub struct OfficerListItem {
     pub summary: OfficerApplicationSummary,
-    pub position: (String, String),
+    pub position: ListPosition,
 }
 
 /// The stored columns of a submitted application that the officer's view shows.
@@ -106,7 +98,7 @@ impl Db {
         let row = sqlx::query(
             "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.submitted_at, a.created_at, \
              a.reference, a.expected_result, acc.identifier AS iin_bin \
-             FROM applications a JOIN accounts acc ON acc.id = a.account_id WHERE a.id = ?",
+             FROM applications a JOIN accounts acc ON acc.id = a.account_id WHERE a.id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -119,7 +111,7 @@ impl Db {
         reference: &ReferenceNumber,
     ) -> Result<Option<SubmittedApplication>, sqlx::Error> {
         let id: Option<String> =
-            sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
+            sqlx::query_scalar("SELECT id FROM applications WHERE reference = $1")
                 .bind(reference.as_str())
                 .fetch_optional(&self.pool)
                 .await?;
@@ -140,43 +132,10 @@ impl Db {
         .await
     }
 
-    /// The application, if it is this account's.
-    pub async fn owned_application(
-        &self,
-        id: &str,
-        account_id: i64,
-    ) -> Result<Option<OwnedApplication>, sqlx::Error> {
-        let row = sqlx::query(
-            "SELECT service, status, reference, updated_at, \
-             (SELECT at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at \
-             FROM applications a WHERE id = ? AND account_id = ?",
-        )
-        .bind(id)
-        .bind(account_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.and_then(|row| {
-            let updated_at: String = row.get("updated_at");
-            let status_at: Option<String> = row.get("status_at");
-            Some(OwnedApplication {
-                service: row.get("service"),
-                status: parse_status(row.get("status"))?,
-                status_at: status_at
-                    .as_deref()
-                    .and_then(parse_time)
-                    .or_else(|| parse_time(&updated_at))?,
-                reference: row
-                    .get::<Option<String>, _>("reference")
-                    .as_deref()
-                    .and_then(ReferenceNumber::parse),
-            })
-        }))
-    }
-
     /// Every state the application went through, oldest first.
     pub async fn status_history(&self, id: &str) -> Result<Vec<StatusEntry>, sqlx::Error> {
         let rows = sqlx::query(
-            "SELECT status, at, due, reason FROM status_events WHERE application_id = ? ORDER BY id",
+            "SELECT status, at, due, reason FROM status_events WHERE application_id = $1 ORDER BY id",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -201,7 +160,7 @@ impl Db {
 
     pub async fn last_transition_at(&self, id: &str) -> Result<Option<Time>, sqlx::Error> {
         let at: Option<String> = sqlx::query_scalar(
-            "SELECT at FROM status_events WHERE application_id = ? ORDER BY id DESC LIMIT 1",
+            "SELECT at FROM status_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -219,12 +178,12 @@ impl Db {
         // The write comes first, so that the transaction holds the write lock from its start
         // and the check of the current state cannot go stale.
         let moved = sqlx::query(
-            "UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+            "UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
         )
-        .bind(messages::key(&transition.to))
+        .bind(transition.to.name())
         .bind(now())
         .bind(transition.application_id)
-        .bind(messages::key(&transition.from))
+        .bind(transition.from.name())
         .execute(&mut *tx)
         .await?;
         if moved.rows_affected() != 1 {
@@ -232,10 +191,10 @@ impl Db {
             return Ok(false);
         }
         sqlx::query(
-            "INSERT INTO status_events (application_id, status, at, due, reason) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO status_events (application_id, status, at, due, reason) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(transition.application_id)
-        .bind(messages::key(&transition.to))
+        .bind(transition.to.name())
         .bind(&at)
         .bind(transition.due.map(|due| due.to_string()))
         .bind(
@@ -248,7 +207,7 @@ impl Db {
         match &transition.result {
             ResultChange::None => {}
             ResultChange::Stamp => {
-                sqlx::query("UPDATE results SET issued_at = ? WHERE application_id = ?")
+                sqlx::query("UPDATE results SET issued_at = $1 WHERE application_id = $2")
                     .bind(&at)
                     .bind(transition.application_id)
                     .execute(&mut *tx)
@@ -265,7 +224,7 @@ impl Db {
     pub async fn stored_result(&self, id: &str) -> Result<Option<StoredResult>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT file_type, size, sha256, document_number, issued_at, generated \
-             FROM results WHERE application_id = ?",
+             FROM results WHERE application_id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -273,7 +232,7 @@ impl Db {
         Ok(row.and_then(|row| {
             Some(StoredResult {
                 info: ResultInfo {
-                    file_type: parse_file_type(row.get("file_type"))?,
+                    file_type: FileType::from_name(row.get("file_type"))?,
                     size: u64::try_from(row.get::<i64, _>("size")).ok()?,
                     sha256: row.get("sha256"),
                     issued_at: parse_time(row.get("issued_at"))?,
@@ -300,7 +259,11 @@ impl Db {
         &self,
         query: &OfficerListQuery,
     ) -> Result<Vec<OfficerListItem>, sqlx::Error> {
-        let (after_time, after_id) = query.after.clone().unzip();
+        let (after_time, after_id) = query
+            .after
+            .clone()
+            .map(|position| (position.at, position.id))
+            .unzip();
         let rows = sqlx::query(
             "SELECT a.id, a.service, a.provider, a.sub_case, a.status, a.reference, \
              a.expected_result, a.updated_at, a.submitted_at, acc.identifier AS iin_bin, \
@@ -309,11 +272,11 @@ impl Db {
              WHERE a.submitted_at IS NOT NULL \
              AND a.status IN ('delivered', 'registered', 'executor-assigned', 'under-review', \
              'agreement-requested', 'agreement-received', 'decision', 'issued', 'refused') \
-             AND (?1 IS NULL OR a.status = ?1) \
-             AND (?2 IS NULL OR a.submitted_at > ?2 OR (a.submitted_at = ?2 AND a.id > ?3)) \
-             ORDER BY a.submitted_at, a.id LIMIT ?4",
+             AND ($1 IS NULL OR a.status = $1) \
+             AND ($2 IS NULL OR a.submitted_at > $2 OR (a.submitted_at = $2 AND a.id > $3)) \
+             ORDER BY a.submitted_at, a.id LIMIT $4",
         )
-        .bind(query.status.map(|status| messages::key(&status)))
+        .bind(query.status.map(Named::name))
         .bind(after_time)
         .bind(after_id)
         .bind(i64::from(query.limit))
@@ -331,7 +294,7 @@ impl Db {
             "SELECT targets, version, answers, created_at, updated_at, submitted_at, registered_on, \
              (SELECT at FROM status_events e WHERE e.application_id = a.id ORDER BY e.id DESC LIMIT 1) AS status_at, \
              (SELECT paid_at FROM payments p WHERE p.application_id = a.id AND p.status = 'paid' LIMIT 1) AS paid_at \
-             FROM applications a WHERE id = ?",
+             FROM applications a WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -368,35 +331,36 @@ impl Db {
 }
 
 async fn upsert_result(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     id: &str,
     info: &ResultInfo,
     generated: bool,
 ) -> Result<bool, sqlx::Error> {
-    let existed: Option<i64> = sqlx::query_scalar("SELECT 1 FROM results WHERE application_id = ?")
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let existed: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM results WHERE application_id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
     sqlx::query(
         "INSERT INTO results (application_id, file_type, size, sha256, document_number, issued_at, generated) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (application_id) DO UPDATE SET file_type = excluded.file_type, \
          size = excluded.size, sha256 = excluded.sha256, document_number = excluded.document_number, \
          issued_at = excluded.issued_at, generated = excluded.generated",
     )
     .bind(id)
-    .bind(messages::key(&info.file_type))
+    .bind(info.file_type.name())
     .bind(i64::try_from(info.size).unwrap_or(i64::MAX))
     .bind(&info.sha256)
     .bind(&info.document_number)
     .bind(db_time(&info.issued_at))
-    .bind(generated)
+    .bind(i64::from(generated))
     .execute(&mut **tx)
     .await?;
     Ok(existed.is_some())
 }
 
-fn submitted_from_row(row: &SqliteRow) -> Option<SubmittedApplication> {
+fn submitted_from_row(row: &AnyRow) -> Option<SubmittedApplication> {
     let status = parse_status(row.get("status"))?;
     if !status.is_submitted() {
         return None;
@@ -408,7 +372,7 @@ fn submitted_from_row(row: &SqliteRow) -> Option<SubmittedApplication> {
         iin_bin: row.get("iin_bin"),
         service: row.get("service"),
         provider: row.get("provider"),
-        sub_case: parse_key(row.get("sub_case"))?,
+        sub_case: SubCase::from_name(row.get("sub_case"))?,
         status,
         received: submitted_at
             .as_deref()
@@ -425,7 +389,7 @@ fn submitted_from_row(row: &SqliteRow) -> Option<SubmittedApplication> {
     })
 }
 
-fn officer_item_from_row(row: &SqliteRow) -> Option<OfficerListItem> {
+fn officer_item_from_row(row: &AnyRow) -> Option<OfficerListItem> {
     let iin_bin: String = row.get("iin_bin");
     let submitted_at: String = row.get("submitted_at");
     let id: String = row.get("id");
@@ -434,7 +398,7 @@ fn officer_item_from_row(row: &SqliteRow) -> Option<OfficerListItem> {
         id: id.clone(),
         service: row.get("service"),
         provider: row.get("provider"),
-        sub_case: parse_key(row.get("sub_case"))?,
+        sub_case: SubCase::from_name(row.get("sub_case"))?,
         status: parse_status(row.get("status"))?,
         status_at: row
             .get::<Option<String>, _>("status_at")
@@ -458,7 +422,10 @@ fn officer_item_from_row(row: &SqliteRow) -> Option<OfficerListItem> {
             applicant_kind: validation::applicant_kind(&iin_bin)?,
             applicant_iin_bin: iin_bin,
         },
-        position: (submitted_at, id),
+        position: ListPosition {
+            at: submitted_at,
+            id,
+        },
     })
 }
 
@@ -489,14 +456,5 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
 /// One of this version's states: `Status::Unknown` is for clients reading a later backend,
 /// never a state this backend stores or takes.
 pub fn parse_status(text: &str) -> Option<Status> {
-    parse_key(text).filter(|status: &Status| status.is_known())
-}
-
-fn parse_file_type(text: &str) -> Option<FileType> {
-    parse_key(text)
-}
-
-/// An enum from its kebab-case name, as the catalog and the contract spell it.
-fn parse_key<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(text.to_string())).ok()
+    crate::names::known_status(text)
 }

@@ -1,8 +1,8 @@
 //! Submission: idempotency keys, and the one transaction that signs and delivers an
 //! application.
 
-use super::applications::status_text;
 use super::{Db, now};
+use crate::names::Named;
 use otinish_core::api::ApplicationStatus;
 use sqlx::Row;
 
@@ -69,19 +69,40 @@ pub enum SubmissionRecorded {
     Moved,
 }
 
+/// What an application was signed with, as it was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSignature {
+    /// `test` or `cms`.
+    pub method: String,
+    /// The signing-data bytes that were signed.
+    pub signed_data: Vec<u8>,
+    /// For a CMS, the bytes as they came.
+    pub cms: Option<Vec<u8>>,
+    /// The app that made the CMS (`ncalayer`, `egov-mobile`); none for the test signer.
+    pub signed_with: Option<String>,
+}
+
 impl Db {
-    /// The signature a submitted application was signed with: its method and, for a CMS,
-    /// the bytes as they came.
+    /// The signature a submitted application was signed with.
     pub async fn stored_signature(
         &self,
         application_id: &str,
-    ) -> Result<Option<(String, Option<Vec<u8>>)>, sqlx::Error> {
-        let row = sqlx::query("SELECT method, cms FROM signatures WHERE application_id = ?")
-            .bind(application_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|row| Ok((row.try_get("method")?, row.try_get("cms")?)))
-            .transpose()
+    ) -> Result<Option<StoredSignature>, sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT method, signed_data, cms, signed_with FROM signatures WHERE application_id = $1",
+        )
+        .bind(application_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(StoredSignature {
+                method: row.try_get("method")?,
+                signed_data: row.try_get("signed_data")?,
+                cms: row.try_get("cms")?,
+                signed_with: row.try_get("signed_with")?,
+            })
+        })
+        .transpose()
     }
 
     /// Takes the key for this request, unless another request has it.
@@ -92,7 +113,7 @@ impl Db {
         let started_at = now();
         let inserted = sqlx::query(
             "INSERT INTO idempotency_keys (account_id, key, request_hash, started_at) \
-             VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         )
         .bind(key.account_id)
         .bind(key.key)
@@ -107,7 +128,7 @@ impl Db {
         }
         let row = sqlx::query(
             "SELECT request_hash, started_at, response_status, response_body, response_location \
-             FROM idempotency_keys WHERE account_id = ? AND key = ?",
+             FROM idempotency_keys WHERE account_id = $1 AND key = $2",
         )
         .bind(key.account_id)
         .bind(key.key)
@@ -134,8 +155,8 @@ impl Db {
             - chrono::Duration::seconds(ABANDONED_AFTER_SECONDS))
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         let taken_over = sqlx::query(
-            "UPDATE idempotency_keys SET started_at = ? WHERE account_id = ? AND key = ? \
-             AND response_status IS NULL AND started_at < ?",
+            "UPDATE idempotency_keys SET started_at = $1 WHERE account_id = $2 AND key = $3 \
+             AND response_status IS NULL AND started_at < $4",
         )
         .bind(&started_at)
         .bind(key.account_id)
@@ -160,7 +181,7 @@ impl Db {
         key: &str,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "DELETE FROM idempotency_keys WHERE account_id = ? AND key = ? \
+            "DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 \
              AND response_status IS NULL",
         )
         .bind(account_id)
@@ -177,21 +198,21 @@ impl Db {
         record: &SubmissionRecord<'_>,
     ) -> Result<SubmissionRecorded, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let delivered = status_text(ApplicationStatus::Delivered);
+        let delivered = ApplicationStatus::Delivered.name();
         let updated = sqlx::query(
-            "UPDATE applications SET status = ?, submitted_at = ?, reference = ?, \
-             registered_on = ?, expected_result = ?, updated_at = ? \
-             WHERE id = ? AND status = ? AND version = ? AND reference IS NULL",
+            "UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
+             registered_on = $4, expected_result = $5, updated_at = $6 \
+             WHERE id = $7 AND status = $8 AND version = $9 AND reference IS NULL",
         )
-        .bind(&delivered)
+        .bind(delivered)
         .bind(record.submitted_at)
         .bind(record.reference)
         .bind(record.registered_on)
         .bind(record.expected_result)
         .bind(record.submitted_at)
         .bind(record.application_id)
-        .bind(status_text(record.read_status))
-        .bind(record.read_version)
+        .bind(record.read_status.name())
+        .bind(i64::from(record.read_version))
         .execute(&mut *tx)
         .await;
         match updated {
@@ -206,20 +227,20 @@ impl Db {
         }
         sqlx::query(
             "INSERT INTO status_events (application_id, status, at, due) \
-             VALUES (?, ?, ?, NULL), (?, ?, ?, ?)",
+             VALUES ($1, $2, $3, NULL), ($4, $5, $6, $7)",
         )
         .bind(record.application_id)
-        .bind(status_text(ApplicationStatus::Signed))
+        .bind(ApplicationStatus::Signed.name())
         .bind(record.submitted_at)
         .bind(record.application_id)
-        .bind(&delivered)
+        .bind(delivered)
         .bind(record.submitted_at)
         .bind(record.delivered_due)
         .execute(&mut *tx)
         .await?;
         sqlx::query(
             "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at, signed_with) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(record.application_id)
         .bind(record.method)
@@ -231,14 +252,14 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         if let Some(session) = record.egov_mobile_session {
-            sqlx::query("UPDATE egov_mobile_sessions SET state = 'used' WHERE id = ?")
+            sqlx::query("UPDATE egov_mobile_sessions SET state = 'used' WHERE id = $1")
                 .bind(session)
                 .execute(&mut *tx)
                 .await?;
         }
         sqlx::query(
-            "UPDATE idempotency_keys SET response_status = ?, response_body = ?, response_location = ? \
-             WHERE account_id = ? AND key = ?",
+            "UPDATE idempotency_keys SET response_status = $1, response_body = $2, response_location = $3 \
+             WHERE account_id = $4 AND key = $5",
         )
         .bind(i64::from(record.response.status))
         .bind(&record.response.body)

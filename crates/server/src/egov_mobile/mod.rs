@@ -10,7 +10,7 @@
 //! polling with its secret, sees the same reason. A signed session is then used once: the
 //! browser submits with it (`Signature::EgovMobile`, through the one submission path, which
 //! verifies the kept CMS again against the application as it is then), or signs in with it
-//! (`routes::accounts::sign_in_with`, over the challenge NCALayer's sign-in uses).
+//! (`services::sign_in::sign_in_with`, over the challenge NCALayer's sign-in uses).
 //!
 //! Who can do what:
 //! - the id in the API №1 URL is seen by anyone who sees the QR code: it only reads the

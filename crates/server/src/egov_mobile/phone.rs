@@ -7,7 +7,7 @@ use super::{api1_url, protocol};
 use crate::db::{EgovOutcome, EgovPurpose, EgovSession, EgovState};
 use crate::extract::ApiJson;
 use crate::problem::ApiError;
-use crate::routes::submission::signature::Applicant;
+use crate::services::signer::Applicant;
 use crate::signature::Purpose;
 use crate::state::AppState;
 use axum::Json;

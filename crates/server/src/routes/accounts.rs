@@ -9,10 +9,14 @@ use crate::accounts::rate_limit::Refused;
 use crate::accounts::session;
 use crate::auth::CurrentAccount;
 use crate::client::ClientAddress;
-use crate::db::{RegistryRecord, SignIn, SignInMethod};
+use crate::db::SignInMethod;
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
-use crate::signature::Purpose;
+use crate::services::accounts::account_of;
+use crate::services::sign_in::{
+    SignInBy, new_challenge, open_session, registry_record_of, sign_in_with, start_session,
+    too_many_requests,
+};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -20,15 +24,13 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use otinish_core::api::{
-    self, Account, LoginRequest, Secret, Session, SessionMode, SetPasswordRequest, SignInChallenge,
-    SignInRequest, TestSignInRequest, code, field_code,
+    LoginRequest, SetPasswordRequest, SignInChallenge, SignInRequest, TestSignInRequest, code,
+    field_code,
 };
 use otinish_core::validation;
 
 /// How long a sign-in challenge may be signed and sent back.
 const CHALLENGE_MINUTES: i64 = 5;
-/// The format of the bytes a sign-in signs.
-const SIGN_IN_FORMAT: &str = "otinish-sign-in/1";
 /// The largest CMS taken (base64), as for submission.
 const MAX_CMS_BASE64: usize = 1_400_000;
 
@@ -48,47 +50,6 @@ pub async fn challenge(
         expires_at: challenge.expires_at,
     };
     Ok((StatusCode::CREATED, Json(body)).into_response())
-}
-
-/// A sign-in challenge, kept under the hash of its nonce for `lifetime`.
-pub(crate) struct Challenge {
-    pub nonce: String,
-    /// The exact bytes to sign.
-    pub data: Vec<u8>,
-    pub expires_at: api::Time,
-}
-
-/// Makes and keeps a challenge: NCALayer's sign-in (`POST /auth/challenge`) and eGov
-/// mobile's (`crate::egov_mobile`) sign the same bytes.
-pub(crate) async fn new_challenge(
-    state: &AppState,
-    lifetime: chrono::Duration,
-) -> ApiResult<Challenge> {
-    let nonce = session::new_token();
-    let expires = chrono::Utc::now() + lifetime;
-    let expires_at = expires.with_timezone(&crate::clock::offset());
-    /// The bytes to sign, members in this order.
-    #[derive(serde::Serialize)]
-    struct Signed<'a> {
-        format: &'a str,
-        nonce: &'a str,
-        expires_at: String,
-    }
-    let data = serde_json::to_vec(&Signed {
-        format: SIGN_IN_FORMAT,
-        nonce: &nonce,
-        expires_at: expires_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-    })
-    .unwrap_or_default();
-    state
-        .db
-        .create_challenge(&session::token_hash(&nonce), &data, expires)
-        .await?;
-    Ok(Challenge {
-        nonce,
-        data,
-        expires_at,
-    })
 }
 
 pub async fn sign_in(
@@ -113,49 +74,6 @@ pub async fn sign_in(
     sign_in_with(&state, &request.nonce, &cms, request.session).await
 }
 
-/// Takes the challenge of `nonce` (once), verifies `cms` over its bytes for authentication,
-/// and opens a session for the certificate's holder: NCALayer's sign-in and eGov mobile's.
-pub(crate) async fn sign_in_with(
-    state: &AppState,
-    nonce: &str,
-    cms: &[u8],
-    mode: SessionMode,
-) -> ApiResult<Response> {
-    let data = state
-        .db
-        .take_challenge(&session::token_hash(nonce))
-        .await?
-        .ok_or_else(|| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code::CHALLENGE_INVALID))?;
-    let verified = state
-        .verifier
-        .verify(
-            cms,
-            &data,
-            Purpose::Authentication,
-            |holder| holder.iin.is_some(),
-            chrono::Utc::now(),
-        )
-        .await
-        .map_err(|refusal| ApiError::new(refusal.status(), refusal.code()))?;
-    // An employee's key signs in to the company's account; a person's to their own.
-    let holder = verified.holder;
-    let iin_bin = holder
-        .bin
-        .clone()
-        .or_else(|| holder.iin.clone())
-        .unwrap_or_default();
-    let record = registry_record_of(state, &iin_bin, "/cms").await?;
-    // The owner proved who they are: guesses at their password no longer hold them out.
-    state.login_limiter.forget_account(&iin_bin);
-    tracing::info!(signer = ?holder.iin, certificate = %verified.serial, "signed in with ЭЦП");
-    let sign_in = SignInBy {
-        method: SignInMethod::Signature,
-        signer_iin: holder.iin.as_deref(),
-        certificate_serial: Some(&verified.serial),
-    };
-    open_session(state, &iin_bin, record, mode, sign_in).await
-}
-
 /// The test sign-in: a seeded person or company, no signature. Test mode only.
 pub async fn test_sign_in(
     State(state): State<AppState>,
@@ -177,48 +95,6 @@ pub async fn test_sign_in(
     open_session(&state, &iin_bin, record, request.session, sign_in).await
 }
 
-/// How someone signed in, as recorded with the session.
-struct SignInBy<'a> {
-    method: SignInMethod,
-    signer_iin: Option<&'a str>,
-    certificate_serial: Option<&'a str>,
-}
-
-/// The account of the number (created by its first sign-in: 201), the sign-in recorded,
-/// and a session for it.
-async fn open_session(
-    state: &AppState,
-    iin_bin: &str,
-    record: RegistryRecord,
-    mode: SessionMode,
-    by: SignInBy<'_>,
-) -> ApiResult<Response> {
-    let (account_id, created) = state.db.account_for(iin_bin).await?;
-    state
-        .db
-        .record_sign_in(&SignIn {
-            account_id,
-            method: by.method,
-            signer_iin: by.signer_iin,
-            certificate_serial: by.certificate_serial,
-        })
-        .await?;
-    let status = if created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    start_session(
-        state,
-        account_id,
-        record,
-        mode,
-        status,
-        (by.method, by.signer_iin),
-    )
-    .await
-}
-
 /// `PUT /auth/password`: only in a session begun with ЭЦП (or the test sign-in).
 pub async fn set_password(
     State(state): State<AppState>,
@@ -238,19 +114,6 @@ pub async fn set_password(
         .map_err(busy)?;
     state.db.set_password(account.id, &hash).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// What the registry knows of the number; 422 `not-in-registry` at `field` otherwise.
-async fn registry_record_of(
-    state: &AppState,
-    iin_bin: &str,
-    field: &str,
-) -> ApiResult<RegistryRecord> {
-    state
-        .db
-        .registry_record(iin_bin)
-        .await?
-        .ok_or_else(|| ApiError::validation_failed().field(field, field_code::NOT_IN_REGISTRY, &[]))
 }
 
 pub async fn login(
@@ -335,65 +198,6 @@ pub async fn me(
     Ok(response)
 }
 
-async fn start_session(
-    state: &AppState,
-    account_id: i64,
-    record: RegistryRecord,
-    mode: SessionMode,
-    status: StatusCode,
-    (method, signer_iin): (SignInMethod, Option<&str>),
-) -> ApiResult<Response> {
-    let token = session::new_token();
-    let expires = state
-        .db
-        .create_session(account_id, &session::token_hash(&token), method, signer_iin)
-        .await?;
-    let body = Session {
-        account: account_of(record),
-        expires_at: expires.with_timezone(&crate::clock::offset()),
-        token: (mode == SessionMode::Bearer).then(|| Secret::new(token.clone())),
-    };
-    let mut response = (status, Json(body)).into_response();
-    if mode == SessionMode::Cookie
-        && let Ok(cookie) =
-            HeaderValue::from_str(&session::cookie(&token, state.settings.secure_cookies))
-    {
-        response.headers_mut().insert(header::SET_COOKIE, cookie);
-    }
-    Ok(response)
-}
-
-pub(super) fn account_of(record: RegistryRecord) -> Account {
-    match record {
-        RegistryRecord::Person {
-            iin,
-            surname,
-            given_name,
-            patronymic,
-            address,
-        } => Account::Individual(api::IndividualAccount {
-            iin_bin: iin,
-            last_name: surname,
-            first_name: given_name,
-            middle_name: patronymic,
-            address: Some(api::Address {
-                text: address,
-                postcode: None,
-            }),
-        }),
-        RegistryRecord::Company { bin, name, address } => {
-            Account::LegalEntity(api::LegalEntityAccount {
-                iin_bin: bin,
-                name,
-                address: Some(api::Address {
-                    text: address,
-                    postcode: None,
-                }),
-            })
-        }
-    }
-}
-
 /// 12 digits (400 otherwise, as the contract's pattern says), then the check digit and
 /// structure rules of `otinish-core` (422).
 fn checked_identifier(raw: &str) -> ApiResult<String> {
@@ -440,11 +244,6 @@ fn check_password(password: &str, iin_bin: &str) -> ApiResult<()> {
             &[],
         ),
     })
-}
-
-pub(crate) fn too_many_requests(refused: Refused) -> ApiError {
-    ApiError::new(StatusCode::TOO_MANY_REQUESTS, code::TOO_MANY_REQUESTS)
-        .param("retry_after", refused.retry_after_seconds())
 }
 
 /// Every hashing slot is taken: the client tries again in a second.

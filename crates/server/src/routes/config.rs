@@ -1,12 +1,9 @@
+use crate::services::limits::{MAX_ANSWERS_BYTES, MAX_FILES_PER_DOCUMENT};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use otinish_core::api::{Config, Limits, SignatureMethod};
 use otinish_core::catalog::FileType;
-
-/// The most files one document slot takes, and the largest answers document.
-pub const MAX_FILES_PER_DOCUMENT: u32 = 10;
-pub const MAX_ANSWERS_BYTES: u64 = 256 * 1024;
 
 /// `GET /config`: test mode, limits, accepted file types and signature methods.
 pub async fn config(State(state): State<AppState>) -> Json<Config> {

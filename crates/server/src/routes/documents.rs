@@ -6,15 +6,18 @@
 //! type (`otinish_core::validation`), whatever its name or declared type say. A refused or
 //! abandoned upload leaves no file behind.
 
-use super::applications::{
-    WRITE_ATTEMPTS, applicant_type, is_catalog_id, kebab, not_editable, owned_application,
-    pointer_step,
-};
-use super::config::MAX_FILES_PER_DOCUMENT;
 use crate::auth::CurrentAccount;
 use crate::db::{AddRefused, ApplicationRecord, NewDocument};
 use crate::extract::ApiPath;
+use crate::names::Named;
 use crate::problem::{ApiError, ApiResult};
+use crate::services::access::{
+    self, EditableApplication, OwnedApplication, WRITE_ATTEMPTS, not_editable,
+};
+use crate::services::file_store::{self, PartialFile};
+use crate::services::limits::MAX_FILES_PER_DOCUMENT;
+use crate::services::package::{applicant_documents, applicant_kind};
+use crate::services::shape::{is_catalog_id, pointer_step};
 use crate::state::AppState;
 use axum::Router;
 use axum::body::Body;
@@ -26,13 +29,9 @@ use axum::routing::{get, post};
 use otinish_core::api::{
     self, FieldError, Params, StoredDocument, accepts_changes, code, field_code,
 };
-use otinish_core::catalog::{
-    ApplicantType, Document, DocumentRequirement, FileType, Supplier, applies, catalog,
-};
+use otinish_core::catalog::{ApplicantType, Document, FileType};
 use otinish_core::validation::{self, file::SNIFF_LEN};
 use sha2::{Digest, Sha256};
-use std::path::{Path, PathBuf};
-use tokio::io::AsyncWriteExt;
 use uuid::Uuid;
 
 /// Room for the multipart boundaries, part headers and the `document` part around the file:
@@ -47,13 +46,13 @@ const MAX_DOCUMENT_PART_BYTES: usize = 64;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
-            "/applications/{applicationId}/documents",
+            "/applications/{application_id}/documents",
             // The 2 MB default would refuse documents the catalog allows; the upload keeps
             // its own limits while it streams.
             post(upload).layer(DefaultBodyLimit::disable()),
         )
         .route(
-            "/applications/{applicationId}/documents/{documentId}",
+            "/applications/{application_id}/documents/{document_id}",
             get(download).delete(remove),
         )
 }
@@ -61,21 +60,16 @@ pub fn routes() -> Router<AppState> {
 /// `POST /applications/{id}/documents`: one file for one document slot.
 async fn upload(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath(application_id): ApiPath<Uuid>,
+    EditableApplication(OwnedApplication { account, record }): EditableApplication,
     request: Request,
 ) -> ApiResult<Response> {
-    let record = owned_application(&state, &account, &application_id).await?;
-    if !accepts_changes(record.status) {
-        return Err(not_editable(record.status));
-    }
     if !is_form_data(request.headers()) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code::UNSUPPORTED_MEDIA_TYPE,
         ));
     }
-    let applicant = applicant_type(&account)?;
+    let applicant = applicant_kind(&account.iin_bin)?;
     let ceiling = state.settings.max_file_bytes;
     let request_limit = ceiling.saturating_add(MULTIPART_OVERHEAD_BYTES);
     // A body announced as too large is refused before a byte of it is read.
@@ -91,18 +85,13 @@ async fn upload(
     let mut multipart = Multipart::from_request(request, &())
         .await
         .map_err(|rejection| ApiError::malformed().detail(rejection.body_text()))?;
-    let uploads = state.settings.uploads_dir();
-    tokio::fs::create_dir_all(&uploads)
-        .await
-        .map_err(storage_unavailable)?;
-
     let upload = Upload {
         state: &state,
+        account: &account,
         record: &record,
         applicant,
         ceiling,
         request_limit,
-        uploads: &uploads,
     };
     let (slot, file) = upload.receive(&mut multipart).await?;
     let stored = upload.store(slot, file).await?;
@@ -129,24 +118,9 @@ async fn download(
         )
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let path = state.settings.uploads_dir().join(&document.storage_key);
-    // ServeFile streams from disk; the headers that matter are set below from what was
-    // judged at upload, not guessed from a name.
-    let served = tower::ServiceExt::oneshot(
-        tower_http::services::ServeFile::new(&path),
-        Request::new(Body::empty()),
-    )
-    .await;
-    let Ok(served) = served;
-    if served.status() != StatusCode::OK {
-        tracing::error!(
-            storage_key = %document.storage_key,
-            status = %served.status(),
-            "a stored document cannot be read"
-        );
-        return Err(storage_unavailable("the stored file cannot be read"));
-    }
-    let mut response = served.map(Body::new);
+    // Streamed from the store; the headers that matter are set below from what was judged
+    // at upload, not guessed from a name.
+    let mut response = file_store::serve(&state.settings, &document.storage_key).await?;
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
@@ -187,53 +161,11 @@ async fn remove(
             .remove_document(&application_id, &document_id, status)
             .await?;
         if let Some(storage_key) = removed {
-            remove_files(&state, vec![storage_key]).await;
+            file_store::remove(&state.settings, vec![storage_key]).await;
             return Ok(StatusCode::NO_CONTENT);
         }
     }
     Err(not_editable(status))
-}
-
-// ── Shared with the other application resources ──────────────────────────────────────
-
-/// The documents this provision asks the applicant to attach for the sub-case, with the
-/// catalog's limits of each.
-pub(super) fn applicant_documents(
-    record: &ApplicationRecord,
-    applicant: ApplicantType,
-) -> Vec<(&'static DocumentRequirement, &'static Document)> {
-    let catalog = catalog();
-    let Some(provision) = catalog
-        .service(&record.service)
-        .and_then(|service| service.provision(&record.provider))
-    else {
-        return Vec::new();
-    };
-    provision
-        .documents
-        .iter()
-        .filter(|requirement| {
-            requirement.supplied_by == Supplier::Applicant
-                && applies(&requirement.sub_cases, &record.sub_case)
-                && applies(&requirement.applicants, &applicant)
-        })
-        .filter_map(|requirement| Some((requirement, catalog.document(&requirement.document)?)))
-        .collect()
-}
-
-/// Removes stored files; one already gone is fine, any other failure is logged and left
-/// for the operator (the record of it is gone already).
-pub(super) async fn remove_files(state: &AppState, storage_keys: Vec<String>) {
-    let uploads = state.settings.uploads_dir();
-    for key in storage_keys {
-        match tokio::fs::remove_file(uploads.join(&key)).await {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => {
-                tracing::warn!(storage_key = %key, %error, "an uploaded file could not be removed")
-            }
-        }
-    }
 }
 
 // ── Receiving an upload ──────────────────────────────────────────────────────────────
@@ -241,16 +173,16 @@ pub(super) async fn remove_files(state: &AppState, storage_keys: Vec<String>) {
 /// One upload under way: the application it is for and the limits it is held to.
 struct Upload<'a> {
     state: &'a AppState,
+    account: &'a CurrentAccount,
     record: &'a ApplicationRecord,
     applicant: ApplicantType,
     /// The backend's ceiling for one file (`GET /config`).
     ceiling: u64,
     /// The ceiling of the whole request.
     request_limit: u64,
-    uploads: &'a Path,
 }
 
-/// A file on disk whose size, hash and first bytes are known.
+/// A file in the store whose size, hash and first bytes are known.
 struct ReceivedFile {
     partial: PartialFile,
     given_name: Option<String>,
@@ -386,10 +318,7 @@ impl Upload<'_> {
     ) -> ApiResult<ReceivedFile> {
         let limit = self.limit_of(slot);
         let given_name = field.file_name().map(str::to_string);
-        let partial = PartialFile::new(self.uploads.join(format!("{}.part", Uuid::new_v4())));
-        let mut out = tokio::fs::File::create(&partial.path)
-            .await
-            .map_err(storage_unavailable)?;
+        let mut partial = PartialFile::create(&self.state.settings).await?;
         let mut hasher = Sha256::new();
         let mut head = Vec::with_capacity(SNIFF_LEN);
         let mut size: u64 = 0;
@@ -413,10 +342,9 @@ impl Upload<'_> {
                 }
             }
             hasher.update(&chunk);
-            out.write_all(&chunk).await.map_err(storage_unavailable)?;
+            partial.write(&chunk).await?;
         }
-        out.flush().await.map_err(storage_unavailable)?;
-        out.sync_all().await.map_err(storage_unavailable)?;
+        partial.finish().await?;
         Ok(ReceivedFile {
             partial,
             given_name,
@@ -451,10 +379,7 @@ impl Upload<'_> {
             return Err(type_not_allowed(&slot.types));
         };
         let id = Uuid::new_v4().to_string();
-        file.partial
-            .rename(self.uploads.join(&id))
-            .await
-            .map_err(storage_unavailable)?;
+        file.partial.store_as(&self.state.settings, &id).await?;
         let file_name = file_name_of(file.given_name.as_deref(), &slot.id, file_type);
         let mut status = self.record.status;
         for _ in 0..WRITE_ATTEMPTS {
@@ -479,17 +404,14 @@ impl Upload<'_> {
             match added {
                 Ok(stored) => {
                     file.partial.keep();
+                    self.state.metrics.uploaded(file.size);
                     return Ok(stored);
                 }
                 Err(AddRefused::SlotFull) => return Err(too_many_files()),
                 Err(AddRefused::StatusChanged) => {
-                    let now = self
-                        .state
-                        .db
-                        .application(&self.record.id, Some(self.record.account_id))
+                    status = access::owned(self.state, self.account, &self.record.id)
                         .await?
-                        .ok_or_else(ApiError::not_found)?;
-                    status = now.status;
+                        .status;
                     if !accepts_changes(status) {
                         break;
                     }
@@ -505,38 +427,6 @@ impl Upload<'_> {
         } else {
             // A broken body is the client's; so is a connection that went away.
             ApiError::malformed().detail(error.body_text())
-        }
-    }
-}
-
-/// A file being written. Dropped without [`PartialFile::keep`], it is deleted: a refused
-/// upload, a failed one, and one whose client went away (the handler is dropped mid-await)
-/// all leave nothing behind.
-struct PartialFile {
-    path: PathBuf,
-    kept: bool,
-}
-
-impl PartialFile {
-    fn new(path: PathBuf) -> PartialFile {
-        PartialFile { path, kept: false }
-    }
-
-    async fn rename(&mut self, to: PathBuf) -> std::io::Result<()> {
-        tokio::fs::rename(&self.path, &to).await?;
-        self.path = to;
-        Ok(())
-    }
-
-    fn keep(&mut self) {
-        self.kept = true;
-    }
-}
-
-impl Drop for PartialFile {
-    fn drop(&mut self) {
-        if !self.kept {
-            let _ = std::fs::remove_file(&self.path);
         }
     }
 }
@@ -583,7 +473,7 @@ fn file_too_large(max_bytes: u64) -> ApiError {
 }
 
 fn type_not_allowed(accepted: &[FileType]) -> ApiError {
-    let accepted: Vec<serde_json::Value> = accepted.iter().map(|t| kebab(t).into()).collect();
+    let accepted: Vec<serde_json::Value> = accepted.iter().map(|t| t.name().into()).collect();
     let params = Params::from_iter([("accepted".to_string(), accepted.into())]);
     file_error(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -600,11 +490,6 @@ fn too_many_files() -> ApiError {
         params: Params::from_iter([("max".to_string(), MAX_FILES_PER_DOCUMENT.into())]),
     });
     error
-}
-
-/// The disk failed us: 503, so that the client retries, with the cause in the log only.
-fn storage_unavailable(error: impl std::fmt::Display) -> ApiError {
-    ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "storage-unavailable").detail(error.to_string())
 }
 
 fn media_type(file_type: FileType) -> &'static str {

@@ -1,32 +1,31 @@
 //! `/officer/applications`: the provider's side, behind the officer token. Applications that
 //! are not submitted yet do not exist here (404). The moves themselves are `processing`'s.
 
-use super::accounts::account_of;
 use crate::auth::Officer;
 use crate::db::OfficerListQuery;
 use crate::extract::{ApiJson, ApiPath};
+use crate::names::Named;
 use crate::problem::{ApiError, ApiResult};
 use crate::processing;
 use crate::result_store::{self, Upload};
+use crate::services::accounts::account_of;
+use crate::services::applications::application_body;
+use crate::services::pagination::{self, PageQuery};
 use crate::state::AppState;
 use axum::extract::multipart::{Field, MultipartRejection};
-use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
+use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use otinish_core::api::{
     self, ApplicationStatus as Status, OfficerApplication, OfficerApplicationList, ResultInfo,
     StatusEntry, TransitionRequest, code, field_code,
 };
-use otinish_core::catalog::{FileType, messages};
+use otinish_core::catalog::FileType;
 use uuid::Uuid;
 
-const DEFAULT_LIMIT: u32 = 20;
-const MAX_LIMIT: u32 = 100;
-const MAX_CURSOR_CHARS: usize = 200;
 const MAX_DOCUMENT_NUMBER_CHARS: usize = 64;
 const ACCEPTED_TYPES: [&str; 3] = ["pdf", "jpeg", "png"];
 
@@ -48,33 +47,18 @@ pub fn routes() -> Router<AppState> {
 async fn list(
     State(state): State<AppState>,
     _officer: Officer,
-    query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
+    page: PageQuery,
 ) -> ApiResult<Json<OfficerApplicationList>> {
-    let Query(pairs) =
-        query.map_err(|rejection| ApiError::malformed().detail(rejection.body_text()))?;
-    let mut query = OfficerListQuery {
-        limit: DEFAULT_LIMIT,
-        ..OfficerListQuery::default()
+    let query = OfficerListQuery {
+        status: page.status,
+        after: page.after,
+        // One more than asked tells whether there is a next page.
+        limit: page.limit + 1,
     };
-    for (name, value) in &pairs {
-        match name.as_str() {
-            "status" => {
-                query.status = Some(crate::db::parse_status(value).ok_or_else(|| {
-                    ApiError::malformed().field("status", field_code::NOT_AN_OPTION, &[])
-                })?);
-            }
-            "limit" => query.limit = parse_limit(value)?,
-            "cursor" => query.after = Some(decode_cursor(value)?),
-            _ => {}
-        }
-    }
-    let limit = query.limit;
-    // One more than asked tells whether there is a next page.
-    query.limit += 1;
     let mut items = state.db.officer_list(&query).await?;
-    let next_cursor = if items.len() > limit as usize {
-        items.truncate(limit as usize);
-        items.last().map(|item| encode_cursor(&item.position))
+    let next_cursor = if items.len() > page.limit as usize {
+        items.truncate(page.limit as usize);
+        items.last().map(|item| pagination::cursor(&item.position))
     } else {
         None
     };
@@ -82,41 +66,6 @@ async fn list(
         items: items.into_iter().map(|item| item.summary).collect(),
         next_cursor,
     }))
-}
-
-fn parse_limit(value: &str) -> ApiResult<u32> {
-    let number: i64 = value
-        .parse()
-        .map_err(|_| ApiError::malformed().field("limit", field_code::WRONG_TYPE, &[]))?;
-    u32::try_from(number)
-        .ok()
-        .filter(|n| (1..=MAX_LIMIT).contains(n))
-        .ok_or_else(|| {
-            ApiError::malformed().field(
-                "limit",
-                field_code::OUT_OF_RANGE,
-                &[("min", "1".into()), ("max", MAX_LIMIT.to_string())],
-            )
-        })
-}
-
-/// The position after which the next page starts, opaque to clients.
-fn encode_cursor((submitted_at, id): &(String, String)) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{submitted_at}\n{id}"))
-}
-
-fn decode_cursor(cursor: &str) -> ApiResult<(String, String)> {
-    let bad = || ApiError::malformed().field("cursor", field_code::BAD_FORMAT, &[]);
-    if cursor.is_empty() || cursor.len() > MAX_CURSOR_CHARS {
-        return Err(bad());
-    }
-    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| bad())?;
-    let text = String::from_utf8(bytes).map_err(|_| bad())?;
-    let (submitted_at, id) = text.split_once('\n').ok_or_else(bad)?;
-    let valid = crate::db::parse_time(submitted_at).is_some() && Uuid::parse_str(id).is_ok();
-    valid
-        .then(|| (submitted_at.to_string(), id.to_string()))
-        .ok_or_else(bad)
 }
 
 async fn show(
@@ -138,25 +87,26 @@ async fn show(
         .ok_or_else(ApiError::not_found)?;
     let record = state
         .db
-        .application(&id, None)
+        .any_application(&id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let signature =
-        state
-            .db
-            .stored_signature(&id)
-            .await?
-            .map(|(method, cms)| api::StoredSignature {
-                method: if method == "cms" {
-                    api::SignatureMethod::Cms
-                } else {
-                    api::SignatureMethod::Test
-                },
-                cms: cms.map(|der| base64::engine::general_purpose::STANDARD.encode(der)),
-            });
+    let signature = state
+        .db
+        .stored_signature(&id)
+        .await?
+        .map(|stored| api::StoredSignature {
+            method: if stored.method == "cms" {
+                api::SignatureMethod::Cms
+            } else {
+                api::SignatureMethod::Test
+            },
+            cms: stored
+                .cms
+                .map(|der| base64::engine::general_purpose::STANDARD.encode(der)),
+        });
     Ok(Json(OfficerApplication {
         // The same body the applicant sees: one builder, one fee rule.
-        application: super::applications::application_body(&state, record).await?,
+        application: application_body(&state, record).await?,
         applicant: account_of(applicant),
         signature,
     }))
@@ -189,7 +139,7 @@ async fn upload_result(
         .ok_or_else(ApiError::not_found)?;
     if !matches!(application.status, Status::Decision | Status::Refused) {
         return Err(ApiError::conflict(code::TRANSITION_NOT_ALLOWED)
-            .param("from", messages::key(&application.status)));
+            .param("from", application.status.name()));
     }
     let mut multipart = multipart.map_err(|_| {
         ApiError::new(

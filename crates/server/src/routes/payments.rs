@@ -9,17 +9,19 @@
 //! attempt, → `paid` when the gateway reports it paid.
 //!
 //! The reference backend has no real gateway: in test mode the gateway is its own page
-//! (`crate::test_gateway`), which records outcomes through [`record_report`] exactly as the
+//! (`crate::test_gateway`), which records outcomes through [`record_report`](crate::services::payments::record_report) exactly as the
 //! callback does. Outside test mode there is nowhere to send the applicant, so creating a
 //! payment answers 503 `gateway-unavailable`; a real gateway's page would plug in at
 //! [`gateway_page`].
 
-use crate::auth::{CurrentAccount, Gateway};
-use crate::db::{GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
+use crate::auth::Gateway;
+use crate::db::{NewPayment, PaymentCreated};
 use crate::extract::{ApiJson, ApiPath};
 use crate::origins::AppOrigins;
 use crate::problem::{ApiError, ApiResult};
-use crate::routes::submission::package;
+use crate::services::access::{self, EditableApplication, OwnedApplication, not_editable};
+use crate::services::package;
+use crate::services::payments::record_report;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{StatusCode, Uri, header};
@@ -27,15 +29,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use otinish_core::api::{
-    self, ApplicationStatus, CreatePaymentRequest, GatewayCallback, GatewayOutcome, Payment,
-    PaymentList, code, field_code,
+    ApplicationStatus, CreatePaymentRequest, GatewayCallback, GatewayOutcome, Payment, PaymentList,
+    code, field_code,
 };
 use otinish_core::fees::{self, Quote};
 use otinish_core::status;
 use uuid::Uuid;
-
-/// КБК and КНП of the licence fee: every fee this backend takes is a licence fee.
-pub use otinish_core::fees::{LICENCE_FEE_BUDGET_CODE, LICENCE_FEE_PAYMENT_PURPOSE_CODE};
 
 const MAX_RETURN_URL: usize = 2048;
 const MAX_GATEWAY_REFERENCE: usize = 128;
@@ -57,25 +56,20 @@ pub fn routes() -> Router<AppState> {
 
 async fn list(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath(application_id): ApiPath<Uuid>,
+    OwnedApplication { record, .. }: OwnedApplication,
 ) -> ApiResult<Json<PaymentList>> {
-    let application_id = application_id.to_string();
-    owned(&state, &account, &application_id).await?;
-    let items = state.db.payments_of(&application_id).await?;
+    let items = state.db.payments_of(&record.id).await?;
     Ok(Json(PaymentList { items }))
 }
 
 async fn one(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath((application_id, payment_id)): ApiPath<(Uuid, Uuid)>,
+    OwnedApplication { record, .. }: OwnedApplication,
+    ApiPath((_, payment_id)): ApiPath<(Uuid, Uuid)>,
 ) -> ApiResult<Json<Payment>> {
-    let application_id = application_id.to_string();
-    owned(&state, &account, &application_id).await?;
     state
         .db
-        .payment_of(&application_id, &payment_id.to_string())
+        .payment_of(&record.id, &payment_id.to_string())
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)
@@ -83,56 +77,31 @@ async fn one(
 
 async fn create(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath(application_id): ApiPath<Uuid>,
+    EditableApplication(OwnedApplication { account, record }): EditableApplication,
     ApiJson(request): ApiJson<CreatePaymentRequest>,
 ) -> ApiResult<Response> {
     let return_url = parsed_return_url(&request.return_url)?;
-    let application_id = application_id.to_string();
-    let record = owned(&state, &account, &application_id).await?;
-    if !api::accepts_changes(record.status) {
-        return Err(
-            ApiError::conflict(code::NOT_EDITABLE).param("status", status_name(record.status))
-        );
-    }
-    let (service, provision) = package::catalog_entry(&record.service, &record.provider)?;
+    let application_id = record.id.as_str();
+    let entry = package::catalog_entry(&record.service, &record.provider)?;
+    let service = entry.0;
     let today = crate::clock::now().date_naive();
     let (mrp_tenths, mrp, tenge) = amount(
         fees::quote(&service.fee, record.sub_case, today),
         request.tenge,
     )?;
-    if state.db.paid_payment(&application_id).await?.is_some() {
+    if state.db.paid_payment(application_id).await?.is_some() {
         return Err(ApiError::conflict(code::ALREADY_PAID));
     }
     // A double click or a second tab gets the attempt under way, never a second one.
-    if let Some(pending) = state.db.pending_payment(&application_id).await? {
+    if let Some(pending) = state.db.pending_payment(application_id).await? {
         return Ok((StatusCode::OK, Json(pending)).into_response());
     }
-    let documents: Vec<api::StoredDocument> = state
-        .db
-        .documents_of(&application_id)
-        .await?
-        .into_iter()
-        .map(|document| document.stored)
-        .collect();
-    package::check(
-        &package::Package {
-            service,
-            provision,
-            sub_case: record.sub_case,
-            applicant: package::applicant_kind(&account.iin_bin)?,
-            answers: &record.answers,
-            attached: &documents
-                .iter()
-                .map(|d| d.document.as_str())
-                .collect::<Vec<_>>(),
-        },
-        today,
-    )?;
+    let applicant = package::applicant_kind(&account.iin_bin)?;
+    package::check_attached(&state.db, &record, entry, applicant, today).await?;
     check_return_url_allowed(&return_url, &state.settings.origins)?;
     if !state.settings.test_mode {
         return Err(
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "gateway-unavailable")
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code::GATEWAY_UNAVAILABLE)
                 .detail("no payment gateway is configured outside test mode"),
         );
     }
@@ -147,7 +116,7 @@ async fn create(
         .db
         .create_payment(NewPayment {
             id: &payment_id,
-            application_id: &application_id,
+            application_id,
             mrp_tenths,
             mrp,
             tenge,
@@ -172,10 +141,8 @@ async fn create(
         PaymentCreated::AlreadyPending(payment) => (StatusCode::OK, Json(payment)).into_response(),
         PaymentCreated::Gone => {
             // Discarded meanwhile: 404, as it is now; moved on: 409, as for any late change.
-            let now = owned(&state, &account, &application_id).await?;
-            return Err(
-                ApiError::conflict(code::NOT_EDITABLE).param("status", status_name(now.status))
-            );
+            let now = access::owned(&state, &account, application_id).await?;
+            return Err(not_editable(now.status));
         }
     })
 }
@@ -228,89 +195,10 @@ async fn callback(
         .map(Json)
 }
 
-/// Records what the gateway reported about a payment: once, and the same again changes
-/// nothing. 404 for no such payment, 422 `amount-mismatch`, 409 `payment-final` when it
-/// already ended the other way.
-pub async fn record_report(
-    state: &AppState,
-    payment_id: &str,
-    report: &GatewayCallback,
-) -> ApiResult<Payment> {
-    let known = state
-        .db
-        .gateway_payment(payment_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    if report.tenge != known.payment.tenge {
-        return Err(ApiError::validation_failed().field(
-            "/tenge",
-            field_code::AMOUNT_MISMATCH,
-            &[("tenge", known.payment.tenge.to_string())],
-        ));
-    }
-    let path = &status::before_submission(true);
-    let paid_moves = (
-        ApplicationStatus::AwaitingPayment,
-        status::next_on(path, ApplicationStatus::AwaitingPayment)
-            .unwrap_or(ApplicationStatus::Paid),
-    );
-    let recorded = state
-        .db
-        .record_gateway_report(
-            payment_id,
-            GatewayReport {
-                outcome: report.outcome,
-                at: report.at,
-                gateway_reference: &report.gateway_reference,
-                receipt_number: report.receipt_number.as_deref(),
-                decline_code: report.decline_code.as_deref(),
-                budget_code: LICENCE_FEE_BUDGET_CODE,
-                payment_purpose_code: LICENCE_FEE_PAYMENT_PURPOSE_CODE,
-                paid_moves,
-            },
-        )
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    match recorded {
-        ReportRecorded::Changed(payment) | ReportRecorded::Unchanged(payment) => Ok(payment),
-        ReportRecorded::Final(payment) => {
-            Err(ApiError::conflict(code::PAYMENT_FINAL)
-                .param("status", status_name(payment.status)))
-        }
-    }
-}
-
-/// Where the browser goes back to: the `return_url` with `payment=<id>` added to its query.
-pub fn return_address(return_url: &str, payment_id: &str) -> String {
-    let (address, fragment) = match return_url.split_once('#') {
-        Some((address, fragment)) => (address, Some(fragment)),
-        None => (return_url, None),
-    };
-    let separator = if address.contains('?') { '&' } else { '?' };
-    let mut back = format!("{address}{separator}payment={payment_id}");
-    if let Some(fragment) = fragment {
-        back.push('#');
-        back.push_str(fragment);
-    }
-    back
-}
-
 /// The gateway page to open. The test gateway is served by this backend, at its public URL
 /// (never at an address taken from the request).
 fn gateway_page(origins: &AppOrigins, payment_id: &str) -> String {
     format!("{}/test-gateway/{payment_id}", origins.public())
-}
-
-async fn owned(
-    state: &AppState,
-    account: &CurrentAccount,
-    application_id: &str,
-) -> ApiResult<crate::db::ApplicationRecord> {
-    state
-        .db
-        .application(application_id, Some(account.id))
-        .await?
-        .ok_or_else(ApiError::not_found)
 }
 
 /// An absolute http(s) URL within the contract's length (400 otherwise).
@@ -416,29 +304,9 @@ fn is_code(text: &str) -> bool {
         })
 }
 
-fn status_name<T: serde::Serialize>(value: T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        _ => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_payment_is_added_to_the_return_address_query() {
-        let id = "c41d8e2f-5a6b-4c7d-9e0f-1a2b3c4d5e6f";
-        assert_eq!(
-            return_address("https://otinish.kz/applications/a/payment", id),
-            format!("https://otinish.kz/applications/a/payment?payment={id}")
-        );
-        assert_eq!(
-            return_address("https://otinish.kz/pay?lang=kk#top", id),
-            format!("https://otinish.kz/pay?lang=kk&payment={id}#top")
-        );
-    }
 
     #[test]
     fn return_urls_must_be_absolute_http_addresses() {

@@ -7,10 +7,7 @@
 //! that ends without submitting frees its key, so that the same key works once the cause
 //! (a payment, a missing answer) is fixed.
 
-pub(super) mod package;
 mod schedule;
-pub(crate) mod signature;
-mod signing_data;
 
 use crate::auth::CurrentAccount;
 use crate::clock;
@@ -18,8 +15,11 @@ use crate::db::{
     ApplicationRecord, IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord,
     SubmissionRecorded,
 };
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
+use crate::services::access::{self, OwnedApplication};
+use crate::services::signer;
+use crate::services::signing::{ready_to_sign, unsubmitted};
 use crate::state::AppState;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::State;
@@ -29,11 +29,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use base64::Engine;
 use otinish_core::api::{
-    self, IDEMPOTENCY_KEY_HEADER, Payment, ReferenceNumber, Signature, SigningData, Submission,
+    self, IDEMPOTENCY_KEY_HEADER, ReferenceNumber, Signature, SigningData, Submission,
     SubmitRequest, code, field_code,
 };
-use otinish_core::catalog::{ApplicantType, Provision};
-use otinish_core::fees::{self, Quote};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -54,18 +52,17 @@ pub fn routes() -> Router<AppState> {
 
 async fn signing_data_of(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath(application_id): ApiPath<Uuid>,
+    OwnedApplication { account, record }: OwnedApplication,
 ) -> ApiResult<Json<SigningData>> {
-    let record = owned_unsubmitted(&state, &account, &application_id.to_string()).await?;
+    let record = unsubmitted(record)?;
     let ready = ready_to_sign(&state, &account, &record).await?;
     Ok(Json(ready.signing_bytes(&record).to_api(record.version)))
 }
 
 async fn submit(
     State(state): State<AppState>,
-    account: CurrentAccount,
-    ApiPath(application_id): ApiPath<Uuid>,
+    // Someone else's application is not acknowledged, not even by holding a key for it.
+    OwnedApplication { account, record }: OwnedApplication,
     headers: HeaderMap,
     ApiJson(request): ApiJson<SubmitRequest>,
 ) -> ApiResult<Response> {
@@ -78,14 +75,7 @@ async fn submit(
             &[("min", "1".to_string())],
         ));
     }
-    let application_id = application_id.to_string();
-    // Someone else's application is not acknowledged, not even by holding a key for it.
-    let record = state
-        .db
-        .application(&application_id, Some(account.id))
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    let request_hash = request_hash(&application_id, &request);
+    let request_hash = request_hash(&record.id, &request);
     let claim = IdempotencyKey {
         account_id: account.id,
         key: &key,
@@ -144,11 +134,11 @@ async fn submit_claimed(
     };
     match (&request.signature, &cms) {
         (Signature::Test { simulate }, _) => {
-            signature::check_test(*simulate, state.settings.test_mode)
+            signer::check_test(*simulate, state.settings.test_mode)
                 .map_err(|refusal| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, refusal))?;
         }
         (Signature::Cms { .. } | Signature::EgovMobile { .. }, Some(cms)) => {
-            let applicant = signature::Applicant {
+            let applicant = signer::Applicant {
                 kind: ready.applicant,
                 iin_bin: &account.iin_bin,
             };
@@ -220,153 +210,23 @@ async fn submit_claimed(
             })
             .await?;
         match recorded {
-            SubmissionRecorded::Recorded => return Ok(response),
+            SubmissionRecorded::Recorded => {
+                state.metrics.submitted();
+                return Ok(response);
+            }
             SubmissionRecorded::ReferenceTaken => continue,
             // Another request changed it after the checks: answer as if it came first.
             SubmissionRecorded::Moved => {
-                let current = owned_unsubmitted(state, account, application_id).await?;
+                let current = unsubmitted(access::owned(state, account, application_id).await?)?;
                 return Err(version_conflict(current.version));
             }
         }
     }
-    Err(ApiError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "reference-numbers-exhausted",
-    ))
-}
-
-/// The caller's application, not yet submitted: 404 for anyone else's, 409
-/// `already-submitted` with its reference number once submitted.
-async fn owned_unsubmitted(
-    state: &AppState,
-    account: &CurrentAccount,
-    application_id: &str,
-) -> ApiResult<ApplicationRecord> {
-    let record = state
-        .db
-        .application(application_id, Some(account.id))
-        .await?
-        .ok_or_else(ApiError::not_found)?;
-    unsubmitted(record)
-}
-
-fn unsubmitted(record: ApplicationRecord) -> ApiResult<ApplicationRecord> {
-    if record.status.is_submitted() || record.reference_number.is_some() {
-        let reference = record
-            .reference_number
-            .as_ref()
-            .map_or(String::new(), |number| number.to_string());
-        return Err(
-            ApiError::conflict(code::ALREADY_SUBMITTED).param("reference_number", reference)
-        );
-    }
-    Ok(record)
-}
-
-/// What an eGov mobile session for an application signs: the same bytes as
-/// `GET …/signing-data`, under the same preconditions (the caller's, not submitted, the
-/// package complete, the fee paid).
-pub(crate) struct ToSign {
-    pub bytes: Vec<u8>,
-    pub version: u32,
-    pub applicant: ApplicantType,
-}
-
-pub(crate) async fn to_sign(
-    state: &AppState,
-    account: &CurrentAccount,
-    application_id: &str,
-) -> ApiResult<ToSign> {
-    let record = owned_unsubmitted(state, account, application_id).await?;
-    let ready = ready_to_sign(state, account, &record).await?;
-    Ok(ToSign {
-        bytes: ready.signing_bytes(&record).bytes,
-        version: record.version,
-        applicant: ready.applicant,
-    })
-}
-
-/// An application whose package is complete and whose fee, if any, is paid.
-struct ReadyToSign {
-    provision: &'static Provision,
-    applicant: ApplicantType,
-    documents: Vec<api::StoredDocument>,
-    paid: Option<Payment>,
-    fee_unknown: bool,
-    iin_bin: String,
-}
-
-async fn ready_to_sign(
-    state: &AppState,
-    account: &CurrentAccount,
-    record: &ApplicationRecord,
-) -> ApiResult<ReadyToSign> {
-    let (service, provision) = package::catalog_entry(&record.service, &record.provider)?;
-    let applicant = package::applicant_kind(&account.iin_bin)?;
-    let documents: Vec<api::StoredDocument> = state
-        .db
-        .documents_of(&record.id)
-        .await?
-        .into_iter()
-        .map(|document| document.stored)
-        .collect();
-    package::check(
-        &package::Package {
-            service,
-            provision,
-            sub_case: record.sub_case,
-            applicant,
-            answers: &record.answers,
-            attached: &documents
-                .iter()
-                .map(|d| d.document.as_str())
-                .collect::<Vec<_>>(),
-        },
-        clock::now().date_naive(),
-    )?;
-    let quote = fees::quote(&service.fee, record.sub_case, clock::now().date_naive());
-    let paid = match quote {
-        Quote::Due { .. } | Quote::DueUnsourced => state.db.paid_payment(&record.id).await?,
-        Quote::Free | Quote::Unknown => None,
-    };
-    let settlement = fees::Settlement {
-        paid: paid.is_some(),
-        receipt_attached: documents
-            .iter()
-            .any(|d| d.document == fees::RECEIPT_DOCUMENT),
-    };
-    if !fees::settled(&quote, settlement) {
-        return Err(ApiError::conflict(code::PAYMENT_REQUIRED));
-    }
-    Ok(ReadyToSign {
-        provision,
-        applicant,
-        documents,
-        paid,
-        // Settled by a receipt among the documents, or not known to be due.
-        fee_unknown: matches!(quote, Quote::Unknown | Quote::DueUnsourced),
-        iin_bin: account.iin_bin.clone(),
-    })
-}
-
-impl ReadyToSign {
-    fn signing_bytes(&self, record: &ApplicationRecord) -> signing_data::SigningBytes {
-        signing_data::Signed {
-            application: &record.id,
-            version: record.version,
-            service: &record.service,
-            provider: &record.provider,
-            sub_case: record.sub_case,
-            targets: &record.targets,
-            applicant: self.applicant,
-            iin_bin: &self.iin_bin,
-            answers: &record.answers,
-            documents: &self.documents,
-            paid: self.paid.as_ref(),
-            fee_unknown: self.fee_unknown,
-        }
-        .bytes()
-    }
+    // Practically impossible (see REFERENCE_DRAWS); a retry draws again.
+    Err(
+        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, code::STORAGE_UNAVAILABLE)
+            .detail("every reference number drawn was taken"),
+    )
 }
 
 fn version_conflict(current: u32) -> ApiError {

@@ -2,11 +2,14 @@
 //! its filter and cursor, answers under optimistic concurrency, discarding, and never
 //! acknowledging another account's application.
 
-mod common;
+use crate::common;
 
 use axum::http::{StatusCode, header};
-use common::{COMPANY, OTHER_PERSON, PERSON, TestServer};
+use common::{COMPANY, Delivery, OTHER_PERSON, PERSON, TestServer};
+use otinish_core::api::{ApplicationStatus, GatewayOutcome, ResultInfo};
 use otinish_core::catalog::{SubCase, catalog};
+use otinish_server::db::{GatewayReport, NewPayment, PaymentCreated, ResultChange, Transition};
+use otinish_server::names::Named;
 use serde_json::{Value, json};
 
 const APPLICATIONS: &str = "/api/v1/applications";
@@ -28,49 +31,56 @@ async fn create(server: &TestServer, token: &str, body: Value) -> Value {
     reply.json()
 }
 
-/// Runs one statement on the test database, for states only other areas' endpoints reach.
-async fn execute(server: &TestServer, statement: &'static str, binds: &[&str]) {
-    let url = format!("sqlite://{}", server.dir.path().join("test.db").display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-    let mut query = sqlx::query(statement);
-    for bind in binds {
-        query = query.bind(*bind);
-    }
-    query.execute(&pool).await.unwrap();
-    pool.close().await;
-}
-
 async fn set_status(server: &TestServer, id: &str, status: &str) {
-    execute(
-        server,
-        "UPDATE applications SET status = ? WHERE id = ?",
-        &[status, id],
-    )
-    .await;
+    server
+        .move_to(id, ApplicationStatus::from_name(status).expect("a status"))
+        .await;
 }
 
-/// A payment attempt as the payments area records it (migrations/0005).
+/// A payment attempt as the payments area records it: under way, or declined by the gateway.
 async fn add_payment(server: &TestServer, id: &str, application: &str, status: &str) {
-    execute(
-        server,
-        "INSERT INTO payments (id, application_id, status, mrp_tenths, mrp, tenge, return_url, redirect_url, created_at) \
-         VALUES (?, ?, ?, 100, 4325, 43250, 'https://otinish.kz/back', 'https://otinish.kz/gateway', '2026-01-05T04:00:00.000Z')",
-        &[id, application, status],
-    )
-    .await;
+    let db = &server.state.db;
+    let created = db
+        .create_payment(NewPayment {
+            id,
+            application_id: application,
+            mrp_tenths: Some(100),
+            mrp: Some(4325),
+            tenge: 43250,
+            return_url: "https://otinish.kz/back",
+            redirect_url: "https://otinish.kz/gateway",
+            moves_to: None,
+        })
+        .await
+        .unwrap();
+    assert!(matches!(created, PaymentCreated::New(_)));
+    if status == "declined" {
+        let report = GatewayReport {
+            outcome: GatewayOutcome::Declined,
+            at: otinish_server::clock::now(),
+            gateway_reference: "gw-1",
+            receipt_number: None,
+            decline_code: Some("card-declined"),
+            budget_code: "105402",
+            payment_purpose_code: "911",
+            paid_moves: (ApplicationStatus::AwaitingPayment, ApplicationStatus::Paid),
+        };
+        db.record_gateway_report(id, report).await.unwrap().unwrap();
+    } else {
+        assert_eq!(status, "pending");
+    }
 }
 
 async fn status_events(server: &TestServer, id: &str) -> Vec<String> {
-    let url = format!("sqlite://{}", server.dir.path().join("test.db").display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-    let statuses =
-        sqlx::query_scalar("SELECT status FROM status_events WHERE application_id = ? ORDER BY id")
-            .bind(id)
-            .fetch_all(&pool)
-            .await
-            .unwrap();
-    pool.close().await;
-    statuses
+    server
+        .state
+        .db
+        .status_history(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.status.name().to_string())
+        .collect()
 }
 
 fn today() -> chrono::NaiveDate {
@@ -631,29 +641,41 @@ async fn a_submitted_application_shows_its_history_dates_and_result() {
     let draft = server.call("GET", &path, Some(&token), None).await.json();
     assert!(draft.get("result").is_none() && draft.get("reference_number").is_none());
 
-    // As submission and the officer's upload record them (migrations 0005 and 0006).
-    execute(
-        &server,
-        "UPDATE applications SET status = 'issued', reference = 'HD3KM7PR', \
-         submitted_at = '2026-11-23T05:15:00.000Z', registered_on = '2026-11-23', \
-         expected_result = '2026-11-25' WHERE id = ?",
-        &[&id],
-    )
-    .await;
-    execute(
-        &server,
-        "INSERT INTO status_events (application_id, status, at) VALUES (?, 'issued', '2026-11-24T06:00:00.000Z')",
-        &[&id],
-    )
-    .await;
+    // As submission and the officer's upload record them.
+    server
+        .deliver(
+            &id,
+            Delivery {
+                reference: "HD3KM7PR",
+                submitted_at: "2026-11-23T05:15:00.000Z",
+                registered_on: "2026-11-23",
+                expected_result: Some("2026-11-25"),
+            },
+        )
+        .await;
     let sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-    execute(
-        &server,
-        "INSERT INTO results (application_id, file_type, size, sha256, issued_at) \
-         VALUES (?, 'pdf', 1234, ?, '2026-11-24T06:00:00.000Z')",
-        &[&id, sha256],
-    )
-    .await;
+    let issued_at = chrono::DateTime::parse_from_rfc3339("2026-11-24T06:00:00.000Z").unwrap();
+    let moved = server
+        .state
+        .db
+        .record_transition(&Transition {
+            application_id: &id,
+            from: ApplicationStatus::Delivered,
+            to: ApplicationStatus::Issued,
+            at: issued_at,
+            due: None,
+            reason: None,
+            result: ResultChange::Generated(ResultInfo {
+                file_type: otinish_core::catalog::FileType::Pdf,
+                size: 1234,
+                sha256: sha256.to_string(),
+                issued_at,
+                document_number: None,
+            }),
+        })
+        .await
+        .unwrap();
+    assert!(moved);
     let issued = server.call("GET", &path, Some(&token), None).await.json();
     assert_eq!(issued["status"], "issued");
     assert_eq!(issued["status_at"], "2026-11-24T11:00:00+05:00");

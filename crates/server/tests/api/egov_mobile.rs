@@ -3,8 +3,8 @@
 //! and attack (wrong token, reuse, expiry, another account's application, tampered data,
 //! another person's key, the bounds).
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::*;
 use axum::http::StatusCode;
@@ -234,18 +234,18 @@ async fn an_application_signed_on_the_phone_is_verified_and_submitted_once() {
         "{}",
         text(&submitted)
     );
-    let db = database(&server).await;
-    let (method, signed_with, kept): (String, String, Vec<u8>) =
-        sqlx::query_as("SELECT method, signed_with, cms FROM signatures WHERE application_id = ?")
-            .bind(&application)
-            .fetch_one(&db)
-            .await
-            .unwrap();
+    let kept = server
+        .state
+        .db
+        .stored_signature(&application)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
-        (method.as_str(), signed_with.as_str()),
-        ("cms", "egov-mobile")
+        (kept.method.as_str(), kept.signed_with.as_deref()),
+        ("cms", Some("egov-mobile"))
     );
-    assert_eq!(kept, cms, "the phone's CMS kept as it came");
+    assert_eq!(kept.cms, Some(cms), "the phone's CMS kept as it came");
     assert_eq!(status(&server, &session.poll).await["state"], "used");
     // The same request again is the first answer (idempotent), not a second submission.
     let retry = submit_with(&server, &owner, &application, &session.poll).await;
@@ -305,28 +305,39 @@ async fn another_persons_or_tampered_signatures_are_refused_in_words() {
 #[tokio::test]
 async fn an_expired_or_cancelled_session_takes_no_signature() {
     let responder = Responder::start();
-    let server = verifying_server(&responder).await;
-    let owner = applicant(&server, PERSON).await;
-    let application = free_certificate(&server, &owner).await;
-    let session = started(&start_signing(&server, &owner, &application).await);
-    let (api2, token, bytes) = phone_reads(&server, &session.api1).await;
-    let db = database(&server).await;
-    sqlx::query("UPDATE egov_mobile_sessions SET expires_at = '2000-01-01T00:00:00.000Z'")
-        .execute(&db)
-        .await
-        .unwrap();
-    assert_eq!(status(&server, &session.poll).await["state"], "expired");
-    let reread = call(&server, "GET", &session.api1, None, &[], None).await;
+    // Sessions of two seconds here, so that one expires while the test waits.
+    let lifetime = std::time::Duration::from_secs(2);
+    let url = responder.url.clone();
+    let expiring = TestServer::with_settings(move |settings| {
+        settings.trust_store = pki::trust_store();
+        settings.ocsp_responder = Some(url);
+        settings.egov_mobile_lifetime = lifetime;
+    })
+    .await;
+    let owner = applicant(&expiring, PERSON).await;
+    let application = free_certificate(&expiring, &owner).await;
+    let begun = std::time::Instant::now();
+    let session = started(&start_signing(&expiring, &owner, &application).await);
+    let (api2, token, bytes) = phone_reads(&expiring, &session.api1).await;
+    tokio::time::sleep(
+        (lifetime + std::time::Duration::from_millis(200)).saturating_sub(begun.elapsed()),
+    )
+    .await;
+    assert_eq!(status(&expiring, &session.poll).await["state"], "expired");
+    let reread = call(&expiring, "GET", &session.api1, None, &[], None).await;
     assert_eq!(
         (reread.status, reread.code()),
         (StatusCode::GONE, "egov-mobile-expired".into())
     );
     let cms = pki::sign(&format!("{PERSON}-sign"), &bytes, &[]);
     assert_eq!(
-        phone_puts(&server, &api2, &token, &cms).await.status,
+        phone_puts(&expiring, &api2, &token, &cms).await.status,
         StatusCode::GONE
     );
 
+    let server = verifying_server(&responder).await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
     // A new code works; cancelled, it is closed to the phone.
     let renewed = started(&start_signing(&server, &owner, &application).await);
     let cancel = with_poll(&server, "/api/v1/egov-mobile/cancel", &renewed.poll).await;

@@ -1,7 +1,7 @@
 //! Paying the fee through the API, the simulated gateway page and the gateway's callback.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::*;
 use axum::http::{StatusCode, header};
@@ -640,13 +640,12 @@ async fn a_submitted_application_takes_no_payment() {
     let server = TestServer::start().await;
     let owner = applicant(&server, PERSON).await;
     let application = medical_duplicate(&server, &owner).await;
-    sqlx::query(
-        "UPDATE applications SET status = 'delivered', reference = 'HD3KM7PR' WHERE id = ?",
-    )
-    .bind(&application)
-    .execute(&database(&server).await)
-    .await
-    .unwrap();
+    server
+        .move_to(
+            &application,
+            otinish_core::api::ApplicationStatus::Delivered,
+        )
+        .await;
     let reply = start_payment(&server, &owner, &application).await;
     assert_eq!(
         (reply.status, reply.code()),
@@ -666,18 +665,25 @@ async fn outside_test_mode_there_is_no_gateway_page() {
 
     // Even for a payment that exists, the simulated page is not there.
     let payment_id = "c41d8e2f-5a6b-4c7d-9e0f-1a2b3c4d5e6f";
-    sqlx::query(
-        "INSERT INTO payments (id, application_id, status, mrp_tenths, mrp, tenge, return_url, \
-         redirect_url, created_at) VALUES (?, ?, 'pending', 100, 4325, 43250, ?, ?, ?)",
-    )
-    .bind(payment_id)
-    .bind(&application)
-    .bind(return_url(&application))
-    .bind(format!("http://{HOST}/test-gateway/{payment_id}"))
-    .bind("2026-11-23T05:02:00.000Z")
-    .execute(&database(&server).await)
-    .await
-    .unwrap();
+    let created = server
+        .state
+        .db
+        .create_payment(otinish_server::db::NewPayment {
+            id: payment_id,
+            application_id: &application,
+            mrp_tenths: Some(100),
+            mrp: Some(4325),
+            tenge: 43250,
+            return_url: &return_url(&application),
+            redirect_url: &format!("http://{HOST}/test-gateway/{payment_id}"),
+            moves_to: None,
+        })
+        .await
+        .unwrap();
+    assert!(matches!(
+        created,
+        otinish_server::db::PaymentCreated::New(_)
+    ));
     let page = call(
         &server,
         "GET",
@@ -690,10 +696,9 @@ async fn outside_test_mode_there_is_no_gateway_page() {
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     let pay = press(&server, payment_id, "pay").await;
     assert_eq!(pay.status, StatusCode::NOT_FOUND);
-    let status: String = sqlx::query_scalar("SELECT status FROM payments WHERE id = ?")
-        .bind(payment_id)
-        .fetch_one(&database(&server).await)
-        .await
-        .unwrap();
-    assert_eq!(status, "pending");
+    let stored = server.state.db.gateway_payment(payment_id).await.unwrap();
+    assert_eq!(
+        stored.expect("the payment").payment.status,
+        otinish_core::api::PaymentStatus::Pending
+    );
 }

@@ -1,7 +1,7 @@
 //! An app served from another origin (`--allowed-origin`): CORS for exactly those origins,
 //! with credentials, and bearer sessions that need no cookie.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};

@@ -4,7 +4,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use otinish_server::{AppState, Settings, app, db::Db};
+use otinish_server::{AppState, Settings, app};
 use tower::ServiceExt;
 
 struct Fixture {
@@ -22,10 +22,7 @@ async fn fixture() -> Fixture {
     )
     .unwrap();
     std::fs::write(dist.join("otinish-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
-    let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let db = Db::open(&url)
-        .await
-        .expect("the database opens and migrates");
+    let db = crate::common::database(dir.path()).await;
     let settings = Settings::for_tests(dir.path().to_path_buf());
     Fixture {
         router: app(AppState::new(db, settings), &dist),

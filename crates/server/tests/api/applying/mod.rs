@@ -1,5 +1,6 @@
-//! Helpers for the payment and submission tests: applications and files put straight into
-//! the database (so that these tests do not depend on the applications API), requests that
+//! Helpers for the payment and submission tests: applications and files put into storage
+//! through `Db` (so that these tests do not depend on the applications API, and run on
+//! either engine), requests that
 //! come to a named host (the test gateway sends the browser back to the backend's own
 //! origin), and the gateway page's buttons.
 #![allow(dead_code)]
@@ -7,8 +8,11 @@
 use crate::common::{Reply, TestServer};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use otinish_core::api::ApplicationStatus;
+use otinish_core::catalog::{FileType, SubCase, Target};
+use otinish_server::db::{NewApplication, NewDocument};
+use otinish_server::names::Named;
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
 
 /// The host every request here is sent to, as a browser on the backend's site would.
 pub const HOST: &str = "otinish.test";
@@ -19,32 +23,14 @@ pub struct Applicant {
     pub iin_bin: String,
 }
 
-/// Straight access to the test database, to set up and to look behind the API.
-pub async fn database(server: &TestServer) -> SqlitePool {
-    SqlitePool::connect(&format!(
-        "sqlite://{}",
-        server.dir.path().join("test.db").display()
-    ))
-    .await
-    .unwrap()
-}
-
 pub async fn applicant(server: &TestServer, iin_bin: &str) -> Applicant {
     let token = server.sign_up(iin_bin).await;
-    let account_id = sqlx::query_scalar("SELECT id FROM accounts WHERE identifier = ?")
-        .bind(iin_bin)
-        .fetch_one(&database(server).await)
-        .await
-        .unwrap();
+    let (account_id, _) = server.state.db.account_for(iin_bin).await.unwrap();
     Applicant {
         token,
         account_id,
         iin_bin: iin_bin.to_string(),
     }
-}
-
-fn utc_now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// A draft with these answers, as the applications API would have stored it.
@@ -56,31 +42,20 @@ pub async fn draft(
     sub_case: &str,
     answers: Value,
 ) -> String {
-    let id = uuid::Uuid::new_v4().to_string();
-    let db = database(server).await;
-    let now = utc_now();
-    sqlx::query(
-        "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, \
-         answers, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '[\"licence\"]', 'draft', ?, 1, ?, ?)",
-    )
-    .bind(&id)
-    .bind(owner.account_id)
-    .bind(service)
-    .bind(provider)
-    .bind(sub_case)
-    .bind(answers.to_string())
-    .bind(&now)
-    .bind(&now)
-    .execute(&db)
-    .await
-    .unwrap();
-    sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES (?, 'draft', ?)")
-        .bind(&id)
-        .bind(&now)
-        .execute(&db)
+    server
+        .state
+        .db
+        .create_application(NewApplication {
+            account_id: owner.account_id,
+            service,
+            provider,
+            sub_case: SubCase::from_name(sub_case).expect("a sub-case"),
+            targets: &[Target::Licence],
+            answers: &serde_json::from_value(answers).expect("answers of the contract's shape"),
+            at: otinish_server::clock::now(),
+        })
         .await
-        .unwrap();
-    id
+        .unwrap()
 }
 
 /// A complete duplicate of a medical licence in East Kazakhstan: a 10 МРП fee, no file to
@@ -123,22 +98,37 @@ pub async fn free_certificate(server: &TestServer, owner: &Applicant) -> String 
     .await
 }
 
-/// A file row, as an upload would have left it.
+/// A file's record, as an upload would have left it.
 pub async fn attach(server: &TestServer, application_id: &str, document: &str) {
     let id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
-        "INSERT INTO documents (id, application_id, document, file_name, file_type, size, sha256, \
-         storage_key, uploaded_at) VALUES (?, ?, ?, 'сведения.pdf', 'pdf', 48213, ?, ?, ?)",
-    )
-    .bind(&id)
-    .bind(application_id)
-    .bind(document)
-    .bind("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
-    .bind(&id)
-    .bind(utc_now())
-    .execute(&database(server).await)
-    .await
-    .unwrap();
+    let status = server
+        .state
+        .db
+        .any_application(application_id)
+        .await
+        .unwrap()
+        .expect("the application")
+        .status;
+    server
+        .state
+        .db
+        .add_document(
+            NewDocument {
+                id: &id,
+                application_id,
+                document,
+                file_name: "сведения.pdf",
+                file_type: FileType::Pdf,
+                size: 48213,
+                sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                storage_key: &id,
+            },
+            status,
+            10,
+        )
+        .await
+        .unwrap()
+        .expect("room in the slot");
 }
 
 /// `method path` to [`HOST`], with the session and extra headers, and a JSON body or none.
@@ -258,24 +248,26 @@ pub async fn pay(server: &TestServer, owner: &Applicant, application_id: &str) -
     .json()
 }
 
-/// The application's status and its history, from the database.
+/// The application's status and its history, from storage.
 pub async fn status_and_history(
     server: &TestServer,
     application_id: &str,
 ) -> (String, Vec<String>) {
-    let db = database(server).await;
-    let status = sqlx::query_scalar("SELECT status FROM applications WHERE id = ?")
-        .bind(application_id)
-        .fetch_one(&db)
+    let db = &server.state.db;
+    let status: ApplicationStatus = db
+        .any_application(application_id)
         .await
-        .unwrap();
-    let history =
-        sqlx::query_scalar("SELECT status FROM status_events WHERE application_id = ? ORDER BY id")
-            .bind(application_id)
-            .fetch_all(&db)
-            .await
-            .unwrap();
-    (status, history)
+        .unwrap()
+        .expect("the application")
+        .status;
+    let history = db
+        .status_history(application_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|entry| entry.status.name().to_string())
+        .collect();
+    (status.name().to_string(), history)
 }
 
 pub fn text(reply: &Reply) -> String {

@@ -11,6 +11,51 @@ use tower::ServiceExt;
 
 pub mod pki;
 
+/// The PostgreSQL server the suite runs against instead of SQLite, when set (`scripts/test`
+/// starts a throwaway cluster and sets it).
+pub const POSTGRES_ENV: &str = "OTINISH_TEST_DATABASE_URL";
+
+/// Whether this run is on PostgreSQL.
+pub fn on_postgres() -> bool {
+    std::env::var_os(POSTGRES_ENV).is_some()
+}
+
+/// A fresh, migrated database for one test: SQLite in `dir`, or, on PostgreSQL, a schema of
+/// its own (so that tests run side by side without seeing each other's rows).
+pub async fn database(dir: &std::path::Path) -> Db {
+    Db::open(&database_url(dir).await)
+        .await
+        .expect("the database opens and migrates")
+}
+
+/// The URL of a fresh database for one test (see [`database`]).
+pub async fn database_url(dir: &std::path::Path) -> String {
+    let Ok(server) = std::env::var(POSTGRES_ENV) else {
+        return format!("sqlite://{}", dir.join("test.db").display());
+    };
+    use sqlx::Connection;
+    let schema = format!("test_{}", uuid::Uuid::new_v4().simple());
+    let mut connection = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("the test PostgreSQL answers");
+    // The name is ours (a UUID's digits), not a client's.
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    let separator = if server.contains('?') { '&' } else { '?' };
+    format!("{server}{separator}options=-c%20search_path%3D{schema}")
+}
+
+/// What [`TestServer::deliver`] records: times as stored (RFC 3339 in UTC), dates as
+/// `YYYY-MM-DD`.
+pub struct Delivery<'a> {
+    pub reference: &'a str,
+    pub submitted_at: &'a str,
+    pub registered_on: &'a str,
+    pub expected_result: Option<&'a str>,
+}
+
 pub struct TestServer {
     pub router: axum::Router,
     pub state: AppState,
@@ -59,6 +104,76 @@ impl Reply {
 }
 
 impl TestServer {
+    /// Moves an application to `to` through storage, with its history entry, for a state
+    /// that only another area's endpoints (or the provider) would reach.
+    pub async fn move_to(&self, application_id: &str, to: otinish_core::api::ApplicationStatus) {
+        let db = &self.state.db;
+        let from = db
+            .any_application(application_id)
+            .await
+            .unwrap()
+            .expect("the application")
+            .status;
+        let moved = db
+            .record_transition(&otinish_server::db::Transition {
+                application_id,
+                from,
+                to,
+                at: otinish_server::clock::now(),
+                due: None,
+                reason: None,
+                result: otinish_server::db::ResultChange::None,
+            })
+            .await
+            .unwrap();
+        assert!(moved, "{application_id} moved from {from:?} meanwhile");
+    }
+
+    /// Records a submission of the application as `POST …/submission` would (`delivered`,
+    /// with a test signature), at the times given, for states the tests set up directly.
+    pub async fn deliver(&self, application_id: &str, delivery: Delivery<'_>) {
+        use otinish_server::db::{
+            IdempotencyKey, StoredResponse, SubmissionRecord, SubmissionRecorded,
+        };
+        let db = &self.state.db;
+        let record = db
+            .any_application(application_id)
+            .await
+            .unwrap()
+            .expect("the application");
+        let response = StoredResponse {
+            status: 201,
+            body: Vec::new(),
+            location: None,
+        };
+        let recorded = db
+            .record_submission(&SubmissionRecord {
+                application_id,
+                read_status: record.status,
+                read_version: record.version,
+                reference: delivery.reference,
+                submitted_at: delivery.submitted_at,
+                registered_on: delivery.registered_on,
+                expected_result: delivery.expected_result,
+                delivered_due: None,
+                method: "test",
+                signed_data: b"{}",
+                signed_sha256: "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+                cms: None,
+                signed_with: None,
+                egov_mobile_session: None,
+                key: IdempotencyKey {
+                    account_id: record.account_id,
+                    key: application_id,
+                    request_hash: "fixture",
+                },
+                response: &response,
+            })
+            .await
+            .unwrap();
+        assert!(matches!(recorded, SubmissionRecorded::Recorded));
+    }
+
     pub async fn start() -> TestServer {
         TestServer::with_settings(|_| {}).await
     }
@@ -67,16 +182,35 @@ impl TestServer {
     /// officer token…).
     pub async fn with_settings(change: impl FnOnce(&mut Settings)) -> TestServer {
         let dir = tempfile::tempdir().unwrap();
+        let db = database(dir.path()).await;
+        TestServer::instance(db, dir, None, change)
+    }
+
+    /// Two instances of the backend, as behind a load balancer: each with its own pool,
+    /// limiter and memory, both on one database and one data folder (shared storage).
+    pub async fn pair() -> (TestServer, TestServer) {
+        let shared = tempfile::tempdir().unwrap();
+        let url = database_url(shared.path()).await;
+        let first = Db::open(&url).await.unwrap();
+        let second = Db::open(&url).await.unwrap();
+        let data = shared.path().to_path_buf();
+        let b = TestServer::instance(second, tempfile::tempdir().unwrap(), Some(data), |_| {});
+        let a = TestServer::instance(first, shared, None, |_| {});
+        (a, b)
+    }
+
+    /// A backend on `db` whose files live in `data` (by default `dir`, which it keeps).
+    fn instance(
+        db: Db,
+        dir: tempfile::TempDir,
+        data: Option<std::path::PathBuf>,
+        change: impl FnOnce(&mut Settings),
+    ) -> TestServer {
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
-        let db = Db::open(&format!(
-            "sqlite://{}",
-            dir.path().join("test.db").display()
-        ))
-        .await
-        .unwrap();
-        let mut settings = Settings::for_tests(dir.path().to_path_buf());
+        let data = data.unwrap_or_else(|| dir.path().to_path_buf());
+        let mut settings = Settings::for_tests(data);
         change(&mut settings);
         let state = AppState::new(db, settings);
         TestServer {

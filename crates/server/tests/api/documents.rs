@@ -1,7 +1,7 @@
 //! Documents through the HTTP API: streamed multipart uploads judged by content, the
 //! per-document limits and quota, download and removal by the owner only.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -99,15 +99,9 @@ fn stored_files(server: &TestServer) -> Vec<String> {
 }
 
 async fn set_status(server: &TestServer, id: &str, status: &str) {
-    let url = format!("sqlite://{}", server.dir.path().join("test.db").display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-    sqlx::query("UPDATE applications SET status = ? WHERE id = ?")
-        .bind(status)
-        .bind(id)
-        .execute(&pool)
-        .await
-        .unwrap();
-    pool.close().await;
+    use otinish_server::names::Named;
+    let status = otinish_core::api::ApplicationStatus::from_name(status).expect("a status");
+    server.move_to(id, status).await;
 }
 
 fn problem(reply: &Reply) -> (StatusCode, String) {

@@ -2,8 +2,8 @@
 //! signer and a detached CMS, the checks of the package and the payment, and the reference
 //! number and dates a submission sets.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
 use applying::*;
 use axum::http::{StatusCode, header};
@@ -65,12 +65,18 @@ fn signed_bytes(reply: &Reply) -> Vec<u8> {
     bytes
 }
 
-async fn count(server: &TestServer, sql: &'static str, application: &str) -> i64 {
-    sqlx::query_scalar(sql)
-        .bind(application)
-        .fetch_one(&database(server).await)
+/// Whether a signature is kept for the application, and how often it was delivered.
+async fn signed_and_delivered(server: &TestServer, application: &str) -> (bool, usize) {
+    let db = &server.state.db;
+    let signed = db.stored_signature(application).await.unwrap().is_some();
+    let delivered = db
+        .status_history(application)
         .await
         .unwrap()
+        .iter()
+        .filter(|entry| entry.status == otinish_core::api::ApplicationStatus::Delivered)
+        .count();
+    (signed, delivered)
 }
 
 /// What the submission's dates must be for a request received now (local time).
@@ -167,26 +173,25 @@ async fn the_paid_path_ends_delivered_with_a_reference_number_and_dates() {
                 .to_vec()
         )
     );
-    let db = database(&server).await;
-    let (stored_reference, stored_due, stored_registered): (String, Option<String>, String) =
-        sqlx::query_as(
-            "SELECT reference, expected_result, registered_on FROM applications WHERE id = ?",
-        )
-        .bind(&application)
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    let db = &server.state.db;
+    let stored = db.any_application(&application).await.unwrap().unwrap();
     assert_eq!(
-        (stored_reference.as_str(), stored_due, stored_registered),
-        (reference, due_date, registered_on)
+        (
+            stored.reference_number.map(|number| number.to_string()),
+            stored.due_date.map(|date| date.to_string()),
+            stored.registered_on.map(|date| date.to_string())
+        ),
+        (
+            Some(reference.to_string()),
+            due_date.map(|date| date.to_string()),
+            Some(registered_on.to_string())
+        )
     );
-    let (method, stored_bytes): (String, Vec<u8>) =
-        sqlx::query_as("SELECT method, signed_data FROM signatures WHERE application_id = ?")
-            .bind(&application)
-            .fetch_one(&db)
-            .await
-            .unwrap();
-    assert_eq!((method.as_str(), stored_bytes), ("test", bytes));
+    let signature = db.stored_signature(&application).await.unwrap().unwrap();
+    assert_eq!(
+        (signature.method.as_str(), signature.signed_data),
+        ("test", bytes)
+    );
 
     let after = signing_data(&server, &owner, &application).await;
     assert_eq!(
@@ -331,24 +336,7 @@ async fn a_retry_with_the_same_key_gets_the_first_answer_and_submits_once() {
         )
     );
 
-    assert_eq!(
-        count(
-            &server,
-            "SELECT count(*) FROM signatures WHERE application_id = ?",
-            &application
-        )
-        .await,
-        1
-    );
-    assert_eq!(
-        count(
-            &server,
-            "SELECT count(*) FROM status_events WHERE application_id = ? AND status = 'delivered'",
-            &application
-        )
-        .await,
-        1
-    );
+    assert_eq!(signed_and_delivered(&server, &application).await, (true, 1));
 }
 
 #[tokio::test]
@@ -377,15 +365,7 @@ async fn concurrent_requests_with_one_key_submit_once() {
         }
     }
     assert_eq!(references.len(), 1);
-    assert_eq!(
-        count(
-            &server,
-            "SELECT count(*) FROM signatures WHERE application_id = ?",
-            &application
-        )
-        .await,
-        1
-    );
+    assert_eq!(signed_and_delivered(&server, &application).await, (true, 1));
 }
 
 #[tokio::test]
@@ -400,14 +380,17 @@ async fn a_key_still_in_flight_answers_409_and_a_missing_or_malformed_one_400() 
     hasher.update(application.as_bytes());
     hasher.update(b"\n");
     hasher.update(serde_json::to_vec(&request).unwrap());
-    sqlx::query("INSERT INTO idempotency_keys (account_id, key, request_hash, started_at) VALUES (?, ?, ?, ?)")
-        .bind(owner.account_id)
-        .bind(KEY)
-        .bind(hex::encode(hasher.finalize()))
-        .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
-        .execute(&database(&server).await)
+    let claimed = server
+        .state
+        .db
+        .claim_idempotency_key(&otinish_server::db::IdempotencyKey {
+            account_id: owner.account_id,
+            key: KEY,
+            request_hash: &hex::encode(hasher.finalize()),
+        })
         .await
         .unwrap();
+    assert!(matches!(claimed, otinish_server::db::KeyClaim::Claimed));
     let in_flight = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
     assert_eq!(
         (in_flight.status, in_flight.code()),
@@ -926,15 +909,16 @@ async fn a_real_signature_is_verified_and_the_cms_kept_as_it_came() {
     let blob = common::pki::sign(&format!("{PERSON}-sign"), &bytes, &["-stream"]);
     let reply = submit(&server, &owner, &application, Some(KEY), cms_body(&blob)).await;
     assert_eq!(reply.status, StatusCode::CREATED, "{}", text(&reply));
-    let stored: (String, Vec<u8>) =
-        sqlx::query_as("SELECT method, cms FROM signatures WHERE application_id = ?")
-            .bind(&application)
-            .fetch_one(&database(&server).await)
-            .await
-            .unwrap();
+    let stored = server
+        .state
+        .db
+        .stored_signature(&application)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
-        stored,
-        ("cms".to_string(), blob),
+        (stored.method, stored.cms),
+        ("cms".to_string(), Some(blob)),
         "the CMS is kept as it came"
     );
 }

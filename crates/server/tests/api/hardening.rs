@@ -3,10 +3,10 @@
 //! app's origins, the contract's headers, no caching of personal data, no error detail,
 //! password strength, cross-site requests, and the draft-versus-payment race.
 
-mod applying;
-mod common;
+use crate::applying;
+use crate::common;
 
-use applying::{HOST, applicant, database, medical_duplicate, return_url, start_payment};
+use applying::{HOST, applicant, medical_duplicate, return_url, start_payment};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
@@ -177,6 +177,8 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
     let server = TestServer::with_settings(|settings| {
         settings.trusted_proxies = vec!["10.0.0.2".parse().unwrap()];
         settings.login_limits.client_burst = 2;
+        // A minute between attempts, so that none comes back while a loaded debug build hashes.
+        settings.login_limits.client_interval = Duration::from_secs(60);
     })
     .await;
     let guess = |client: &'static str| {
@@ -418,10 +420,8 @@ async fn answers_with_personal_data_are_not_stored_by_any_cache() {
 async fn a_storage_failure_answers_its_code_and_nothing_of_the_cause() {
     let server = TestServer::start().await;
     let token = server.sign_up_with_password(PERSON).await;
-    sqlx::query("ALTER TABLE applications RENAME TO applications_gone")
-        .execute(&database(&server).await)
-        .await
-        .unwrap();
+    // The database goes away: every query fails from now on.
+    server.state.db.close().await;
     let reply = server
         .call("GET", "/api/v1/applications", Some(&token), None)
         .await;
@@ -436,7 +436,7 @@ async fn a_storage_failure_answers_its_code_and_nothing_of_the_cause() {
     assert_eq!(body.get("detail"), None, "{body}");
     let text = String::from_utf8_lossy(&reply.body).to_lowercase();
     assert!(
-        !text.contains("no such table") && !text.contains("sqlite"),
+        !text.contains("pool") && !text.contains("sqlite") && !text.contains("postgres"),
         "{text}"
     );
 }
@@ -532,7 +532,7 @@ async fn a_cookie_request_from_another_site_is_refused() {
 async fn discarding_a_draft_while_paying_for_it_never_fails_the_server() {
     let server = TestServer::start().await;
     let owner = applicant(&server, PERSON).await;
-    let db = database(&server).await;
+    let db = &server.state.db;
     for round in 0..10 {
         let application = medical_duplicate(&server, &owner).await;
         let path = format!("/api/v1/applications/{application}");
@@ -548,18 +548,8 @@ async fn discarding_a_draft_while_paying_for_it_never_fails_the_server() {
                 String::from_utf8_lossy(&reply.body)
             );
         }
-        let exists: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM applications WHERE id = ?)")
-                .bind(&application)
-                .fetch_one(&db)
-                .await
-                .unwrap();
-        let payments: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM payments WHERE application_id = ?")
-                .bind(&application)
-                .fetch_one(&db)
-                .await
-                .unwrap();
+        let exists = db.any_application(&application).await.unwrap().is_some();
+        let payments = db.payments_of(&application).await.unwrap().len();
         match discarding.status {
             StatusCode::NO_CONTENT => {
                 assert!(!exists && payments == 0, "round {round}");

@@ -1,7 +1,7 @@
 //! Signing in with ЭЦП (against the test PKI and a real OCSP responder), the test sign-in,
 //! a password as a second way in, sessions and the registry, through the HTTP API.
 
-mod common;
+use crate::common;
 
 use axum::http::{StatusCode, header};
 use base64::Engine;
@@ -293,21 +293,22 @@ async fn an_employee_signs_in_to_the_companys_account_and_is_recorded() {
     );
     assert_eq!(reply.json()["account"]["kind"], "legal-entity");
     assert_eq!(reply.json()["account"]["iin_bin"], COMPANY);
-    let pool = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        server.dir.path().join("test.db").display()
-    ))
-    .await
-    .unwrap();
-    let recorded: (String, String, String) = sqlx::query_as(
-        "SELECT accounts.identifier, sign_ins.signer_iin, sessions.signer_iin FROM sign_ins \
-         JOIN accounts ON accounts.id = sign_ins.account_id \
-         JOIN sessions ON sessions.account_id = accounts.id",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!(recorded, (COMPANY.into(), PERSON.into(), PERSON.into()));
+    let db = &server.state.db;
+    let (company, _) = db.account_credentials(COMPANY).await.unwrap().unwrap();
+    let sign_ins = db.sign_ins(company).await.unwrap();
+    assert_eq!(
+        sign_ins
+            .iter()
+            .map(|entry| (entry.method.as_str(), entry.signer_iin.as_deref()))
+            .collect::<Vec<_>>(),
+        [("signature", Some(PERSON))]
+    );
+    let token = reply.session_cookie().expect("a session cookie");
+    let signer = db
+        .session_signer(&otinish_server::accounts::session::token_hash(&token))
+        .await
+        .unwrap();
+    assert_eq!(signer.as_deref(), Some(PERSON));
 }
 
 #[tokio::test]
@@ -356,17 +357,8 @@ async fn signing_in_refuses_each_wrong_signature_with_its_code() {
         .await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     // No account was made by any of these.
-    let pool = sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        server.dir.path().join("test.db").display()
-    ))
-    .await
-    .unwrap();
-    let accounts: i64 = sqlx::query_scalar("SELECT count(*) FROM accounts")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert_eq!(accounts, 0);
+    let account = server.state.db.account_credentials(PERSON).await.unwrap();
+    assert_eq!(account, None);
 }
 
 #[tokio::test]

@@ -4,15 +4,16 @@
 //! Submitted applications are put straight into the database (`submit`), as submission
 //! would leave them, so that these tests do not depend on the applicant's journey.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::{Duration, SecondsFormat, Utc};
-use common::{COMPANY, OTHER_PERSON, PERSON, Reply, TestServer};
+use common::{COMPANY, Delivery, OTHER_PERSON, PERSON, Reply, TestServer};
 use otinish_core::api::{ApplicationStatus as Status, ReferenceNumber};
-use otinish_core::catalog::{SubCase, catalog, messages};
+use otinish_core::catalog::{SubCase, Target, catalog, messages};
 use otinish_core::status;
+use otinish_server::db::NewApplication;
 use otinish_server::{demo_clock, officer_cli};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -20,15 +21,6 @@ use sha2::{Digest, Sha256};
 const OFFICER_TOKEN: &str = "officer-test-token";
 
 // ── Fixtures ────────────────────────────────────────────────────────────────────────────
-
-async fn pool(server: &TestServer) -> sqlx::SqlitePool {
-    sqlx::SqlitePool::connect(&format!(
-        "sqlite://{}",
-        server.dir.path().join("test.db").display()
-    ))
-    .await
-    .unwrap()
-}
 
 struct Submitted {
     id: String,
@@ -51,13 +43,9 @@ async fn submit(
     sub_case: SubCase,
     days_ago: i64,
 ) -> Submitted {
-    let pool = pool(server).await;
-    let account_id: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE identifier = ?")
-        .bind(iin_bin)
-        .fetch_one(&pool)
-        .await
-        .expect("sign up first");
-    let id = uuid::Uuid::new_v4().to_string();
+    let db = &server.state.db;
+    let (account_id, created) = db.account_for(iin_bin).await.unwrap();
+    assert!(!created, "sign up first");
     let reference = ReferenceNumber::from_number(uuid::Uuid::new_v4().as_u64_pair().0);
     let submitted = Utc::now() - Duration::days(days_ago);
     let created = submitted - Duration::hours(1);
@@ -68,37 +56,29 @@ async fn submit(
         .unwrap();
     let expected = status::expected_result(provision, sub_case, received.naive_local())
         .map(|due| due.date().to_string());
-    sqlx::query(
-        "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, \
-         answers, version, created_at, updated_at, submitted_at, reference, expected_result) \
-         VALUES (?, ?, ?, ?, ?, '[\"licence\"]', 'delivered', '{}', 3, ?, ?, ?, ?, ?)",
-    )
-    .bind(&id)
-    .bind(account_id)
-    .bind(service)
-    .bind(provider)
-    .bind(messages::key(&sub_case))
-    .bind(stored_time(created))
-    .bind(stored_time(submitted))
-    .bind(stored_time(submitted))
-    .bind(reference.as_str())
-    .bind(expected)
-    .execute(&pool)
-    .await
-    .unwrap();
-    for (status, at) in [
-        ("draft", created),
-        ("signed", submitted),
-        ("delivered", submitted),
-    ] {
-        sqlx::query("INSERT INTO status_events (application_id, status, at) VALUES (?, ?, ?)")
-            .bind(&id)
-            .bind(status)
-            .bind(stored_time(at))
-            .execute(&pool)
-            .await
-            .unwrap();
-    }
+    let id = db
+        .create_application(NewApplication {
+            account_id,
+            service,
+            provider,
+            sub_case,
+            targets: &[Target::Licence],
+            answers: &Default::default(),
+            at: created.fixed_offset(),
+        })
+        .await
+        .unwrap();
+    server
+        .deliver(
+            &id,
+            Delivery {
+                reference: reference.as_str(),
+                submitted_at: &stored_time(submitted),
+                registered_on: &received.date_naive().to_string(),
+                expected_result: expected.as_deref(),
+            },
+        )
+        .await;
     Submitted {
         id,
         reference: reference.to_string(),
@@ -106,21 +86,23 @@ async fn submit(
     }
 }
 
-/// A draft, which the officer must not see.
+/// A paid application not yet submitted, which the officer must not see.
 async fn draft(server: &TestServer, iin_bin: &str) -> String {
-    let pool = pool(server).await;
-    let id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
-        "INSERT INTO applications (id, account_id, service, provider, sub_case, status, created_at, updated_at) \
-         VALUES (?, (SELECT id FROM accounts WHERE identifier = ?), 'medical-licence', 'vko-health', 'issue', 'paid', ?, ?)",
-    )
-    .bind(&id)
-    .bind(iin_bin)
-    .bind(stored_time(Utc::now()))
-    .bind(stored_time(Utc::now()))
-    .execute(&pool)
-    .await
-    .unwrap();
+    let db = &server.state.db;
+    let (account_id, _) = db.account_for(iin_bin).await.unwrap();
+    let id = db
+        .create_application(NewApplication {
+            account_id,
+            service: "medical-licence",
+            provider: "vko-health",
+            sub_case: SubCase::Issue,
+            targets: &[],
+            answers: &Default::default(),
+            at: otinish_server::clock::now(),
+        })
+        .await
+        .unwrap();
+    server.move_to(&id, Status::Paid).await;
     id
 }
 
@@ -806,8 +788,11 @@ async fn a_draft_has_a_history_but_no_result() {
         .await;
     assert_eq!(history.status, StatusCode::OK);
     let items = history.json()["items"].as_array().unwrap().clone();
-    assert_eq!(items.len(), 1, "never empty");
-    assert_eq!(items[0]["status"], "paid");
+    let statuses: Vec<&str> = items
+        .iter()
+        .map(|i| i["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["draft", "paid"]);
     let result = server
         .call(
             "GET",
@@ -1270,8 +1255,10 @@ async fn the_demo_clock_moves_every_application_one_step_until_issued_and_never_
         )
         .await
         .json();
+    let items = draft_history["items"].as_array().unwrap();
     assert_eq!(
-        draft_history["items"][0]["status"], "paid",
+        items.last().unwrap()["status"],
+        "paid",
         "drafts are left alone"
     );
 

@@ -2,7 +2,7 @@
 //! `openssl cms`, a trust store, and a real OCSP responder on a loopback port. Each way a
 //! signature can be wrong is refused with its own code; the valid ones are accepted.
 
-mod common;
+use crate::common;
 
 use common::pki::{self, Responder};
 use otinish_server::signature::{Holder, Purpose, Refusal, TrustStore, Verifier};
