@@ -4,7 +4,7 @@
 // keyboard-only journey. Every page on the way is scanned by axe (and, in Kazakh, for
 // untranslated text).
 const { test, expect } = require('@playwright/test');
-const { open, expectNoAxeViolations, watchErrors, untranslated, signIn, api } = require('./helpers');
+const { open, appReady, expectNoAxeViolations, watchErrors, untranslated, signIn, api } = require('./helpers');
 
 const TEXT = {
   ru: {
@@ -164,6 +164,10 @@ async function pay(page, t, decline) {
   await expect(page).toHaveURL(/\/test-gateway\//);
   if (decline) {
     await page.locator('form').nth(1).locator('button').click();
+    // Back from the gateway, the host's fallback page (the prerendered catalog, hidden) is
+    // there until the app draws: wait for the app before reading the page.
+    await expect(page).toHaveURL(/\/apply\//);
+    await appReady(page);
     await expect(page.locator('main h2')).toHaveText(t.declined);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: t.retry }).click();
