@@ -28,6 +28,16 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
+# The end-to-end suite's ports: the backend, the fake NCALayer and the OCSP responder, each a
+# free port of its own (playwright.config.js would otherwise take the two ports after the
+# backend's, which a connection's local port, to PostgreSQL say, may hold).
+export_e2e_ports() {
+  E2E_PORT="$(free_port)"
+  E2E_NCALAYER_PORT="$(free_port)"
+  E2E_OCSP_PORT="$(free_port)"
+  export E2E_PORT E2E_NCALAYER_PORT E2E_OCSP_PORT
+}
+
 # Waits until $1 answers, up to $2 seconds.
 wait_for_url() {
   local url="$1" seconds="${2:-30}"
