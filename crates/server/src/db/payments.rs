@@ -349,7 +349,10 @@ fn payment_of_row(row: &AnyRow) -> Result<Payment, sqlx::Error> {
             .try_get::<Option<i64>, _>("mrp_tenths")?
             .map(small)
             .transpose()?,
-        mrp: row.try_get::<Option<i64>, _>("mrp")?.map(small).transpose()?,
+        mrp: row
+            .try_get::<Option<i64>, _>("mrp")?
+            .map(small)
+            .transpose()?,
         tenge,
         // The gateway page is only worth opening while the attempt is under way.
         redirect_url: if status == PaymentStatus::Pending {
