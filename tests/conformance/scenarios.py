@@ -374,6 +374,12 @@ def submission(run: Run) -> None:
     # An eGov mobile session for the ready application, given up; not for another account.
     egov = expect(c.call("startEgovMobileSigning", f"{base}/egov-mobile", token=run.token), 201)
     expect(c.call("cancelEgovMobile", "/egov-mobile/cancel", json_body={"poll": egov["poll"]}), 204)
+    # Another, left to expire through the test-mode hook: the phone is then told it is over.
+    egov = expect(c.call("startEgovMobileSigning", f"{base}/egov-mobile", token=run.token), 201)
+    expect(c.call("expireEgovMobile", "/egov-mobile/expire", json_body={"poll": egov["poll"]}), 204)
+    if expect(c.call("getEgovMobileStatus", "/egov-mobile/status", json_body={"poll": egov["poll"]}), 200)["state"] != "expired":
+        raise ScenarioFailed("a session ended by the test-mode hook is expired")
+    expect(c.call("egovMobileApi1", _api_path(egov["qr_text"].removeprefix("mobileSign:"))), 410, "egov-mobile-expired")
     if run.other_token:
         expect(c.call("startEgovMobileSigning", f"{base}/egov-mobile", token=run.other_token), 404)
     body = {"version": signing["version"], "signature": {"method": "test"}}

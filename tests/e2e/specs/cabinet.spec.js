@@ -6,11 +6,10 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, PASSPHRASE, api } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, PASSPHRASE, api, settlePayment } = require('./helpers');
 
 // The token the e2e server is started with (playwright.config.js).
 const OFFICER = { Authorization: 'Bearer e2e-officer-token' };
-const GATEWAY = { Authorization: 'Bearer e2e-gateway-token' };
 // Seeded companies no other spec registers; the third one plays the stranger.
 const APPLICANTS = { ru: '081140000005', kk: '151040100008' };
 const STRANGER = '990140004654';
@@ -74,18 +73,10 @@ async function draft(page, service, provider, answers) {
   return { ...created, version: saved.version };
 }
 
-/**
- * Pays: the gateway reports the payment through the contract's callback, with the token the
- * test deployment gave it (the contract's "Test mode"), so any backend settles it alike.
- */
+/** Pays: created through the API, settled by the gateway's callback (helpers.settlePayment). */
 async function pay(page, id, baseURL) {
   const payment = await call(page, 'POST', `/applications/${id}/payments`, { data: { return_url: `${baseURL}/cabinet` } });
-  const report = {
-    outcome: 'paid', tenge: payment.tenge, at: new Date().toISOString(),
-    gateway_reference: `E2E-${payment.id.slice(0, 8)}`, receipt_number: String(Date.now()).slice(-10),
-  };
-  const settled = await page.request.post(api(`/payments/${payment.id}/callback`), { headers: GATEWAY, data: report });
-  expect(settled.status(), await settled.text()).toBe(200);
+  await settlePayment(page.request, payment);
 }
 
 /** Signs with the test signer and submits with a fresh idempotency key. */

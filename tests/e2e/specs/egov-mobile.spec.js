@@ -6,12 +6,9 @@
 // mobile emulation) the link that opens the app comes first, and its inner link is what the
 // fake follows. Each state is checked with axe and photographed, in Russian and Kazakh.
 const { test, expect } = require('@playwright/test');
-const { execFileSync } = require('node:child_process');
-const path = require('node:path');
 const { scanQr, api1Of, api1OfAppLink, signOnPhone } = require('../fake-egov-mobile');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, readyApplication } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, readyApplication, api } = require('./helpers');
 
-// Sessions are expired by hand in the database: one test at a time in this file.
 test.describe.configure({ mode: 'default' });
 
 const PERSON = '850314300003';
@@ -50,28 +47,34 @@ async function checkScreen(page, lang, name) {
  * mgovsign.page.link form), after checking that the QR code below it says the same.
  */
 async function startSession(page, lang, device, button) {
+  // The browser's poll secret, from the backend's answer, for the test-mode hook `expire`.
+  const started = page.waitForResponse((r) => r.request().method() === 'POST' && /\/egov-mobile$/.test(new URL(r.url()).pathname));
   await page.getByRole('button', { name: button }).click();
+  const { poll } = await (await started).json();
   const image = page.locator('.egov-mobile__qr img');
   await expect(image).toBeVisible();
   await expect(image).toHaveAttribute('alt', /.+/);
   const fromQr = api1Of(await scanQr(image));
+  polls.set(fromQr, poll);
   if (device !== 'phone') return fromQr;
   const link = page.getByRole('link', { name: TEXT[lang].open, exact: true });
   const href = await link.getAttribute('href');
   expect(href).toBe(`https://mgovsign.page.link/?link=${encodeURIComponent(fromQr)}&isi=1476128386&ibi=kz.egov.mobile&apn=kz.mobile.mgov`);
-  return api1OfAppLink(href);
+  const api1 = api1OfAppLink(href);
+  polls.set(api1, poll);
+  return api1;
 }
 
-/** Expires the session of `api1` in the database, as if its minutes were over. */
-function expire(api1) {
-  const id = new URL(api1).pathname.split('/').pop();
-  const db = path.join(process.env.E2E_DATA_DIR, 'otinish.db');
-  execFileSync('python3', ['-c', [
-    'import sqlite3, sys',
-    'c = sqlite3.connect(sys.argv[1], timeout=10)',
-    "c.execute(\"UPDATE egov_mobile_sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE id = ?\", (sys.argv[2],))",
-    'c.commit()',
-  ].join('\n'), db, id]);
+// The poll secret of each session started, by its API №1 URL.
+const polls = new Map();
+
+/**
+ * Ends the session of `api1` now, as if its minutes were over: the contract's test-mode hook
+ * (`POST /egov-mobile/expire`), so that any backend in test mode can be tested alike.
+ */
+async function expire(request, api1) {
+  const response = await request.post(api('/egov-mobile/expire'), { data: { poll: polls.get(api1) } });
+  expect(response.status(), await response.text()).toBe(204);
 }
 
 /** The outcome screen titled `heading`, focused so that a screen reader reads it. */
@@ -108,7 +111,7 @@ for (const [device, use] of Object.entries(DEVICES)) {
 
         // A new code, left to expire: the phone is told so, the page offers a new one.
         api1 = await startSession(page, lang, device, t.newCode);
-        expire(api1);
+        await expire(page.request, api1);
         const late = await signOnPhone(page.request, api1, { language: lang });
         expect(late.api1.status).toBe(410);
         expect(late.api1.body.message).toBeTruthy();

@@ -130,6 +130,24 @@ async function signIn(page, iinBin) {
   await page.addInitScript(() => window.localStorage.setItem('otinish.signed-in', '1'));
 }
 
+// The gateway's token the e2e backend is started with (playwright.config.js, scripts/e2e-static).
+const GATEWAY = { Authorization: 'Bearer e2e-gateway-token' };
+
+/**
+ * The gateway reports how `payment` ended, through the contract's callback with the token the
+ * test deployment gave it (the contract's "Test mode"), so that any backend settles it alike;
+ * a backend's own gateway page is never read.
+ */
+async function settlePayment(request, payment, outcome = 'paid') {
+  const report = {
+    outcome, tenge: payment.tenge, at: new Date().toISOString(),
+    gateway_reference: `E2E-${payment.id.slice(0, 8)}`,
+    ...(outcome === 'paid' ? { receipt_number: String(Date.now()).slice(-10) } : { decline_code: 'card-declined' }),
+  };
+  const settled = await request.post(api(`/payments/${payment.id}/callback`), { headers: GATEWAY, data: report });
+  expect(settled.status(), await settled.text()).toBe(200);
+}
+
 /** A complete draft of a free end-user certificate (only the contacts asked), ready to sign: its id. */
 async function readyApplication(page) {
   const created = await page.request.post('/api/v1/applications', {
@@ -144,4 +162,4 @@ async function readyApplication(page) {
   return id;
 }
 
-module.exports = { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication, appReady };
+module.exports = { LANGUAGES, open, settlePayment, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication, appReady };

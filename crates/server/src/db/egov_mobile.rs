@@ -279,6 +279,25 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Test mode: ends a session's time now, as if its minutes were over. False when no
+    /// session has this poll secret.
+    pub async fn expire_egov_session(&self, poll_hash: &str) -> Result<bool, sqlx::Error> {
+        let now = now();
+        sqlx::query(
+            "UPDATE egov_mobile_sessions SET expires_at = $1 \
+             WHERE poll_hash = $2 AND expires_at > $1",
+        )
+        .bind(&now)
+        .bind(poll_hash)
+        .execute(&self.pool)
+        .await?;
+        let found = sqlx::query("SELECT 1 FROM egov_mobile_sessions WHERE poll_hash = $1")
+            .bind(poll_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(found.is_some())
+    }
+
     /// Takes a signed sign-in session, once: its nonce and the phone's CMS.
     pub async fn take_egov_sign_in(
         &self,

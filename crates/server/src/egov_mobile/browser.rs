@@ -123,6 +123,27 @@ pub async fn cancel(
     }
 }
 
+/// `POST /egov-mobile/expire`, test mode only: ends the session's time now, so that a test
+/// client sees what an applicant who waited too long sees, through the contract rather than
+/// the backend's database. Only the poll secret's holder may, as with `cancel`.
+pub async fn expire(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<EgovMobilePoll>,
+) -> ApiResult<StatusCode> {
+    if !state.settings.test_mode {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code::TEST_SIGNER_DISABLED,
+        ));
+    }
+    let poll_hash = session::token_hash(request.poll.expose());
+    if state.db.expire_egov_session(&poll_hash).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
+}
+
 /// `POST /auth/egov-mobile/sign-in`: signs in with a signed sign-in session, once. The CMS
 /// is verified again over the challenge by NCALayer's own sign-in code.
 pub async fn sign_in(

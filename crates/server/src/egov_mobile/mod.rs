@@ -66,6 +66,7 @@ pub fn routes() -> Router<AppState> {
         .route("/auth/egov-mobile/sign-in", post(browser::sign_in))
         .route("/egov-mobile/status", post(browser::status))
         .route("/egov-mobile/cancel", post(browser::cancel))
+        .route("/egov-mobile/expire", post(browser::expire))
         .route("/egov-mobile/{session_id}", get(phone::api1))
         .route(
             "/egov-mobile/{session_id}/document",

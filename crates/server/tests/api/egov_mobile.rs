@@ -363,6 +363,43 @@ async fn an_expired_or_cancelled_session_takes_no_signature() {
 }
 
 #[tokio::test]
+async fn test_mode_ends_a_session_on_request_and_only_in_test_mode() {
+    let responder = Responder::start();
+    let server = verifying_server(&responder).await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let session = started(&start_signing(&server, &owner, &application).await);
+    assert_eq!(status(&server, &session.poll).await["state"], "waiting");
+    let expired = with_poll(&server, "/api/v1/egov-mobile/expire", &session.poll).await;
+    assert_eq!(expired.status, StatusCode::NO_CONTENT);
+    assert_eq!(status(&server, &session.poll).await["state"], "expired");
+    let reread = call(&server, "GET", &session.api1, None, &[], None).await;
+    assert_eq!(reread.status, StatusCode::GONE);
+    // Again changes nothing; an unknown secret is not there.
+    let again = with_poll(&server, "/api/v1/egov-mobile/expire", &session.poll).await;
+    assert_eq!(again.status, StatusCode::NO_CONTENT);
+    let unknown = with_poll(&server, "/api/v1/egov-mobile/expire", "nope").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+
+    let url = responder.url.clone();
+    let live = TestServer::with_settings(move |settings| {
+        settings.test_mode = false;
+        settings.trust_store = pki::trust_store();
+        settings.ocsp_responder = Some(url);
+    })
+    .await;
+    let owner = applicant(&live, PERSON).await;
+    let application = free_certificate(&live, &owner).await;
+    let session = started(&start_signing(&live, &owner, &application).await);
+    let refused = with_poll(&live, "/api/v1/egov-mobile/expire", &session.poll).await;
+    assert_eq!(
+        (refused.status, refused.code()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "test-signer-disabled".into())
+    );
+    assert_eq!(status(&live, &session.poll).await["state"], "waiting");
+}
+
+#[tokio::test]
 async fn only_the_signed_in_owner_of_a_ready_application_starts_and_only_a_few_at_a_time() {
     let server = TestServer::start().await;
     let owner = applicant(&server, PERSON).await;

@@ -508,6 +508,18 @@ async fn a_fee_must_be_paid_and_the_same_key_works_once_it_is() {
 #[tokio::test]
 async fn the_test_signer_is_refused_outside_test_mode() {
     let server = TestServer::with_settings(|settings| settings.test_mode = false).await;
+    let config = server
+        .call("GET", "/api/v1/config", None, None)
+        .await
+        .json();
+    assert_eq!(config["test_mode"], false);
+    assert!(
+        !config["signature_methods"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("test")),
+        "outside test mode /config offers no test signer: {config}"
+    );
     let owner = applicant(&server, PERSON).await;
     let application = free_certificate(&server, &owner).await;
     let reply = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
