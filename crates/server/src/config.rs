@@ -96,6 +96,11 @@ pub struct ServeConfig {
     /// the phone's signature.
     #[arg(long, env = "OTINISH_EGOV_MOBILE_MINUTES", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=30))]
     pub egov_mobile_minutes: u64,
+    /// The БИН of the organisation that operates this service, which the eGov mobile app
+    /// shows beside its name when it asks the person to sign (API №1's `organisation.bin`).
+    /// A deployment outside test mode gives its own; left out, the phone shows none.
+    #[arg(long, env = "OTINISH_OPERATOR_BIN", value_name = "BIN", value_parser = operator_bin)]
+    pub operator_bin: Option<String>,
     /// Demo mode: every this many seconds, move each submitted application one step along
     /// its provider's path, issuing it at the end (never refusing). Off unless given.
     #[arg(long, env = "OTINISH_DEMO_CLOCK", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
@@ -200,6 +205,12 @@ impl ServeConfig {
     }
 }
 
+/// A БИН with its check digit (`otinish_core`'s rule), for `--operator-bin`.
+fn operator_bin(value: &str) -> Result<String, String> {
+    otinish_core::validation::iin_bin::check_bin(value)
+        .map_err(|_| "a БИН of 12 digits with a valid check digit".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::ServeConfig;
@@ -223,5 +234,16 @@ mod tests {
         assert_eq!(origins.public(), "https://otinish.example");
         assert!(origins.allows("https://static.example"));
         assert!(!origins.allows("http://localhost:8080"));
+    }
+
+    #[test]
+    fn the_operator_bin_is_a_bin_with_its_check_digit() {
+        assert_eq!(
+            super::operator_bin("081140000005").as_deref(),
+            Ok("081140000005")
+        );
+        for wrong in ["081140000006", "12345", "850314300003", ""] {
+            assert!(super::operator_bin(wrong).is_err(), "{wrong}");
+        }
     }
 }

@@ -126,6 +126,7 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
         signature_verifier: config.signature_verifier.clone(),
         metrics_token: config.metrics_token.clone(),
         egov_mobile_lifetime: std::time::Duration::from_secs(config.egov_mobile_minutes * 60),
+        operator_bin: config.operator_bin.clone(),
     };
     announce(&settings);
     leftovers::remove_partial_files(&settings);
@@ -182,6 +183,12 @@ fn announce(settings: &Settings) {
         tracing::info!(
             "test mode is off: the test signer and the test payment gateway are refused"
         );
+        if settings.operator_bin.is_none() {
+            tracing::warn!(
+                "no --operator-bin: the eGov mobile app will show the service's name without \
+                 the БИН of the organisation that operates it"
+            );
+        }
     }
     let public = settings.origins.public();
     if !settings.secure_cookies {

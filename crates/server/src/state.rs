@@ -44,6 +44,8 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// How long an eGov mobile session waits for the phone (`--egov-mobile-minutes`).
     pub egov_mobile_lifetime: std::time::Duration,
+    /// The operator's БИН the eGov mobile app shows (`--operator-bin`), if given.
+    pub operator_bin: Option<String>,
 }
 
 impl Settings {
@@ -77,6 +79,7 @@ impl Settings {
             signature_verifier: None,
             metrics_token: None,
             egov_mobile_lifetime: std::time::Duration::from_secs(5 * 60),
+            operator_bin: None,
         }
     }
 

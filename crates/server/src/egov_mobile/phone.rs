@@ -44,7 +44,7 @@ pub async fn api1(
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         organisation: protocol::Organisation {
             name: names("egov-mobile-phone-organisation", language),
-            bin: String::new(),
+            bin: state.settings.operator_bin.clone().unwrap_or_default(),
         },
         document: protocol::DocumentLink::new(
             format!("{}/document", api1_url(&state, &found.id)),

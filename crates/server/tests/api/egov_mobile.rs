@@ -363,6 +363,29 @@ async fn an_expired_or_cancelled_session_takes_no_signature() {
 }
 
 #[tokio::test]
+async fn the_phone_is_told_the_operators_bin_when_one_is_configured() {
+    let responder = Responder::start();
+    for operator_bin in [None, Some("081140000005")] {
+        let url = responder.url.clone();
+        let bin = operator_bin.map(str::to_string);
+        let server = TestServer::with_settings(move |settings| {
+            settings.trust_store = pki::trust_store();
+            settings.ocsp_responder = Some(url);
+            settings.operator_bin = bin;
+        })
+        .await;
+        let owner = applicant(&server, PERSON).await;
+        let application = free_certificate(&server, &owner).await;
+        let session = started(&start_signing(&server, &owner, &application).await);
+        let api1 = call(&server, "GET", &session.api1, None, &[], None).await;
+        assert_eq!(
+            api1.json()["organisation"]["bin"],
+            operator_bin.unwrap_or_default()
+        );
+    }
+}
+
+#[tokio::test]
 async fn test_mode_ends_a_session_on_request_and_only_in_test_mode() {
     let responder = Responder::start();
     let server = verifying_server(&responder).await;
