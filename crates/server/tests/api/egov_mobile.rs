@@ -16,10 +16,19 @@ use serde_json::{Value, json};
 const KEY: &str = "0c5e2a71-3b8d-4f60-9a12-7e4d1c9b5f38";
 
 async fn verifying_server(responder: &Responder) -> TestServer {
+    verifying_server_with(responder, |_| {}).await
+}
+
+/// A server that verifies with the test PKI and asks `responder`, with more settings.
+async fn verifying_server_with(
+    responder: &Responder,
+    more: impl FnOnce(&mut otinish_server::state::Settings),
+) -> TestServer {
     let url = responder.url.clone();
     TestServer::with_settings(move |settings| {
         settings.trust_store = pki::trust_store();
         settings.ocsp_responder = Some(url);
+        more(settings);
     })
     .await
 }
@@ -307,10 +316,7 @@ async fn an_expired_or_cancelled_session_takes_no_signature() {
     let responder = Responder::start();
     // Sessions of two seconds here, so that one expires while the test waits.
     let lifetime = std::time::Duration::from_secs(2);
-    let url = responder.url.clone();
-    let expiring = TestServer::with_settings(move |settings| {
-        settings.trust_store = pki::trust_store();
-        settings.ocsp_responder = Some(url);
+    let expiring = verifying_server_with(&responder, |settings| {
         settings.egov_mobile_lifetime = lifetime;
     })
     .await;
@@ -366,12 +372,8 @@ async fn an_expired_or_cancelled_session_takes_no_signature() {
 async fn the_phone_is_told_the_operators_bin_when_one_is_configured() {
     let responder = Responder::start();
     for operator_bin in [None, Some("081140000005")] {
-        let url = responder.url.clone();
-        let bin = operator_bin.map(str::to_string);
-        let server = TestServer::with_settings(move |settings| {
-            settings.trust_store = pki::trust_store();
-            settings.ocsp_responder = Some(url);
-            settings.operator_bin = bin;
+        let server = verifying_server_with(&responder, |settings| {
+            settings.operator_bin = operator_bin.map(str::to_string);
         })
         .await;
         let owner = applicant(&server, PERSON).await;
@@ -404,20 +406,17 @@ async fn test_mode_ends_a_session_on_request_and_only_in_test_mode() {
     let unknown = with_poll(&server, "/api/v1/egov-mobile/expire", "nope").await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
 
-    let url = responder.url.clone();
-    let live = TestServer::with_settings(move |settings| {
-        settings.test_mode = false;
-        settings.trust_store = pki::trust_store();
-        settings.ocsp_responder = Some(url);
-    })
-    .await;
+    let live = verifying_server_with(&responder, |settings| settings.test_mode = false).await;
     let owner = applicant(&live, PERSON).await;
     let application = free_certificate(&live, &owner).await;
     let session = started(&start_signing(&live, &owner, &application).await);
     let refused = with_poll(&live, "/api/v1/egov-mobile/expire", &session.poll).await;
     assert_eq!(
         (refused.status, refused.code()),
-        (StatusCode::UNPROCESSABLE_ENTITY, "test-signer-disabled".into())
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "test-signer-disabled".into()
+        )
     );
     assert_eq!(status(&live, &session.poll).await["state"], "waiting");
 }
