@@ -13,7 +13,7 @@ pub fn Header() -> impl IntoView {
     let account = move || {
         match auth.account.get() {
         Some(account) => view! {
-            <span class="header__account" title=display_name(&account)>{display_name(&account)}</span>
+            <span class="header__account" translate="no" title=display_name(&account)>{display_name(&account)}</span>
             <button type="button" class="header__sign-out" on:click=move |_| auth.sign_out()>
                 {i18n.text("nav-sign-out")}
             </button>

@@ -12,6 +12,8 @@ const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signI
 test.describe.configure({ mode: 'default' });
 
 const PERSON = '850314300003';
+// A seeded company whose head's employee key (ИИН + OU=BIN) the test PKI holds.
+const COMPANY = '050440000002';
 const SERVICE = 'end-user-certificate';
 
 const TEXT = {
@@ -19,13 +21,13 @@ const TEXT = {
     showQr: 'Показать QR-код', startPhone: 'Подписать в eGov mobile', newCode: 'Получить новый QR-код',
     signInTitle: 'Войти через eGov mobile', open: 'Открыть eGov mobile', mismatch: 'ЭЦП выдана на другой ИИН/БИН',
     expired: 'Время на подписание истекло', digest: 'Подписано не это заявление', done: 'Заявление отправлено',
-    cancel: 'Отменить', signInCancelled: 'Вход через eGov mobile отменён',
+    cancel: 'Отменить', signInCancelled: 'Вход через eGov mobile отменён', openBusiness: 'Открыть eGov Business',
   },
   kk: {
     showQr: 'QR-кодты көрсету', startPhone: 'eGov mobile арқылы қол қою', newCode: 'Жаңа QR-код алу',
     signInTitle: 'eGov mobile арқылы кіру', open: 'eGov mobile қолданбасын ашу', mismatch: 'ЭЦҚ басқа ЖСН/БСН бойынша берілген',
     expired: 'Қол қою уақыты өтіп кетті', digest: 'Бұл өтінішке қол қойылмаған', done: 'Өтініш жіберілді',
-    cancel: 'Бас тарту', signInCancelled: 'eGov mobile арқылы кіруден бас тартылды',
+    cancel: 'Бас тарту', signInCancelled: 'eGov mobile арқылы кіруден бас тартылды', openBusiness: 'eGov Business қолданбасын ашу',
   },
 };
 
@@ -163,3 +165,36 @@ for (const [device, use] of Object.entries(DEVICES)) {
     }
   });
 }
+
+test.describe('a company on a phone', () => {
+  test.use(DEVICES.phone);
+
+  for (const lang of LANGUAGES) {
+    test(`a company's application is signed in eGov Business, the app for legal entities (${lang})`, async ({ page }) => {
+      const errors = watchErrors(page);
+      const t = TEXT[lang];
+      await signIn(page, COMPANY);
+      const id = await readyApplication(page);
+      await open(page, `/services/${SERVICE}/apply/sign?application=${id}`, lang);
+      const started = page.waitForResponse((r) => r.request().method() === 'POST' && /\/egov-mobile$/.test(new URL(r.url()).pathname));
+      await page.getByRole('button', { name: t.startPhone }).click();
+      const { qr_text: qrText } = await (await started).json();
+      // A legal entity signs in eGov Business: its link alone, not eGov mobile's.
+      const link = page.getByRole('link', { name: t.openBusiness, exact: true });
+      await expect(link).toBeVisible();
+      await expect(page.getByRole('link', { name: t.open, exact: true })).toHaveCount(0);
+      const href = await link.getAttribute('href');
+      const fromQr = api1Of(await scanQr(page.locator('.egov-mobile__qr img')));
+      expect(fromQr).toBe(api1Of(qrText));
+      expect(href).toBe(`https://egovbusiness.page.link/?link=${encodeURIComponent(fromQr)}&isi=1597880144&ibi=kz.mobile.mgov.business&apn=kz.mobile.mgov.business`);
+      await checkScreen(page, lang, 'company-phone-sign-waiting');
+
+      // The employee's key carries the company's БИН: accepted, and the application is sent.
+      const signed = await signOnPhone(page.request, api1OfAppLink(href), { language: lang });
+      expect(signed.put.status, JSON.stringify(signed.put.body)).toBe(200);
+      await expect(page).toHaveURL(/\/apply\/done/, { timeout: 15_000 });
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.done);
+      expect(errors.filter((e) => !/status of 40[134]/.test(e))).toEqual([]);
+    });
+  }
+});

@@ -68,9 +68,13 @@ const kazakh = wordsOf('kk');
 const RUSSIAN_ONLY = new Set([...wordsOf('ru')].filter((w) => w.length >= 4 && !kazakh.has(w)));
 const MESSAGE_ID = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){1,}\b/g;
 
-/** The Russian-only words and message ids on the page, for a Kazakh page. */
+/**
+ * The Russian-only words and message ids on the page, for a Kazakh page. Names marked
+ * `translate="no"` (a company's registered name) are data, not text, and are left out.
+ */
 async function untranslated(page) {
-  const text = await page.locator('body').innerText();
+  let text = await page.locator('body').innerText();
+  for (const name of await page.locator('[translate="no"]').allInnerTexts()) text = text.split(name).join(' ');
   const russian = (text.toLowerCase().match(/\p{L}+/gu) || []).filter((w) => RUSSIAN_ONLY.has(w) && w !== 'русский');
   const ids = (text.match(MESSAGE_ID) || []).filter((id) => !/^(egov|elicense)\b/.test(id));
   return [...new Set([...russian, ...ids])];
