@@ -52,7 +52,7 @@ service-terms-heading = Сроки и стоимость
 # Followed by a duration, e.g. «15 рабочих дней».
 service-deadline = Срок рассмотрения:
 # Followed by an amount, e.g. «43 250 ₸ (10 МРП)», by «не взимается» (a source says no fee
-# applies) or by «ни один найденный источник его не называет…».
+# applies) or by «ни один найденный источник не говорит, взимается ли плата…».
 service-fee = Стоимость:
 # Shown only under a licence fee. $date is today's date, attributive: «23 ноября 2026 года».
 service-fee-date = Сумма лицензионного сбора рассчитана по МРП на { $date }.

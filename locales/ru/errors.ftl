@@ -144,10 +144,10 @@ error-name-edge = Уберите «{ $character }» в начале или в к
 error-date-format = Введите дату в формате ДД.ММ.ГГГГ, например 05.03.2024
 # A day that the calendar does not have (31.02.2020). No variables.
 error-date-invalid = Проверьте дату: такого дня в календаре нет
-# $limit is today's date (the rule gives YYYY-MM-DD; the app should show it as ДД.ММ.ГГГГ).
+# $limit is today's date (the rule gives YYYY-MM-DD; the app shows it as the long date, «5 марта 2024 г.»).
 error-date-must-be-past = Введите дату не позже { $limit }
 error-date-too-early = Введите дату не раньше { $limit }
-# $limit is today's date (the rule gives YYYY-MM-DD; the app should show it as ДД.ММ.ГГГГ).
+# $limit is today's date (the rule gives YYYY-MM-DD; the app shows it as the long date, «5 марта 2024 г.»).
 error-date-must-be-future = Введите дату не раньше { $limit }
 
 ## Files

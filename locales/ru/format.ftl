@@ -41,8 +41,8 @@ calendar-days-left = { $days ->
 # Fees. $amount is already formatted, like «43 250 ₸»; $mrp is the number of МРП, like «10» or «0,3».
 fee-amount = { $amount } ({ $mrp } МРП)
 fee-free = плата не взимается
-fee-unknown = ни один найденный источник его не называет — уточните у услугодателя
-fee-due-unsourced = взимается лицензионный сбор; его размер устанавливает услугодатель — ставку не называет ни один найденный источник
+fee-unknown = ни один найденный источник не говорит, взимается ли плата и в каком размере, — уточните у услугодателя
+fee-due-unsourced = взимается лицензионный сбор по установленной ставке; ставку не называет ни один найденный источник — сумму уточните у услугодателя
 
 # Dates. $day and $year are numbers, $month is one of the month names below.
 date-long = { $day } { $month } { $year } г.

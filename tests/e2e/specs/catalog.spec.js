@@ -93,15 +93,15 @@ test('a service page shows today’s fee in tenge, the deadline and the steps of
   await expect(page.locator('.summary-list')).toContainText('уточните у услугодателя');
 });
 
-test('a fee no source gives is shown as such (a licence fee due at a rate the provider sets), never as free, and no МРП amount is claimed for it', async ({ page }) => {
+test('a fee no source gives is shown as such (a licence fee due at a rate no source gives), never as free, and no МРП amount is claimed for it', async ({ page }) => {
   // The regulation of the certificate has no payment step: that does not make it free.
   await open(page, '/services/end-user-certificate', 'kk');
   await expect(page.locator('.summary-list')).toContainText('ешқайсысында көрсетілмеген');
   await expect(page.locator('.summary-list')).not.toContainText('алынбайды');
   await expect(page.getByText('АЕК бойынша есептелді')).toHaveCount(0);
-  // A licence's fee is due, but no source gives its rate: said so, with who sets it.
+  // A licence's fee is due, but no source gives its rate: said so, and whom to ask.
   await open(page, '/services/poisons-licence', 'ru');
-  await expect(page.locator('.summary-list')).toContainText('взимается лицензионный сбор; его размер устанавливает услугодатель');
+  await expect(page.locator('.summary-list')).toContainText('взимается лицензионный сбор по установленной ставке; ставку не называет ни один найденный источник');
   await expect(page.locator('.summary-list')).not.toContainText('плата не взимается');
   await expect(page.getByText('рассчитана по МРП')).toHaveCount(0);
   // A licence fee is worked out from today's МРП, and the page says so.

@@ -30,6 +30,8 @@ async function expectNoAxeViolations(page) {
   const summary = results.violations.map((v) =>
     `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n'));
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  // Every page a spec checks for accessibility is also checked for texts left raw (#20).
+  await expectNoRawTexts(page);
 }
 
 /** Collects console errors and page errors, to assert none happened. */
@@ -67,6 +69,26 @@ function wordsOf(lang) {
 const kazakh = wordsOf('kk');
 const RUSSIAN_ONLY = new Set([...wordsOf('ru')].filter((w) => w.length >= 4 && !kazakh.has(w)));
 const MESSAGE_ID = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){1,}\b/g;
+
+// Every code the app has words for (`error-<code>`): a page must never show one bare. Codes of
+// one word are left out: they are ordinary words too.
+const PROBLEM_CODES = [...fs.readFileSync(path.join(LOCALES, 'ru/errors.ftl'), 'utf8').matchAll(/^error-([a-z0-9-]+) =/gm)]
+  .map((m) => m[1])
+  .filter((code) => code.includes('-'));
+
+/** Raw message ids, `{ $… }` placeables and problem codes in the page's visible text. */
+async function rawTexts(page) {
+  const text = await page.locator('body').innerText();
+  const placeables = text.match(/\{\s*[$-][^}]*\}?/g) || [];
+  const ids = (text.match(MESSAGE_ID) || []).filter((id) => !/^(egov|elicense)\b/.test(id));
+  const codes = PROBLEM_CODES.filter((code) => new RegExp(`(^|[^\\p{L}-])${code}($|[^\\p{L}-])`, 'u').test(text));
+  return [...new Set([...placeables, ...ids, ...codes])];
+}
+
+/** Fails when the page shows a raw message id, a `{ $placeholder }` or a bare problem code. */
+async function expectNoRawTexts(page) {
+  expect(await rawTexts(page), `raw texts on ${page.url()}`).toEqual([]);
+}
 
 /**
  * The Russian-only words and message ids on the page, for a Kazakh page. Names marked
@@ -166,4 +188,4 @@ async function readyApplication(page) {
   return id;
 }
 
-module.exports = { LANGUAGES, open, settlePayment, expectNoAxeViolations, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication, appReady };
+module.exports = { LANGUAGES, open, settlePayment, expectNoAxeViolations, expectNoRawTexts, rawTexts, PROBLEM_CODES, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication, appReady };

@@ -1,24 +1,7 @@
 // Kazakh pages show no Russian and no message ids; no page in either language shows a raw
 // message id, a `{ $placeholder }` or an untranslated problem code; translator mode shows the ids.
-const fs = require('fs');
-const path = require('path');
 const { test, expect } = require('@playwright/test');
-const { open, untranslated, RUSSIAN_ONLY } = require('./helpers');
-
-// Every code the app has words for (`error-<code>`): a page must never show one bare.
-const PROBLEM_CODES = [...fs.readFileSync(path.join(__dirname, '../../../locales/ru/errors.ftl'), 'utf8').matchAll(/^error-([a-z0-9-]+) =/gm)]
-  .map((m) => m[1])
-  .filter((code) => code.includes('-'));
-const MESSAGE_ID = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){1,}\b/g;
-
-/** Raw ids, `{ $… }` placeables and problem codes in the page's visible text. */
-async function leftovers(page) {
-  const text = await page.locator('body').innerText();
-  const placeables = text.match(/\{\s*[$-][^}]*\}?/g) || [];
-  const ids = (text.match(MESSAGE_ID) || []).filter((id) => !/^(egov|elicense)\b/.test(id));
-  const codes = PROBLEM_CODES.filter((code) => new RegExp(`(^|[^\\p{L}-])${code}($|[^\\p{L}-])`, 'u').test(text));
-  return [...new Set([...placeables, ...ids, ...codes])];
-}
+const { open, untranslated, RUSSIAN_ONLY, rawTexts: leftovers, PROBLEM_CODES } = require('./helpers');
 
 async function kazakhPages(page) {
   await open(page, '/', 'kk');
@@ -68,4 +51,6 @@ test('translator mode shows each text with its message id', async ({ page }) => 
   await page.goto('/?lang=kk&l10n-ids=1');
   await expect(page.locator('main h1')).toHaveText('Лицензиялар мен рұқсаттар [catalog-title]');
   await expect(page.locator('.header__nav')).toContainText('[nav-cabinet]');
+  // The scan every spec's accessibility check runs (helpers.js) finds them: it can fail.
+  expect(await leftovers(page)).toEqual(expect.arrayContaining(['catalog-title', 'nav-cabinet']));
 });
