@@ -22,9 +22,18 @@ fn main() {
         dist.join("index.html").display()
     );
     let mut written = 0;
-    for path in otinish::prerender::paths() {
+    let public = otinish::prerender::paths()
+        .into_iter()
+        .map(|path| (path, None));
+    let starts = otinish::prerender::wizard_starts()
+        .into_iter()
+        .map(|(path, shown)| (path, Some(shown)));
+    for (path, shown) in public.chain(starts) {
         for lang in Lang::ALL {
-            let page = otinish::prerender::render(&path, lang);
+            let page = match &shown {
+                None => otinish::prerender::render(&path, lang),
+                Some(shown) => otinish::prerender::render_applicant(&path, shown, lang),
+            };
             let html = otinish::prerender::fill(&template, &page);
             let file = dist.join(page.file());
             std::fs::create_dir_all(file.parent().expect("a file in dist/"))
