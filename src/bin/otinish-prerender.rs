@@ -1,8 +1,9 @@
 //! `otinish-prerender <dist>`: writes the public pages, rendered by the app's own components,
 //! into a built `dist/` (`scripts/build`, after `scripts/boot-page`): the catalog and every
-//! service page in each language (`otinish::prerender`). Each file is `dist/index.html`, the
-//! one page of both apps, with the page's language, title and body: `boot.js` still starts
-//! the app the address belongs to, which then takes the page over.
+//! service page in each language, and each form's first step (`otinish::prerender`). Each
+//! file is `dist/index.html`, the one page of both apps, with the page's language, title and
+//! body: `boot.js` still starts the app the address belongs to, which then takes the page
+//! over.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
