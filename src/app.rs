@@ -143,7 +143,8 @@ pub fn ApplicantApp() -> impl IntoView {
                 <Route path=path!("/sign-in") view=SignInPage/>
                 <Route path=path!("/register") view=RegisterPage/>
             </FlatRoutes>
-            <SessionTimeout/>
+            // Nobody's session in the prerendered start of the form (`src/prerender.rs`).
+            {crate::IN_BROWSER.then(|| view! { <SessionTimeout/> })}
         </Shell>
     }
 }
@@ -185,6 +186,10 @@ where
 const HAND_OVER_KEY: &str = "otinish.hand-over";
 
 fn session_storage() -> Option<web_sys::Storage> {
+    // The prerendered start of the form (`src/prerender.rs`) has no window.
+    if !crate::IN_BROWSER {
+        return None;
+    }
     window().session_storage().ok().flatten()
 }
 

@@ -174,12 +174,13 @@ fn key(service: &str) -> String {
 /// Set in `sessionStorage` when the applicant signed in on a shared device.
 const SHARED_DEVICE_KEY: &str = "otinish.shared-device";
 
+// Natively (the prerendered start of the form, `src/prerender.rs`) there is no storage: no draft.
 fn local() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+    crate::IN_BROWSER.then(|| window().local_storage().ok().flatten())?
 }
 
 fn session() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
+    crate::IN_BROWSER.then(|| window().session_storage().ok().flatten())?
 }
 
 /// Whether the applicant said, when signing in, that this device is shared.
@@ -332,6 +333,9 @@ pub fn use_draft(service: &str, auth: Auth) -> RwSignal<Draft> {
     // Leaving the page saves at once, whatever the timer: moving to another page of the app,
     // and closing or reloading the tab alike.
     on_cleanup(move || save_now(&draft.get_untracked(), owner().as_deref()));
+    if !crate::IN_BROWSER {
+        return draft; // prerendered: no window to listen to
+    }
     let unload = window_event_listener(leptos::ev::pagehide, move |_| {
         if let Some(current) = draft.try_get_untracked() {
             save_now(&current, owner().as_deref());

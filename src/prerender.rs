@@ -14,7 +14,7 @@
 use crate::i18n::{Lang, prerender_in};
 use leptos::prelude::*;
 use leptos_router::location::RequestUrl;
-use otinish_core::catalog;
+use otinish_core::{catalog, wizard};
 
 /// One rendered page.
 #[derive(Debug)]
@@ -96,14 +96,58 @@ pub fn paths() -> Vec<String> {
         .collect()
 }
 
+/// The start of each service's form, `/services/<id>/apply`, where the service page's
+/// button leads, with the address of the step it opens on for a visitor who is not signed in
+/// and has no draft (`/services/<id>/apply/<step>`). The applicant's app sends that visitor
+/// on to that step and draws the same page, so its prerendered HTML is what the app then
+/// shows: the form's first page paints before the applicant's wasm has arrived.
+pub fn wizard_starts() -> Vec<(String, String)> {
+    let today = chrono::Local::now().date_naive();
+    catalog::catalog()
+        .services
+        .iter()
+        .filter_map(|service| {
+            let (mut sub_case, mut provider) = (None, None);
+            wizard::settle(service, &mut sub_case, &mut provider);
+            let progress = wizard::Progress {
+                sub_case,
+                provider: provider.as_deref(),
+                fee: None,
+                submitted: false,
+            };
+            let first = wizard::steps(service, progress, None, today)
+                .into_iter()
+                .next()?;
+            Some((
+                format!("/services/{}/apply", service.id),
+                first.href(&service.id),
+            ))
+        })
+        .collect()
+}
+
 /// Renders the public app at `path` in `lang`, as the app itself would draw it for a
 /// visitor who is not signed in and has no draft.
 pub fn render(path: &str, lang: Lang) -> Page {
+    render_app(path, path, lang, false)
+}
+
+/// Renders the applicant's app at `shown` (a step of the form) in `lang`, for the address
+/// `path` that leads there (see [`wizard_starts`]).
+pub fn render_applicant(path: &str, shown: &str, lang: Lang) -> Page {
+    render_app(path, shown, lang, true)
+}
+
+fn render_app(path: &str, shown: &str, lang: Lang, applicant: bool) -> Page {
     prerender_in(lang);
     let owner = Owner::new();
     let html = owner.with(|| {
-        provide_context(RequestUrl::new(path));
-        view! { <crate::PublicApp/> }.to_html()
+        provide_context(RequestUrl::new(shown));
+        if applicant {
+            view! { <crate::ApplicantApp/> }.to_html()
+        } else {
+            view! { <crate::PublicApp/> }.to_html()
+        }
     });
     drop(owner);
     let title = crate::components::take_prerendered_title()
@@ -224,6 +268,47 @@ mod tests {
              <title>A &amp; B — Өтініш</title><script src=\"/boot.js\"></script></head><body>\
              <noscript>JS</noscript><main>x</main></body></html>"
         );
+    }
+
+    #[test]
+    fn the_form_starts_prerendered_on_its_first_step_in_each_language() {
+        let starts = wizard_starts();
+        assert_eq!(starts.len(), catalog::catalog().services.len());
+        // Three sub-cases: the form opens on the choice between them.
+        let (path, shown) = starts
+            .iter()
+            .find(|(path, _)| path == "/services/medical-licence/apply")
+            .expect("the medical licence has a form");
+        assert_eq!(shown, "/services/medical-licence/apply/case");
+        for lang in Lang::ALL {
+            let page = render_applicant(path, shown, lang);
+            let heading = crate::i18n::format(lang, "wizard-sub-case-heading", None, None);
+            assert_ne!(
+                heading, "wizard-sub-case-heading",
+                "the step's message id moved"
+            );
+            assert!(
+                page.body.contains(&format!("<h1>{heading}</h1>")),
+                "{lang:?}: {}",
+                page.body
+            );
+            assert!(
+                page.body.contains("type=\"radio\""),
+                "{lang:?}: no choice drawn"
+            );
+            assert!(
+                !page.body.contains("wizard-"),
+                "{lang:?}: a message id shown"
+            );
+            assert_eq!(page.path, "/services/medical-licence/apply");
+            assert_eq!(
+                page.file(),
+                match lang {
+                    Lang::Ru => "services/medical-licence/apply.html",
+                    Lang::Kk => "kk/services/medical-licence/apply.html",
+                }
+            );
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! `otinish-prerender <dist>`: writes the public pages, rendered by the app's own components,
 //! into a built `dist/` (`scripts/build`, after `scripts/boot-page`): the catalog and every
-//! service page in each language (`otinish::prerender`). Each file is `dist/index.html`, the
-//! one page of both apps, with the page's language, title and body: `boot.js` still starts
-//! the app the address belongs to, which then takes the page over.
+//! service page in each language, and each form's first step (`otinish::prerender`). Each
+//! file is `dist/index.html`, the one page of both apps, with the page's language, title and
+//! body: `boot.js` still starts the app the address belongs to, which then takes the page
+//! over.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -22,9 +23,18 @@ fn main() {
         dist.join("index.html").display()
     );
     let mut written = 0;
-    for path in otinish::prerender::paths() {
+    let public = otinish::prerender::paths()
+        .into_iter()
+        .map(|path| (path, None));
+    let starts = otinish::prerender::wizard_starts()
+        .into_iter()
+        .map(|(path, shown)| (path, Some(shown)));
+    for (path, shown) in public.chain(starts) {
         for lang in Lang::ALL {
-            let page = otinish::prerender::render(&path, lang);
+            let page = match &shown {
+                None => otinish::prerender::render(&path, lang),
+                Some(shown) => otinish::prerender::render_applicant(&path, shown, lang),
+            };
             let html = otinish::prerender::fill(&template, &page);
             let file = dist.join(page.file());
             std::fs::create_dir_all(file.parent().expect("a file in dist/"))

@@ -197,7 +197,10 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
     if let Some(application) = param("application") {
         remote::resume(wizard, application);
     }
-    remote::autosave(wizard, wizard.save_state);
+    if crate::IN_BROWSER {
+        // Not in the prerendered start of the form (`src/prerender.rs`): no window there.
+        remote::autosave(wizard, wizard.save_state);
+    }
 
     (move || {
         let slug = params.with(|p| p.get("step"));

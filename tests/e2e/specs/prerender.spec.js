@@ -3,10 +3,17 @@
 const { test, expect } = require('@playwright/test');
 const { appReady } = require('./helpers');
 
-test('a search typed into the prerendered catalog before the app arrives is kept', async ({ page }) => {
+/** Holds every wasm module back until the returned function is called: the page shows only
+ * its HTML meanwhile. */
+async function holdWasm(page) {
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
+test('a search typed into the prerendered catalog before the app arrives is kept', async ({ page }) => {
+  const release = await holdWasm(page);
   await page.goto('/?lang=ru');
   await expect(page.locator('html')).toHaveAttribute('data-page', '/');
   await expect(page.locator('main .service-list a')).toHaveCount(19);
@@ -21,13 +28,47 @@ test('a search typed into the prerendered catalog before the app arrives is kept
 });
 
 test('with a search in the address the prerendered catalog is hidden until the app shows the results', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto('/?lang=ru&q=%D1%84%D0%B0%D1%80%D0%BC%D0%B0%D1%86%D0%B5%D0%B2%D1%82');
   await expect(page.locator('main h1')).toBeHidden();
   release();
   await appReady(page);
   await expect(page.locator('main h1')).toBeVisible();
   expect(await page.locator('main .service-list a').count()).toBeLessThan(19);
+});
+
+// The form's start (/services/<id>/apply) is prerendered on its first step too, for a visitor
+// who is not signed in and has no draft: the step paints before the applicant's wasm arrives,
+// and the app, once there, shows the same step at its own address.
+for (const lang of ['ru', 'kk']) {
+  test(`the form's first step paints before the applicant's app arrives (${lang})`, async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(`/services/medical-licence/apply?lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('data-page', '/services/medical-licence/apply');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.locator('html')).not.toHaveAttribute('data-stale', '');
+    const heading = await page.locator('main h1').textContent();
+    await expect(page.locator('main input[type=radio]')).toHaveCount(3);
+    release();
+    await appReady(page);
+    await expect(page).toHaveURL(/\/services\/medical-licence\/apply\/case/);
+    await expect(page.locator('main h1')).toHaveText(heading);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  });
+}
+
+test("a visitor with a draft of the form does not see its prerendered start, but where they left off", async ({ page }) => {
+  await page.goto('/services/medical-licence/apply?lang=ru');
+  await appReady(page);
+  await page.locator('main label').first().click();
+  await page.locator('main form button[type=submit]').click();
+  await expect(page).not.toHaveURL(/\/apply\/case/);
+  const left = new URL(page.url()).pathname;
+  const release = await holdWasm(page);
+  await page.goto('/services/medical-licence/apply?lang=ru');
+  await expect(page.locator('html')).toHaveAttribute('data-stale', '');
+  await expect(page.locator('main h1')).toHaveCount(0);
+  release();
+  await appReady(page);
+  await expect(page).toHaveURL(new RegExp(`${left}`));
 });
