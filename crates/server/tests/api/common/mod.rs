@@ -15,6 +15,18 @@ pub mod pki;
 /// starts a throwaway cluster and sets it).
 pub const POSTGRES_ENV: &str = "OTINISH_TEST_DATABASE_URL";
 
+/// The S3-compatible store (`s3://bucket`, with the `AWS_*` variables) the suite keeps
+/// documents and results in instead of the data folder, when set (`scripts/postgres-test`
+/// starts `s3s-fs` and sets it). Each test server has a prefix of its own.
+pub const OBJECT_STORE_ENV: &str = "OTINISH_TEST_OBJECT_STORE";
+/// The folder of that `s3s-fs`, where its multipart uploads in progress can be seen.
+pub const S3_ROOT_ENV: &str = "OTINISH_TEST_S3_ROOT";
+
+/// Whether this run keeps files in an S3-compatible store.
+pub fn on_s3() -> bool {
+    std::env::var_os(OBJECT_STORE_ENV).is_some()
+}
+
 /// Whether this run is on PostgreSQL.
 pub fn on_postgres() -> bool {
     std::env::var_os(POSTGRES_ENV).is_some()
@@ -210,7 +222,13 @@ impl TestServer {
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
         let data = data.unwrap_or_else(|| dir.path().to_path_buf());
-        let mut settings = Settings::for_tests(data);
+        let mut settings = Settings::for_tests(data.clone());
+        if let Ok(store) = std::env::var(OBJECT_STORE_ENV) {
+            // The data folder's name is unique, and shared by the instances of a pair.
+            let prefix = data.file_name().unwrap().to_string_lossy();
+            settings.storage = otinish_server::storage::Storage::s3(&format!("{store}/{prefix}"))
+                .expect("the test object store's URL");
+        }
         change(&mut settings);
         let state = AppState::new(db, settings);
         TestServer {
@@ -218,6 +236,55 @@ impl TestServer {
             state,
             dir,
         }
+    }
+
+    /// The names of the files stored under `folder` (`uploads`, `results`) once no write
+    /// is under way any more (an abandoned one is aborted in the background). A partial
+    /// write still there after five seconds is listed too, so that the test sees it: on the
+    /// data folder by its staged name (`…#1`), on S3 as `multipart upload in progress` (so
+    /// the S3 run goes one test at a time).
+    pub async fn stored(&self, folder: &str) -> Vec<String> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let (names, partial) = self.stored_now(folder).await;
+            if !partial || std::time::Instant::now() > deadline {
+                return names;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    async fn stored_now(&self, folder: &str) -> (Vec<String>, bool) {
+        let storage = &self.state.settings.storage;
+        let mut names: Vec<String> = if storage.is_local() {
+            match std::fs::read_dir(self.state.settings.data_dir.join(folder)) {
+                Ok(entries) => entries
+                    .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect(),
+                Err(_) => Vec::new(),
+            }
+        } else {
+            let listed = storage.list(folder).await.expect("the object store lists");
+            listed
+                .iter()
+                .map(|key| key.rsplit('/').next().unwrap().to_string())
+                .collect()
+        };
+        let uploads_in_progress = std::env::var_os(S3_ROOT_ENV)
+            .filter(|_| !storage.is_local())
+            .and_then(|root| std::fs::read_dir(root).ok())
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|entry| entry.file_name().to_string_lossy().starts_with(".upload"))
+                    .count()
+            })
+            .unwrap_or(0);
+        names.extend((0..uploads_in_progress).map(|_| "multipart upload in progress".to_string()));
+        let partial = names
+            .iter()
+            .any(|name| name.contains('#') || name.ends_with(".part") || name.contains("progress"));
+        (names, partial)
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
