@@ -22,6 +22,7 @@ use object_store::prefix::PrefixStore;
 use object_store::{ObjectStore, PutPayload, WriteMultipart};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use object_store::Error;
 pub use object_store::path::Path as Key;
@@ -45,6 +46,8 @@ pub struct Storage {
     /// The local folder, when that is the store: objects are synced to disk there.
     local_root: Option<PathBuf>,
     part_bytes: usize,
+    /// Writes neither completed nor aborted yet (an abandoned one aborts in the background).
+    writes: Arc<AtomicUsize>,
 }
 
 impl std::fmt::Debug for Storage {
@@ -74,6 +77,7 @@ impl Storage {
             store: Arc::new(store),
             local_root: Some(std::fs::canonicalize(dir)?),
             part_bytes: LOCAL_PART_BYTES,
+            writes: Arc::default(),
         })
     }
 
@@ -105,6 +109,7 @@ impl Storage {
             store,
             local_root: None,
             part_bytes: S3_PART_BYTES,
+            writes: Arc::default(),
         })
     }
 
@@ -125,11 +130,18 @@ impl Storage {
     /// Starts writing `key`; nothing is visible under it until [`Writer::finish`].
     pub async fn writer(&self, key: &Key) -> Result<Writer> {
         let upload = self.store.put_multipart(key).await?;
+        self.writes.fetch_add(1, Ordering::Relaxed);
         Ok(Writer {
             upload: Some(WriteMultipart::new_with_chunk_size(upload, self.part_bytes)),
             key: key.clone(),
             storage: self.clone(),
+            in_progress: Some(InProgress(self.writes.clone())),
         })
+    }
+
+    /// How many writes are neither completed nor aborted yet.
+    pub fn writes_in_progress(&self) -> usize {
+        self.writes.load(Ordering::Relaxed)
     }
 
     /// Stores a whole object made in memory, replacing any earlier one at once.
@@ -217,6 +229,16 @@ pub struct Writer {
     upload: Option<WriteMultipart>,
     key: Key,
     storage: Storage,
+    /// Counted in [`Storage::writes_in_progress`] until dropped.
+    in_progress: Option<InProgress>,
+}
+
+struct InProgress(Arc<AtomicUsize>);
+
+impl Drop for InProgress {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl Writer {
@@ -258,10 +280,12 @@ impl Drop for Writer {
             return;
         };
         let key = self.key.clone();
+        let in_progress = self.in_progress.take();
         let abort = async move {
             if let Err(error) = upload.abort().await {
                 tracing::warn!(%key, %error, "an abandoned upload could not be aborted");
             }
+            drop(in_progress);
         };
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             runtime.spawn(abort);

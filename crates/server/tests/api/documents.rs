@@ -286,7 +286,14 @@ async fn an_upload_cut_off_midway_leaves_nothing() {
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
         )
-        .body(Body::from_stream(futures_util::stream::iter(sent)))
+        // A chunk at a time, as from a network (the parser reads whatever is ready at once).
+        .body(Body::from_stream(futures_util::StreamExt::then(
+            futures_util::stream::iter(sent),
+            |chunk| async {
+                tokio::task::yield_now().await;
+                chunk
+            },
+        )))
         .unwrap();
     let reply = server.send(request).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);

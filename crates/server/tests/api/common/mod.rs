@@ -19,8 +19,6 @@ pub const POSTGRES_ENV: &str = "OTINISH_TEST_DATABASE_URL";
 /// documents and results in instead of the data folder, when set (`scripts/postgres-test`
 /// starts `s3s-fs` and sets it). Each test server has a prefix of its own.
 pub const OBJECT_STORE_ENV: &str = "OTINISH_TEST_OBJECT_STORE";
-/// The folder of that `s3s-fs`, where its multipart uploads in progress can be seen.
-pub const S3_ROOT_ENV: &str = "OTINISH_TEST_S3_ROOT";
 
 /// Whether this run keeps files in an S3-compatible store.
 pub fn on_s3() -> bool {
@@ -239,24 +237,22 @@ impl TestServer {
     }
 
     /// The names of the files stored under `folder` (`uploads`, `results`) once no write
-    /// is under way any more (an abandoned one is aborted in the background). A partial
-    /// write still there after five seconds is listed too, so that the test sees it: on the
-    /// data folder by its staged name (`…#1`), on S3 as `multipart upload in progress` (so
-    /// the S3 run goes one test at a time).
+    /// of this server is under way any more (an abandoned one is aborted in the background;
+    /// a write still open after five seconds fails the test). On the data folder a partial write would show by its staged
+    /// name (`…#1`); on S3 it is invisible, and `scripts/postgres-test` checks after the
+    /// suite that the S3 server holds no multipart upload in progress.
     pub async fn stored(&self, folder: &str) -> Vec<String> {
+        let storage = &self.state.settings.storage;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-        loop {
-            let (names, partial) = self.stored_now(folder).await;
-            if !partial || std::time::Instant::now() > deadline {
-                return names;
-            }
+        while storage.writes_in_progress() > 0 && std::time::Instant::now() < deadline {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
-    }
-
-    async fn stored_now(&self, folder: &str) -> (Vec<String>, bool) {
-        let storage = &self.state.settings.storage;
-        let mut names: Vec<String> = if storage.is_local() {
+        assert_eq!(
+            storage.writes_in_progress(),
+            0,
+            "a write to the store was neither completed nor aborted"
+        );
+        if storage.is_local() {
             match std::fs::read_dir(self.state.settings.data_dir.join(folder)) {
                 Ok(entries) => entries
                     .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -269,22 +265,7 @@ impl TestServer {
                 .iter()
                 .map(|key| key.rsplit('/').next().unwrap().to_string())
                 .collect()
-        };
-        let uploads_in_progress = std::env::var_os(S3_ROOT_ENV)
-            .filter(|_| !storage.is_local())
-            .and_then(|root| std::fs::read_dir(root).ok())
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .filter(|entry| entry.file_name().to_string_lossy().starts_with(".upload"))
-                    .count()
-            })
-            .unwrap_or(0);
-        names.extend((0..uploads_in_progress).map(|_| "multipart upload in progress".to_string()));
-        let partial = names
-            .iter()
-            .any(|name| name.contains('#') || name.ends_with(".part") || name.contains("progress"));
-        (names, partial)
+        }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
