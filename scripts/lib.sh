@@ -155,8 +155,11 @@ s3_uploads_in_progress() {
 }
 
 s3_stop() {
-  [ -n "${S3_PID:-}" ] && kill "$S3_PID" 2>/dev/null && wait "$S3_PID" 2>/dev/null
-  [ -n "${S3_DIR:-}" ] && rm -rf "$S3_DIR"
+  if [ -n "${S3_PID:-}" ]; then
+    kill "$S3_PID" 2>/dev/null || true
+    wait "$S3_PID" 2>/dev/null || true
+  fi
+  if [ -n "${S3_DIR:-}" ]; then rm -rf "$S3_DIR"; fi
   unset S3_DIR S3_PORT S3_PID AWS_ENDPOINT_URL AWS_ALLOW_HTTP AWS_REGION AWS_ACCESS_KEY_ID \
     AWS_SECRET_ACCESS_KEY OTINISH_TEST_OBJECT_STORE
   return 0

@@ -26,6 +26,8 @@ pub async fn live() -> Json<Value> {
 /// How long one look at the database and the store answers readiness: however often it is
 /// asked, an instance asks them at most once per this.
 const READINESS_TTL: Duration = Duration::from_secs(2);
+/// The longest a look at the store may take before it counts as not answering.
+const READINESS_WAIT: Duration = Duration::from_secs(1);
 
 /// The last look at the database and the store, shared by the probes of one instance.
 #[derive(Default)]
@@ -49,8 +51,11 @@ impl Readiness {
         {
             return answers;
         }
-        let (database, storage) =
-            tokio::join!(state.db.is_healthy(), state.settings.storage.answers());
+        // A store that does not answer is retried by its client for a while; the probe
+        // answers within a second whatever happens.
+        let storage = tokio::time::timeout(READINESS_WAIT, state.settings.storage.answers());
+        let (database, storage) = tokio::join!(state.db.is_healthy(), storage);
+        let storage = storage.unwrap_or(false);
         let answers = Dependencies { database, storage };
         *last = Some((Instant::now(), answers));
         answers
