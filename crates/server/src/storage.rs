@@ -292,3 +292,59 @@ impl Drop for Writer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Storage;
+
+    #[test]
+    fn only_s3_urls_with_a_bucket_are_taken() {
+        for url in [
+            "gs://bucket/x",
+            "s3://",
+            "s3:///prefix",
+            "/srv/otinish",
+            "s3://b/a//b",
+        ] {
+            assert!(Storage::s3(url).is_err(), "{url}");
+        }
+        for url in [
+            "s3://otinish",
+            "s3://otinish/",
+            "s3://otinish/prod/documents",
+        ] {
+            let storage = Storage::s3(url).unwrap_or_else(|error| panic!("{url}: {error}"));
+            assert!(!storage.is_local());
+        }
+    }
+
+    #[tokio::test]
+    async fn the_local_store_keeps_the_old_layout_and_shows_nothing_until_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = Storage::local(dir.path()).unwrap();
+        let key = super::Key::from_iter(["uploads", "0b7c"]);
+        let mut writer = storage.writer(&key).await.unwrap();
+        writer.write(&[7; 100_000]).await.unwrap();
+        assert!(
+            !dir.path().join("uploads/0b7c").exists(),
+            "not before it is finished"
+        );
+        writer.finish().await.unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("uploads/0b7c")).unwrap(),
+            [7; 100_000]
+        );
+        assert_eq!(storage.writes_in_progress(), 0);
+
+        let abandoned = super::Key::from_iter(["uploads", "1d2e"]);
+        let mut writer = storage.writer(&abandoned).await.unwrap();
+        writer.write(b"half").await.unwrap();
+        writer.abort().await;
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("uploads"))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["0b7c"]);
+        assert_eq!(storage.writes_in_progress(), 0);
+    }
+}
