@@ -107,3 +107,60 @@ postgres_stop() {
   rm -rf "$PG_DIR"
   unset PG_DIR PG_PORT OTINISH_TEST_DATABASE_URL
 }
+
+# An S3-compatible server for the object-store runs: s3s-fs from crates.io, pinned (0.14.1 is
+# the last release that builds on our Rust 1.95; 0.15 on need 1.96), built once into
+# .tools/s3s-fs (a few minutes on a cold machine; its build folder is removed afterwards).
+S3S_FS_VERSION="0.14.1"
+S3S_FS_BIN="$TOOLS_DIR/s3s-fs/bin/s3s-fs"
+
+s3_install() {
+  [ -x "$S3S_FS_BIN" ] && [ "$(cat "$TOOLS_DIR/s3s-fs/.version" 2>/dev/null)" = "$S3S_FS_VERSION" ] && return 0
+  local build
+  build="$(mktemp -d)"
+  CARGO_TARGET_DIR="$build" CARGO_PROFILE_RELEASE_DEBUG=0 cargo install --quiet --locked --force \
+    s3s-fs --version "$S3S_FS_VERSION" --features binary --root "$TOOLS_DIR/s3s-fs" ||
+    { rm -rf "$build"; die "could not install s3s-fs $S3S_FS_VERSION with cargo"; }
+  rm -rf "$build"
+  echo "$S3S_FS_VERSION" >"$TOOLS_DIR/s3s-fs/.version"
+}
+
+# Starts s3s-fs on a loopback port over a temporary folder with one bucket, `otinish`, and
+# exports S3_DIR, the AWS_* variables the server reads and OTINISH_TEST_OBJECT_STORE (the
+# server suite's store). Stop it with s3_stop.
+s3_start() {
+  s3_install
+  S3_DIR="$(mktemp -d)"
+  S3_PORT="$(free_port)"
+  mkdir "$S3_DIR/root" "$S3_DIR/root/otinish"
+  "$S3S_FS_BIN" --host 127.0.0.1 --port "$S3_PORT" --access-key otinish-test \
+    --secret-key otinish-test-secret "$S3_DIR/root" >"$S3_DIR/log" 2>&1 &
+  S3_PID=$!
+  # Any HTTP answer will do (an unsigned request is refused).
+  for _ in $(seq 300); do
+    curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" && break
+    sleep 0.1
+  done
+  curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" || die "s3s-fs did not start (log: $S3_DIR/log)"
+  export S3_DIR S3_PORT S3_PID
+  export AWS_ENDPOINT_URL="http://127.0.0.1:$S3_PORT" AWS_ALLOW_HTTP=true AWS_REGION=us-east-1
+  export AWS_ACCESS_KEY_ID=otinish-test AWS_SECRET_ACCESS_KEY=otinish-test-secret
+  export OTINISH_TEST_OBJECT_STORE="s3://otinish"
+}
+
+# Multipart uploads s3s-fs holds unfinished (each leaves `.upload-<id>.json` in its folder):
+# after a run every upload was completed or aborted, so this must be none.
+s3_uploads_in_progress() {
+  find "$S3_DIR/root" -maxdepth 1 -name '.upload*' | wc -l
+}
+
+s3_stop() {
+  if [ -n "${S3_PID:-}" ]; then
+    kill "$S3_PID" 2>/dev/null || true
+    wait "$S3_PID" 2>/dev/null || true
+  fi
+  if [ -n "${S3_DIR:-}" ]; then rm -rf "$S3_DIR"; fi
+  unset S3_DIR S3_PORT S3_PID AWS_ENDPOINT_URL AWS_ALLOW_HTTP AWS_REGION AWS_ACCESS_KEY_ID \
+    AWS_SECRET_ACCESS_KEY OTINISH_TEST_OBJECT_STORE
+  return 0
+}

@@ -60,6 +60,11 @@ pub struct ServeConfig {
     /// Database URL; defaults to `sqlite://<data-dir>/otinish.db`.
     #[arg(long, env = "OTINISH_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// Where documents and results are kept: `s3://bucket/prefix` for an S3-compatible
+    /// store (configured by the AWS_* variables: README "Several instances"); by default
+    /// the data directory.
+    #[arg(long, env = "OTINISH_OBJECT_STORE", value_name = "URL")]
+    pub object_store: Option<String>,
     /// The built app (trunk's `dist/`).
     #[arg(long, env = "OTINISH_DIST", default_value = "dist")]
     pub dist: PathBuf,

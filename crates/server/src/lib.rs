@@ -32,6 +32,7 @@ pub mod services;
 pub mod signature;
 pub mod state;
 mod static_files;
+pub mod storage;
 pub mod telemetry;
 mod test_gateway;
 
@@ -108,9 +109,12 @@ pub async fn serve(config: config::ServeConfig) -> Result<(), Error> {
     let db = db::Db::open(&config.database_url()).await?;
     db.record_start().await?;
     let origins = config.origins().map_err(Error::PublicUrl)?;
+    let storage = storage::Storage::open(config.object_store.as_deref(), &config.data_dir)
+        .map_err(Error::ObjectStore)?;
     let settings = Settings {
         test_mode: config.test_mode,
         data_dir: config.data_dir.clone(),
+        storage,
         officer_token: config.officer_token.clone(),
         gateway_token: config
             .gateway_token
@@ -260,6 +264,7 @@ pub enum Error {
     Serve(std::io::Error),
     PublicUrl(String),
     TrustStore(signature::TrustStoreError),
+    ObjectStore(storage::BadUrl),
 }
 
 impl std::fmt::Display for Error {
@@ -281,6 +286,7 @@ impl std::fmt::Display for Error {
             Error::Serve(e) => write!(f, "server: {e}"),
             Error::PublicUrl(e) => write!(f, "--public-url / --allowed-origin: {e}"),
             Error::TrustStore(e) => write!(f, "{e}"),
+            Error::ObjectStore(e) => write!(f, "--object-store: {e}"),
         }
     }
 }

@@ -39,6 +39,10 @@ pub struct Storage {
     /// Database URL; defaults to `sqlite://<data-dir>/otinish.db`.
     #[arg(long, env = "OTINISH_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
+    /// Where documents and results are kept (`s3://bucket/prefix`); by default the data
+    /// directory.
+    #[arg(long, env = "OTINISH_OBJECT_STORE", value_name = "URL", global = true)]
+    pub object_store: Option<String>,
     /// Test mode: `issue` makes a test result document when none was uploaded.
     #[arg(long, env = "OTINISH_TEST_MODE", default_value_t = true, action = clap::ArgAction::Set, global = true)]
     pub test_mode: bool,
@@ -210,7 +214,9 @@ pub async fn run(command: OfficerCommand) -> Result<(), CliError> {
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}", storage.data_dir.join("otinish.db").display()));
     let db = Db::open(&url).await.map_err(CliError::Storage)?;
-    let settings = Settings::offline(storage.test_mode, storage.data_dir);
+    let objects = crate::storage::Storage::open(storage.object_store.as_deref(), &storage.data_dir)
+        .map_err(|e| CliError::Storage(crate::Error::ObjectStore(e)))?;
+    let settings = Settings::offline(storage.test_mode, storage.data_dir, objects);
     match command.action {
         OfficerAction::List { status } => print!("{}", table(&list(&db, status).await?)),
         OfficerAction::Advance { reference } => {

@@ -4,6 +4,7 @@ use crate::accounts::rate_limit::{LoginLimiter, LoginLimits};
 use crate::db::Db;
 use crate::origins::AppOrigins;
 use crate::signature::{TrustStore, Verifier};
+use crate::storage::Storage;
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,6 +16,8 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Set on SIGTERM: readiness fails, so that the balancer sends no more requests here.
     pub draining: Arc<std::sync::atomic::AtomicBool>,
+    /// The last look of `/readyz` at the database and the store.
+    pub readiness: Arc<crate::probes::Readiness>,
     pub login_limiter: LoginLimiter,
     pub settings: Arc<Settings>,
     /// Verifies ЭЦП signatures with the settings' trust store, OCSP and external verifier.
@@ -25,6 +28,8 @@ pub struct AppState {
 pub struct Settings {
     pub test_mode: bool,
     pub data_dir: PathBuf,
+    /// Where documents and results are kept: the data directory or an S3-compatible store.
+    pub storage: Storage,
     pub officer_token: Option<String>,
     pub gateway_token: String,
     pub max_file_bytes: u64,
@@ -57,16 +62,21 @@ impl Settings {
             gateway_token: "gateway-test-token".to_string(),
             max_file_bytes: 10 * 1024 * 1024,
             metrics_token: Some("metrics-test-token".to_string()),
-            ..Settings::offline(true, data_dir)
+            ..Settings::offline(
+                true,
+                data_dir.clone(),
+                Storage::local(&data_dir).expect("a test's data folder can be made"),
+            )
         }
     }
 
     /// Settings for work on the data directory without serving (`otinish-server officer`):
     /// no tokens, no web origins of its own.
-    pub fn offline(test_mode: bool, data_dir: PathBuf) -> Settings {
+    pub fn offline(test_mode: bool, data_dir: PathBuf, storage: Storage) -> Settings {
         Settings {
             test_mode,
             data_dir,
+            storage,
             officer_token: None,
             gateway_token: String::new(),
             max_file_bytes: 0,
@@ -100,6 +110,7 @@ impl AppState {
             db,
             metrics: Arc::default(),
             draining: Arc::default(),
+            readiness: Arc::default(),
             login_limiter: LoginLimiter::new(settings.login_limits),
             settings: Arc::new(settings),
             verifier: Arc::new(verifier),

@@ -344,7 +344,6 @@ impl Upload<'_> {
             hasher.update(&chunk);
             partial.write(&chunk).await?;
         }
-        partial.finish().await?;
         Ok(ReceivedFile {
             partial,
             given_name,
@@ -378,8 +377,8 @@ impl Upload<'_> {
         let Some(file_type) = validation::detect_file_type(&file.head) else {
             return Err(type_not_allowed(&slot.types));
         };
-        let id = Uuid::new_v4().to_string();
-        file.partial.store_as(&self.state.settings, &id).await?;
+        let id = file.partial.storage_key().to_string();
+        file.partial.store().await?;
         let file_name = file_name_of(file.given_name.as_deref(), &slot.id, file_type);
         let mut status = self.record.status;
         for _ in 0..WRITE_ATTEMPTS {

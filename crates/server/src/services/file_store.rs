@@ -1,71 +1,73 @@
-//! Where the documents' bytes are kept: one file per document under `<data-dir>/uploads/`,
-//! named by its storage key. A file is streamed to a `*.part` file first and renamed to its
-//! key once judged, so that nothing half-written is ever served, and a refused or abandoned
-//! upload leaves nothing behind (`leftovers` removes what a killed server left).
+//! Where the documents' bytes are kept: one object per document, `uploads/<key>`, in the
+//! store of `storage.rs` (the data directory, or an S3-compatible store). A file is streamed
+//! into an upload that nobody sees until it is completed, once judged, so that nothing
+//! half-written is ever served, and a refused or abandoned upload leaves nothing behind.
 //!
-//! The routes see only this module's calls, so that another store (an object store shared
-//! by several instances) can take its place.
+//! The routes see only this module's calls.
 
 use crate::problem::{ApiError, ApiResult};
 use crate::state::Settings;
+use crate::storage::{Key, Storage, Writer};
 use axum::body::Body;
-use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
+use futures_util::TryStreamExt;
 use otinish_core::api::code;
-use std::path::PathBuf;
-use tokio::io::AsyncWriteExt;
 use uuid::Uuid;
 
-/// A file being written. Dropped without [`PartialFile::keep`], it is deleted: a refused
-/// upload, a failed one, and one whose client went away (the handler is dropped mid-await)
-/// all leave nothing behind.
+fn key_of(storage_key: &str) -> Key {
+    Key::from_iter(["uploads", storage_key])
+}
+
+/// A document being written, under a key of its own chosen now. Dropped without
+/// [`PartialFile::keep`], it goes: before [`PartialFile::store`] its upload is aborted,
+/// after it the object is deleted. A refused upload, a failed one, and one whose client went
+/// away (the handler is dropped mid-await) all leave nothing behind.
 pub struct PartialFile {
-    path: PathBuf,
-    file: Option<tokio::fs::File>,
+    storage: Storage,
+    storage_key: String,
+    writer: Option<Writer>,
+    stored: bool,
     kept: bool,
 }
 
 impl PartialFile {
-    /// A new, empty partial file in the uploads directory.
+    /// A new, empty upload.
     pub async fn create(settings: &Settings) -> ApiResult<PartialFile> {
-        let uploads = settings.uploads_dir();
-        tokio::fs::create_dir_all(&uploads)
+        let storage_key = Uuid::new_v4().to_string();
+        let writer = settings
+            .storage
+            .writer(&key_of(&storage_key))
             .await
             .map_err(unavailable)?;
-        let path = uploads.join(format!("{}.part", Uuid::new_v4()));
-        let file = tokio::fs::File::create(&path).await.map_err(unavailable)?;
         Ok(PartialFile {
-            path,
-            file: Some(file),
+            storage: settings.storage.clone(),
+            storage_key,
+            writer: Some(writer),
+            stored: false,
             kept: false,
         })
     }
 
+    /// The key it is stored under (a UUID, also the document's id).
+    pub fn storage_key(&self) -> &str {
+        &self.storage_key
+    }
+
     pub async fn write(&mut self, chunk: &[u8]) -> ApiResult<()> {
-        match &mut self.file {
-            Some(file) => file.write_all(chunk).await.map_err(unavailable),
-            None => Err(unavailable("the file is already finished")),
+        match &mut self.writer {
+            Some(writer) => writer.write(chunk).await.map_err(unavailable),
+            None => Err(unavailable("the file is already stored")),
         }
     }
 
-    /// Flushes it to disk: written, it is only moved or deleted.
-    pub async fn finish(&mut self) -> ApiResult<()> {
-        if let Some(mut file) = self.file.take() {
-            file.flush().await.map_err(unavailable)?;
-            file.sync_all().await.map_err(unavailable)?;
+    /// Completes it: from now on it can be read under its key. It is still deleted when
+    /// dropped until [`Self::keep`].
+    pub async fn store(&mut self) -> ApiResult<()> {
+        if let Some(writer) = self.writer.take() {
+            writer.finish().await.map_err(unavailable)?;
+            self.stored = true;
         }
-        Ok(())
-    }
-
-    /// Moves it to its storage key; it is still deleted when dropped until [`Self::keep`].
-    pub async fn store_as(&mut self, settings: &Settings, key: &str) -> ApiResult<()> {
-        self.finish().await?;
-        let to = settings.uploads_dir().join(key);
-        tokio::fs::rename(&self.path, &to)
-            .await
-            .map_err(unavailable)?;
-        self.path = to;
         Ok(())
     }
 
@@ -77,44 +79,45 @@ impl PartialFile {
 
 impl Drop for PartialFile {
     fn drop(&mut self) {
-        if !self.kept {
-            let _ = std::fs::remove_file(&self.path);
+        // An unfinished writer aborts itself when dropped; a stored object is deleted.
+        if self.stored && !self.kept {
+            let storage = self.storage.clone();
+            let key = key_of(&self.storage_key);
+            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                runtime.spawn(async move {
+                    if let Err(error) = storage.delete(&key).await {
+                        tracing::warn!(%key, %error, "an unrecorded file could not be removed");
+                    }
+                });
+            }
         }
     }
 }
 
 /// The stored file as a streamed response body (its headers are the caller's to set from
 /// what was judged at upload, not guessed from a name).
-pub async fn serve(settings: &Settings, key: &str) -> ApiResult<Response> {
-    let path = settings.uploads_dir().join(key);
-    let served = tower::ServiceExt::oneshot(
-        tower_http::services::ServeFile::new(&path),
-        Request::new(Body::empty()),
-    )
-    .await;
-    let Ok(served) = served;
-    if served.status() != StatusCode::OK {
-        tracing::error!(
-            storage_key = %key,
-            status = %served.status(),
-            "a stored document cannot be read"
-        );
-        return Err(unavailable("the stored file cannot be read"));
-    }
-    Ok(served.map(Body::new))
+pub async fn serve(settings: &Settings, storage_key: &str) -> ApiResult<Response> {
+    let (size, stream) = match settings.storage.stream(&key_of(storage_key)).await {
+        Ok(found) => found,
+        Err(error) => {
+            tracing::error!(%storage_key, %error, "a stored document cannot be read");
+            return Err(unavailable("the stored file cannot be read"));
+        }
+    };
+    let body = Body::from_stream(stream.map_err(std::io::Error::other));
+    let mut response = Response::new(body);
+    response
+        .headers_mut()
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(size));
+    Ok(response)
 }
 
 /// Removes stored files; one already gone is fine, any other failure is logged and left
 /// for the operator (the record of it is gone already).
 pub async fn remove(settings: &Settings, storage_keys: Vec<String>) {
-    let uploads = settings.uploads_dir();
-    for key in storage_keys {
-        match tokio::fs::remove_file(uploads.join(&key)).await {
-            Ok(()) => {}
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-            Err(error) => {
-                tracing::warn!(storage_key = %key, %error, "an uploaded file could not be removed")
-            }
+    for storage_key in storage_keys {
+        if let Err(error) = settings.storage.delete(&key_of(&storage_key)).await {
+            tracing::warn!(%storage_key, %error, "an uploaded file could not be removed");
         }
     }
 }

@@ -88,16 +88,6 @@ async fn medical_issue(server: &TestServer, token: &str) -> String {
     reply.json()["id"].as_str().unwrap().to_string()
 }
 
-/// The files in the uploads directory, partial ones included.
-fn stored_files(server: &TestServer) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(server.state.settings.uploads_dir()) else {
-        return Vec::new();
-    };
-    entries
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
-}
-
 async fn set_status(server: &TestServer, id: &str, status: &str) {
     use otinish_server::names::Named;
     let status = otinish_core::api::ApplicationStatus::from_name(status).expect("a status");
@@ -134,7 +124,7 @@ async fn a_pdf_is_stored_with_its_hash_and_downloaded_as_it_was() {
     assert_eq!(stored["sha256"], hex::encode(Sha256::digest(&bytes)));
     assert!(stored["uploaded_at"].as_str().unwrap().ends_with("+05:00"));
     assert_eq!(
-        stored_files(&server),
+        server.stored("uploads").await,
         [id.to_string()],
         "no partial file is left"
     );
@@ -212,7 +202,7 @@ async fn the_type_is_judged_by_content_not_by_name_or_declared_type() {
         assert_eq!(body["errors"][0]["code"], "file-type-not-allowed");
     }
     assert_eq!(
-        stored_files(&server),
+        server.stored("uploads").await,
         [id],
         "the refused files were deleted"
     );
@@ -250,6 +240,75 @@ async fn documents_larger_than_axums_default_limit_are_taken() {
     assert_eq!(reply.json()["size"], 3 * 1024 * 1024);
 }
 
+/// More than one part of an S3 multipart upload (5 MiB each): stored and read back whole.
+#[tokio::test]
+async fn a_file_of_several_store_parts_comes_back_byte_for_byte() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    let mut file = pdf(7 * 1024 * 1024 + 13);
+    for (at, byte) in file.iter_mut().enumerate().skip(64) {
+        *byte = (at % 251) as u8;
+    }
+    let reply = upload_pdf(&server, &token, &application, &file).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.json());
+    let id = reply.json()["id"].as_str().unwrap().to_string();
+    let href = format!("{APPLICATIONS}/{application}/documents/{id}");
+    let download = server.call("GET", &href, Some(&token), None).await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(
+        download.headers[header::CONTENT_LENGTH],
+        file.len().to_string().as_str()
+    );
+    assert!(download.body == file, "the same bytes");
+    assert_eq!(server.stored("uploads").await.len(), 1);
+}
+
+/// A connection that breaks mid-file (after more than one store part has gone) leaves no
+/// object and no upload in progress behind.
+#[tokio::test]
+async fn an_upload_cut_off_midway_leaves_nothing() {
+    let server = TestServer::start().await;
+    let token = server.sign_up(PERSON).await;
+    let application = medical_issue(&server, &token).await;
+    let whole = multipart(&[
+        ("document", None, QUALIFICATION_FORM.as_bytes()),
+        ("file", Some("cut.pdf"), &pdf(9 * 1024 * 1024)),
+    ]);
+    let sent: Vec<Result<bytes::Bytes, std::io::Error>> = whole[..7 * 1024 * 1024]
+        .chunks(64 * 1024)
+        .map(|chunk| Ok(bytes::Bytes::copy_from_slice(chunk)))
+        .chain([Err(std::io::Error::other("the connection broke"))])
+        .collect();
+    let request = Request::post(format!("{APPLICATIONS}/{application}/documents"))
+        .header(header::COOKIE, format!("otinish_session={token}"))
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
+        // A chunk at a time, as from a network (the parser reads whatever is ready at once).
+        .body(Body::from_stream(futures_util::StreamExt::then(
+            futures_util::stream::iter(sent),
+            |chunk| async {
+                tokio::task::yield_now().await;
+                chunk
+            },
+        )))
+        .unwrap();
+    let reply = server.send(request).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(server.stored("uploads").await, Vec::<String>::new());
+    let listed = server
+        .call(
+            "GET",
+            &format!("{APPLICATIONS}/{application}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(listed.json()["documents"], json!([]), "{}", listed.json());
+}
+
 #[tokio::test]
 async fn a_file_over_the_limit_is_stopped_and_nothing_of_it_is_kept() {
     let server = TestServer::with_settings(|settings| settings.max_file_bytes = 64 * 1024).await;
@@ -262,7 +321,7 @@ async fn a_file_over_the_limit_is_stopped_and_nothing_of_it_is_kept() {
         StatusCode::CREATED,
         "the limit is inclusive"
     );
-    let kept = stored_files(&server);
+    let kept = server.stored("uploads").await;
 
     let over = upload_pdf(&server, &token, &application, &pdf(64 * 1024 + 1)).await;
     assert_eq!(
@@ -283,7 +342,7 @@ async fn a_file_over_the_limit_is_stopped_and_nothing_of_it_is_kept() {
     ];
     let reply = upload(&server, &token, &application, &parts).await;
     assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(stored_files(&server), kept);
+    assert_eq!(server.stored("uploads").await, kept);
 }
 
 #[tokio::test]
@@ -319,7 +378,7 @@ async fn a_request_over_the_whole_ceiling_is_refused() {
         problem(&reply),
         (StatusCode::PAYLOAD_TOO_LARGE, "request-too-large".into())
     );
-    assert!(stored_files(&server).is_empty());
+    assert!(server.stored("uploads").await.is_empty());
 }
 
 #[tokio::test]
@@ -430,7 +489,7 @@ async fn empty_missing_and_malformed_parts_are_bad_requests() {
         problem(&truncated),
         (StatusCode::BAD_REQUEST, "malformed-request".into())
     );
-    assert!(stored_files(&server).is_empty());
+    assert!(server.stored("uploads").await.is_empty());
 }
 
 #[tokio::test]
@@ -473,7 +532,7 @@ async fn only_documents_the_applicant_is_asked_for_are_taken() {
         reply.field_error(),
         ("/document".into(), "document-not-expected".into())
     );
-    assert!(stored_files(&server).is_empty());
+    assert!(server.stored("uploads").await.is_empty());
 }
 
 #[tokio::test]
@@ -494,7 +553,7 @@ async fn a_document_takes_at_most_its_quota_of_files() {
         reply.json()["errors"][0],
         json!({ "field": "/document", "code": "too-many-files", "params": { "max": 10 } })
     );
-    assert_eq!(stored_files(&server).len(), 10);
+    assert_eq!(server.stored("uploads").await.len(), 10);
 }
 
 // ── Removing, and what the status allows ─────────────────────────────────────────────
@@ -522,7 +581,7 @@ async fn the_owner_removes_a_file_while_the_application_takes_changes() {
         .await;
     assert_eq!(reply.status, StatusCode::NO_CONTENT);
     assert_eq!(
-        stored_files(&server),
+        server.stored("uploads").await,
         [second["id"].as_str().unwrap().to_string()]
     );
     for method in ["GET", "DELETE"] {
@@ -569,7 +628,7 @@ async fn discarding_a_draft_removes_its_files() {
     let application = medical_issue(&server, &token).await;
     upload_pdf(&server, &token, &application, &pdf(500)).await;
     upload_pdf(&server, &token, &application, &pdf(600)).await;
-    assert_eq!(stored_files(&server).len(), 2);
+    assert_eq!(server.stored("uploads").await.len(), 2);
     let reply = server
         .call(
             "DELETE",
@@ -579,7 +638,7 @@ async fn discarding_a_draft_removes_its_files() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::NO_CONTENT);
-    assert!(stored_files(&server).is_empty());
+    assert!(server.stored("uploads").await.is_empty());
 }
 
 // ── Another account's documents are not there ───────────────────────────────────────

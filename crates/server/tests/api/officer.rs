@@ -1001,10 +1001,8 @@ async fn outside_test_mode_an_officer_uploads_the_result_before_issuing() {
         "unsupported-media-type",
     );
     assert_eq!(
-        std::fs::read_dir(server.dir.path().join("results"))
-            .unwrap()
-            .count(),
-        0,
+        server.stored("results").await,
+        Vec::<String>::new(),
         "nothing left behind"
     );
 

@@ -15,6 +15,16 @@ pub mod pki;
 /// starts a throwaway cluster and sets it).
 pub const POSTGRES_ENV: &str = "OTINISH_TEST_DATABASE_URL";
 
+/// The S3-compatible store (`s3://bucket`, with the `AWS_*` variables) the suite keeps
+/// documents and results in instead of the data folder, when set (`scripts/postgres-test`
+/// starts `s3s-fs` and sets it). Each test server has a prefix of its own.
+pub const OBJECT_STORE_ENV: &str = "OTINISH_TEST_OBJECT_STORE";
+
+/// Whether this run keeps files in an S3-compatible store.
+pub fn on_s3() -> bool {
+    std::env::var_os(OBJECT_STORE_ENV).is_some()
+}
+
 /// Whether this run is on PostgreSQL.
 pub fn on_postgres() -> bool {
     std::env::var_os(POSTGRES_ENV).is_some()
@@ -210,13 +220,51 @@ impl TestServer {
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), "<html></html>").unwrap();
         let data = data.unwrap_or_else(|| dir.path().to_path_buf());
-        let mut settings = Settings::for_tests(data);
+        let mut settings = Settings::for_tests(data.clone());
+        if let Ok(store) = std::env::var(OBJECT_STORE_ENV) {
+            // The data folder's name is unique, and shared by the instances of a pair.
+            let prefix = data.file_name().unwrap().to_string_lossy();
+            settings.storage = otinish_server::storage::Storage::s3(&format!("{store}/{prefix}"))
+                .expect("the test object store's URL");
+        }
         change(&mut settings);
         let state = AppState::new(db, settings);
         TestServer {
             router: app(state.clone(), &dist),
             state,
             dir,
+        }
+    }
+
+    /// The names of the files stored under `folder` (`uploads`, `results`) once no write
+    /// of this server is under way any more (an abandoned one is aborted in the background;
+    /// a write still open after five seconds fails the test). On the data folder a partial write would show by its staged
+    /// name (`…#1`); on S3 it is invisible, and `scripts/postgres-test` checks after the
+    /// suite that the S3 server holds no multipart upload in progress.
+    pub async fn stored(&self, folder: &str) -> Vec<String> {
+        let storage = &self.state.settings.storage;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while storage.writes_in_progress() > 0 && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(
+            storage.writes_in_progress(),
+            0,
+            "a write to the store was neither completed nor aborted"
+        );
+        if storage.is_local() {
+            match std::fs::read_dir(self.state.settings.data_dir.join(folder)) {
+                Ok(entries) => entries
+                    .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect(),
+                Err(_) => Vec::new(),
+            }
+        } else {
+            let listed = storage.list(folder).await.expect("the object store lists");
+            listed
+                .iter()
+                .map(|key| key.rsplit('/').next().unwrap().to_string())
+                .collect()
         }
     }
 
