@@ -127,6 +127,24 @@ async function expectTranslated(page, lang) {
   if (lang === 'kk') expect(await untranslated(page), page.url()).toEqual([]);
 }
 
+/**
+ * The text of a PDF the backend wrote (crates/server/src/result_document/pdf.rs): each line's
+ * hex glyph codes read through the font's ToUnicode map, lines joined by spaces.
+ */
+function pdfText(bytes) {
+  const source = bytes.toString('latin1');
+  const glyphs = new Map();
+  for (const [, block] of source.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, glyph, unicode] of block.matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>/g)) {
+      glyphs.set(glyph.toUpperCase(), String.fromCharCode(...unicode.match(/.{4}/g).map((h) => parseInt(h, 16))));
+    }
+  }
+  return [...source.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)]
+    .map(([, codes]) => codes.match(/.{4}/g).map((g) => glyphs.get(g.toUpperCase()) ?? '\uFFFD').join(''))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
 for (const lang of LANGUAGES) {
   const t = TEXT[lang];
 
@@ -226,6 +244,16 @@ for (const lang of LANGUAGES) {
       page.getByRole('link', { name: t.downloadRefusal }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`refusal-${certificate.reference}.pdf`);
+    // The letter is in both state languages, Kazakh first: the reason in words, never its
+    // code, and the officer's own words carried into it.
+    const letter = pdfText(fs.readFileSync(await download.path())).toLowerCase();
+    for (const language of ['kk', 'ru']) {
+      expect(letter).toContain(TEXT[language].reason.toLowerCase());
+    }
+    expect(letter.indexOf(TEXT.kk.reason.toLowerCase())).toBeLessThan(letter.indexOf(TEXT.ru.reason.toLowerCase()));
+    expect(letter).toContain(t.comment.toLowerCase().split(' ').slice(0, 3).join(' '));
+    expect(letter).not.toContain('incomplete-package');
+    expect(letter).not.toContain('\ufffd');
     await expectNoAxeViolations(page);
     await expectTranslated(page, lang);
     expect(errors).toEqual([]);
