@@ -165,6 +165,15 @@ for (const lang of LANGUAGES) {
     // Dates as the language writes them, the due date in working days, the receipt and the file.
     await expect(timeline.first().locator('.timeline__when')).toHaveText(new RegExp(`${t.month.source}, \\d\\d:\\d\\d`));
     await expect(page.locator('main .summary-list').first()).toContainText(lang === 'ru' ? '15 рабочих дней' : '15 жұмыс күні');
+    // The steps' due dates agree: each no earlier than the one before, none after the
+    // application's own deadline (a term "included in" another adds nothing on top).
+    const { due_date: deadline } = await (await page.request.get(api(`/applications/${licence.id}`))).json();
+    expect(deadline).toMatch(/^\d{4}-\d\d-\d\d$/);
+    const dues = await page.locator('.timeline__due').evaluateAll((ps) => ps.map((p) => p.dataset.due));
+    expect(dues.length).toBeGreaterThan(1);
+    expect([...dues].sort()).toEqual(dues);
+    expect(dues.every((due) => due <= deadline)).toBe(true);
+    expect(dues[dues.length - 1]).toBe(deadline);
     await expect(page.locator('main')).toContainText('qualification.pdf');
     await expect(page.locator('main')).toContainText(lang === 'ru' ? 'Квитанция об оплате' : 'Төлем түбіртегі');
     await expectNoAxeViolations(page);
