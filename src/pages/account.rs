@@ -145,9 +145,12 @@ fn SignInMethods() -> impl IntoView {
     let shared = RwSignal::new(false);
     provide_context(SharedDevice(shared));
     use_page_title(move || i18n.t("sign-in-title"));
-    // The test sign-in is offered only by a backend in test mode.
-    let test_mode =
-        LocalResource::new(|| async { api::config().await.is_ok_and(|config| config.test_mode) });
+    let test_mode = RwSignal::new(false);
+    spawn_local(async move {
+        if let Ok(config) = api::config().await {
+            test_mode.set(config.test_mode);
+        }
+    });
     view! {
         <h1>{i18n.text("sign-in-title")}</h1>
         <p class="lead">{i18n.text("sign-in-intro")}</p>
@@ -158,7 +161,7 @@ fn SignInMethods() -> impl IntoView {
             <p>{i18n.text("sign-in-password-intro")}</p>
             <AccountForm mode=Mode::Password/>
         </details>
-        <Show when=move || test_mode.get().unwrap_or(false)>
+        <Show when=move || test_mode.get()>
             <section class="warning account-test" aria-labelledby="sign-in-test-title">
                 <h2 id="sign-in-test-title">{i18n.text("sign-in-test-title")}</h2>
                 <p>{i18n.text("sign-in-test-intro")}</p>

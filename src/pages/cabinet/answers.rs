@@ -5,6 +5,7 @@ use crate::api;
 use crate::format;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use otinish_core::api::{AnswerValue, Application, FieldAnswers, PageAnswers, StoredDocument};
 use otinish_core::catalog::{self, Field, FieldKind, messages};
 
@@ -103,12 +104,10 @@ pub fn Documents(application_id: String, documents: Vec<StoredDocument>) -> impl
     let rows = documents
         .into_iter()
         .map(|document| {
-            // The download address (signed by the backend where it has to be); the link has
-            // none until it is known.
+            let href = RwSignal::new(None::<String>);
             let (application, file) = (application_id.clone(), document.id.clone());
-            let href = LocalResource::new(move || {
-                let (application, file) = (application.clone(), file.clone());
-                async move { api::document_url(&application, &file).await }
+            spawn_local(async move {
+                href.set(Some(api::document_url(&application, &file).await));
             });
             let size = document.size;
             let kind = document.file_type;

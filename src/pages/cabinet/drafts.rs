@@ -12,6 +12,7 @@ use crate::i18n::use_i18n;
 use crate::session::use_auth;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::{ApplicationStatus as Status, ApplicationSummary, Time};
 use otinish_core::catalog::{self, Service, SubCase, messages};
@@ -121,51 +122,30 @@ pub fn Drafts(
     // Bumped when this browser's drafts change, which no signal follows.
     let local_version = RwSignal::new(0u32);
 
-    // Discarding: on the backend first, then in this browser. A second press while one is on
-    // its way does nothing (`pending`).
-    let discarding = Action::new_local(move |row: &Row| {
-        let row = row.clone();
-        async move {
+    let discard = Callback::new(move |row: Row| {
+        failure.set(None);
+        spawn_local(async move {
             if let Some((id, ..)) = &row.server {
                 match api::discard(id).await {
                     // Gone already (another tab): nothing left to discard.
                     Err(Failure::Problem(problem)) if problem.status == 404 => {}
                     Ok(()) => {}
-                    Err(error) => return Err(error),
+                    Err(error) => {
+                        note_failure(auth, &error);
+                        failure.set(Some(error));
+                        return;
+                    }
                 }
             }
             if row.local {
                 draft::remove(&row.service.id);
             }
-            Ok(())
-        }
-    });
-    // The outcome, once per discard; everything else is read untracked, so a language
-    // switch never says it again.
-    Effect::new(move |_| {
-        let Some(outcome) = discarding.value().get() else {
-            return;
-        };
-        untrack(|| match outcome {
-            Ok(()) => {
-                confirming.set(None);
-                local_version.update(|v| *v += 1);
-                announcement.set(i18n.t("cabinet-draft-discarded"));
-                reload.run(());
-                focus_soon("drafts-heading".to_string());
-            }
-            Err(error) => {
-                note_failure(auth, &error);
-                failure.set(Some(error));
-            }
+            confirming.set(None);
+            local_version.update(|v| *v += 1);
+            announcement.set(i18n.t("cabinet-draft-discarded"));
+            reload.try_run(());
+            focus_soon("drafts-heading".to_string());
         });
-    });
-    let pending = discarding.pending();
-    let discard = Callback::new(move |row: Row| {
-        if !pending.get_untracked() {
-            failure.set(None);
-            discarding.dispatch_local(row);
-        }
     });
 
     let content = move || {

@@ -9,6 +9,7 @@ use crate::components::error_message;
 use crate::i18n::use_i18n;
 use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::Account;
 use otinish_core::catalog::messages;
@@ -81,28 +82,24 @@ pub fn ApplicantStep(step: Step) -> impl IntoView {
                 .into_any();
             }
             let step = StoredValue::new(step.clone());
+            let busy = RwSignal::new(false);
             let failure: RwSignal<Option<String>> = RwSignal::new(None);
             // From here on the draft is kept on the backend too: a draft begun signed out
-            // is adopted now. A second press while it is on its way does nothing (`pending`).
-            let adopting = Action::new_local(move |_: &()| remote::ensure(wizard));
-            let busy = adopting.pending();
-            // The outcome, once per press; the rest is read untracked, so that nothing else
-            // (a language switch) moves on again.
-            Effect::new(move |_| {
-                let Some(outcome) = adopting.value().get() else {
-                    return;
-                };
-                untrack(|| match outcome {
-                    // Offline: the draft is safe in this browser; the backend copy is made
-                    // again at the documents.
-                    Ok(_) | Err(Failure::Unreachable) => wizard.advance(&step.get_value()),
-                    Err(Failure::Problem(problem)) => failure.set(Some(problem.code)),
-                });
-            });
+            // is adopted now.
             let go_on = move |_| {
-                if !busy.get_untracked() {
-                    adopting.dispatch_local(());
-                }
+                busy.try_set(true);
+                spawn_local(async move {
+                    let outcome = remote::ensure(wizard).await;
+                    busy.try_set(false);
+                    match outcome {
+                        // Offline: the draft is safe in this browser; the backend copy is
+                        // made again at the documents.
+                        Ok(_) | Err(Failure::Unreachable) => wizard.advance(&step.get_value()),
+                        Err(Failure::Problem(problem)) => {
+                            failure.try_set(Some(problem.code));
+                        }
+                    }
+                });
             };
             let failure_view = move || {
                 failure.get().map(|code| {

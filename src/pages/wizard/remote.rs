@@ -8,6 +8,7 @@ use crate::api::{self, Failure};
 use crate::draft::{Draft, Remote};
 use futures_channel::oneshot;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use otinish_core::answers;
 use otinish_core::api::{Answers, Application, CreateApplicationRequest};
 use std::time::Duration;
@@ -207,17 +208,11 @@ pub async fn push(wizard: Wizard) -> Result<Pushed, Failure> {
 /// again after 2, 4, 8… up to 30 s, and at once when the browser says it is back online.
 pub fn autosave(wizard: Wizard, state: RwSignal<SaveState>) {
     let saver = Saver {
+        wizard,
         state,
         timer: StoredValue::new(None),
         retry: StoredValue::new(RETRY_FIRST),
-        pushing: Action::new_local(move |_: &()| push(wizard)),
     };
-    // Each push's outcome, once; the rest is read untracked.
-    Effect::new(move |_| {
-        if let Some(outcome) = saver.pushing.value().get() {
-            untrack(|| saver.settled(outcome));
-        }
-    });
     let signed_in = wizard.auth.account;
     Effect::new(move |previous: Option<Option<Answers>>| {
         let answers = wizard
@@ -245,12 +240,11 @@ const RETRY_MAX: Duration = Duration::from_secs(30);
 
 #[derive(Clone, Copy)]
 struct Saver {
+    wizard: Wizard,
     state: RwSignal<SaveState>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// The pause before the next try while the backend is out of reach.
     retry: StoredValue<Duration>,
-    /// Sending the answers as they stand.
-    pushing: Action<(), Result<Pushed, Failure>>,
 }
 
 impl Saver {
@@ -268,48 +262,47 @@ impl Saver {
         if self.state.try_set(SaveState::Saving).is_some() {
             return;
         }
-        self.pushing.dispatch_local(());
-    }
-
-    /// Says how the push went; while the backend is out of reach, tries again later.
-    fn settled(self, outcome: Result<Pushed, Failure>) {
-        let state = match outcome {
-            Ok(Pushed::Merged { conflicts }) => SaveState::Merged { conflicts },
-            Ok(_) => SaveState::Saved,
-            Err(Failure::Unreachable) => SaveState::LocalOnly,
-            Err(Failure::Problem(_)) => SaveState::Refused,
-        };
-        self.state.set(state);
-        if state == SaveState::LocalOnly {
-            let pause = self.retry.get_value();
-            self.retry.set_value((pause * 2).min(RETRY_MAX));
-            self.after(pause);
-        } else {
-            self.retry.set_value(RETRY_FIRST);
-        }
+        spawn_local(async move {
+            let outcome = push(self.wizard).await;
+            let state = match outcome {
+                Ok(Pushed::Merged { conflicts }) => SaveState::Merged { conflicts },
+                Ok(_) => SaveState::Saved,
+                Err(Failure::Unreachable) => SaveState::LocalOnly,
+                Err(Failure::Problem(_)) => SaveState::Refused,
+            };
+            if self.state.try_set(state).is_some() {
+                return;
+            }
+            if state == SaveState::LocalOnly {
+                let Some(pause) = self.retry.try_get_value() else {
+                    return;
+                };
+                self.retry.try_set_value((pause * 2).min(RETRY_MAX));
+                self.after(pause);
+            } else {
+                self.retry.try_set_value(RETRY_FIRST);
+            }
+        });
     }
 }
 
 /// Opens a backend draft (`?application=<id>`, from the cabinet or another device) in this
 /// browser, unless this browser already holds the same draft at the same or a later version.
 pub fn resume(wizard: Wizard, application: String) {
-    // Read once someone is signed in; until then this browser's copy is all there is.
-    let signed_in = Memo::new(move |_| wizard.auth.account.with(Option::is_some));
-    let found = LocalResource::new(move || {
-        let (id, signed_in) = (application.clone(), signed_in.get());
-        async move {
-            if !signed_in {
-                return None;
+    let auth = wizard.auth;
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || auth.account.with(Option::is_none) {
+            return done.unwrap_or(false);
+        }
+        let id = application.clone();
+        spawn_local(async move {
+            if let Ok(found) = api::application(&id).await
+                && found.service == wizard.service.id
+            {
+                wizard.draft.try_update(|draft| adopt(draft, found));
             }
-            api::application(&id).await.ok()
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Some(found)) = found.get()
-            && found.service == wizard.service.id
-        {
-            wizard.draft.update(|draft| adopt(draft, found));
-        }
+        });
+        true
     });
 }
 

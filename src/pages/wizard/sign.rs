@@ -18,6 +18,7 @@ use crate::signing::{
     SignerChoice, SignerFailure, SigningError, StartSession, is_phone, sleep, spawn_in,
 };
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::{Account, Signature, SignatureMethod, Submission};
 use std::rc::Rc;
@@ -50,18 +51,18 @@ pub fn SignStep() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
     let progress = RwSignal::new(Progress::Ready);
-    // Whether the backend takes the test signature (test mode); the signers are offered once
-    // this is known.
-    let test_mode = LocalResource::new(|| async {
-        let config = api::config().await.ok();
-        config
-            .as_ref()
-            .is_some_and(|c| c.test_mode && c.signature_methods.contains(&SignatureMethod::Test))
-    });
+    let test_mode = RwSignal::new(None::<bool>);
     // Nothing is chosen for the applicant: where their key is, only they know.
     let chosen = RwSignal::new(None::<Signer>);
     let unchosen = RwSignal::new(false);
     let owner = StoredValue::new(Owner::current());
+    spawn_local(async move {
+        let config = api::config().await.ok();
+        let test = config
+            .as_ref()
+            .is_some_and(|c| c.test_mode && c.signature_methods.contains(&SignatureMethod::Test));
+        test_mode.set(Some(test));
+    });
 
     // A submission sent before a reload or a lost connection is finished first.
     if wizard
