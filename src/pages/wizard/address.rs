@@ -7,7 +7,8 @@ use leptos_router::params::{Params, ParamsError, ParamsMap};
 /// The form's query parameters. Each is optional; an empty value counts as none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WizardQuery {
-    /// `?return=check`: on the way back to "check your answers" after a change.
+    /// `?return=check`: on the way back to "check your answers" after a change. (`advance`
+    /// reads it from the browser's address for now; see there.)
     pub returning: bool,
     /// `?new=1`: start afresh ("start again" on the service page).
     pub fresh: bool,
