@@ -135,12 +135,17 @@ pub fn sign_in_href(next: &str) -> String {
     }
 }
 
-/// The path and query of the page the applicant is on, to come back to after signing in.
-pub fn current_path() -> String {
-    let location = window().location();
-    format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    )
+/// The path and query of the page the applicant is on, as the router has it, to come back to
+/// after signing in.
+pub fn use_current_path() -> impl Fn() -> String + Copy + 'static {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        let path = location.pathname.get_untracked();
+        let search = location.search.get_untracked();
+        match search.as_str() {
+            "" | "?" => path,
+            search if search.starts_with('?') => format!("{path}{search}"),
+            search => format!("{path}?{search}"),
+        }
+    }
 }

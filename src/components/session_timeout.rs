@@ -6,7 +6,7 @@
 
 use crate::api;
 use crate::i18n::use_i18n;
-use crate::session::{current_path, sign_in_href, use_auth};
+use crate::session::{sign_in_href, use_auth, use_current_path};
 use fluent_bundle::FluentValue;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -71,6 +71,7 @@ fn phase_after(since_ms: f64, idle_ms: f64) -> (Phase, u32) {
 #[component]
 pub fn SessionTimeout() -> impl IntoView {
     let i18n = use_i18n();
+    let current_path = use_current_path();
     let auth = use_auth();
     let idle_ms: RwSignal<Option<f64>> = RwSignal::new(None);
     let phase = RwSignal::new(Phase::Quiet);

@@ -11,7 +11,6 @@ use crate::api::{self, Failure};
 use crate::components::{ErrorSummary, error_message, problem_params, use_page_title};
 use crate::i18n::use_i18n;
 use crate::pages::cabinet::SignedIn;
-use crate::query;
 use crate::session::use_auth;
 use crate::signing::{
     EgovMobileSigner, EgovPurpose, KeyPurpose, KeyStorage, OnSigned, SignatureRefusal,
@@ -20,7 +19,7 @@ use crate::signing::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use otinish_core::api::{
     LoginRequest, Secret, SessionMode, SetPasswordRequest, SignInRequest, TestSignInRequest, code,
     field_code,
@@ -72,11 +71,17 @@ impl Reported {
     }
 }
 
-/// Where to go once signed in: `?next=` if it is a path of this app, else the cabinet.
-fn next_page() -> String {
-    query::get("next")
-        .filter(|next| next.starts_with('/') && !next.starts_with("//"))
-        .unwrap_or_else(|| "/cabinet".into())
+/// Where to go once signed in: `?next=` if it is a path of this app, else the cabinet. Read
+/// through the router, when asked (a sign-in ends after an await).
+fn use_next_page() -> impl Fn() -> String + Copy + 'static {
+    let query = use_query_map();
+    move || {
+        query
+            .try_with_untracked(|q| q.get("next"))
+            .flatten()
+            .filter(|next| next.starts_with('/') && !next.starts_with("//"))
+            .unwrap_or_else(|| "/cabinet".into())
+    }
 }
 
 #[component]
@@ -102,6 +107,7 @@ fn SignInUnlessSignedIn() -> impl IntoView {
 #[component]
 fn AlreadySignedIn() -> impl IntoView {
     let i18n = use_i18n();
+    let next_page = use_next_page();
     let auth = use_auth();
     use_page_title(move || i18n.t("sign-in-already-title"));
     let name = move || {
@@ -184,6 +190,7 @@ fn EgovMobileSignIn() -> impl IntoView {
     let auth = use_auth();
     let shared_device = shared_device_answer();
     let navigate = use_navigate();
+    let next_page = use_next_page();
     let outcome = RwSignal::new(None::<Outcome>);
     let start: StartSession = Rc::new(move || {
         Box::pin(async move {
@@ -239,6 +246,7 @@ fn SignatureSignIn() -> impl IntoView {
     let auth = use_auth();
     let shared_device = shared_device_answer();
     let navigate = use_navigate();
+    let next_page = use_next_page();
     // Nothing is chosen for the applicant: where their key is, only they know.
     let storage = RwSignal::new(None::<KeyStorage>);
     let missing = RwSignal::new(false);
@@ -431,6 +439,7 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     let saved = RwSignal::new(false);
     // Taken now: after an `await` the router's context is no longer at hand.
     let navigate = use_navigate();
+    let next_page = use_next_page();
     let first_field = mode
         .iin_bin_field()
         .or(mode.password_field())

@@ -16,11 +16,13 @@ use crate::i18n::use_i18n;
 use crate::session::use_auth;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use otinish_core::api::{Application, ApplicationStatus as Status, History, Payment};
 use otinish_core::catalog::{self, messages};
+
+/// The application's page as read: `None` while nobody is signed in.
+type Reading = LocalResource<Option<Result<Loaded, Failure>>>;
 
 /// Everything the page shows, read together.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,15 +64,33 @@ pub fn ApplicationPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
-    let loaded: RwSignal<Option<Result<Loaded, Failure>>> = RwSignal::new(None);
+    let view_id = id.clone();
+    let auth = use_auth();
+    // Read once someone is signed in (until then `SignedIn` asks to sign in), and again if
+    // that changes; `None` while nobody is. The live checks below write newer reads into it.
+    let signed_in = Memo::new(move |_| auth.account.with(Option::is_some));
+    let loaded: Reading = LocalResource::new(move || {
+        let (id, signed_in) = (id.clone(), signed_in.get());
+        async move {
+            if !signed_in {
+                return None;
+            }
+            let result = fetch(&id).await;
+            if let Err(failure) = &result {
+                note_failure(auth, failure);
+            }
+            Some(result)
+        }
+    });
+    let current = Signal::derive(move || loaded.get().flatten());
     let caption = move || {
-        loaded.with(|l| match l {
+        current.with(|l| match l {
             Some(Ok(l)) => Some(messages::service_short(&l.application.service)),
             _ => None,
         })
     };
     let heading = move || {
-        loaded.with(|l| match l {
+        current.with(|l| match l {
             Some(Ok(l)) => match &l.application.reference_number {
                 Some(number) => i18n.t_with(
                     "cabinet-application-title",
@@ -90,31 +110,25 @@ pub fn ApplicationPage() -> impl IntoView {
         {move || caption().map(|id| view! { <p class="caption">{i18n.text(id)}</p> })}
         <h1>{heading}</h1>
         <SignedIn>
-            <ApplicationView id=id.clone() loaded/>
+            <ApplicationView id=view_id.clone() loaded current/>
         </SignedIn>
     }
 }
 
 #[component]
-fn ApplicationView(id: String, loaded: RwSignal<Option<Result<Loaded, Failure>>>) -> impl IntoView {
+fn ApplicationView(
+    id: String,
+    loaded: Reading,
+    current: Signal<Option<Result<Loaded, Failure>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let announcement = RwSignal::new(String::new());
-    {
-        let id = id.clone();
-        spawn_local(async move {
-            let result = fetch(&id).await;
-            if let Err(failure) = &result {
-                note_failure(auth, failure);
-            }
-            loaded.set(Some(result));
-        });
-    }
     keep_checking(move || {
         let id = id.clone();
         async move {
             let before = loaded.with_untracked(|l| match l {
-                Some(Ok(l)) => Some((
+                Some(Some(Ok(l))) => Some((
                     l.application.status,
                     l.application.status_at,
                     l.application.updated_at,
@@ -143,7 +157,7 @@ fn ApplicationView(id: String, loaded: RwSignal<Option<Result<Loaded, Failure>>>
             match fetch_rest(application).await {
                 Ok(fresh) => {
                     let moved = before.is_some_and(|(was, ..)| was != status);
-                    loaded.set(Some(Ok(fresh)));
+                    loaded.set(Some(Some(Ok(fresh))));
                     if moved {
                         announcement.set(i18n.t_with(
                             "cabinet-status-now",
@@ -161,7 +175,7 @@ fn ApplicationView(id: String, loaded: RwSignal<Option<Result<Loaded, Failure>>>
         }
     });
 
-    let content = move || match loaded.get() {
+    let content = move || match current.get() {
         None => view! { <p class="secondary">{i18n.text("cabinet-loading")}</p> }.into_any(),
         // Someone else's application answers 404, exactly as one that does not exist.
         Some(Err(failure)) if failure.status().is_some_and(|s| s != 401) => view! {

@@ -3,7 +3,7 @@
 
 use crate::api::Failure;
 use crate::i18n::use_i18n;
-use crate::session::{Auth, current_path, sign_in_href, use_auth};
+use crate::session::{Auth, sign_in_href, use_auth, use_current_path};
 use leptos::prelude::*;
 
 #[component]
@@ -11,6 +11,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let signed_in = Memo::new(move |_| auth.account.with(Option::is_some));
+    let current_path = use_current_path();
     move || {
         if !auth.known.get() {
             view! { <p class="secondary">{i18n.text("cabinet-checking")}</p> }.into_any()

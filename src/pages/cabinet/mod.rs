@@ -16,14 +16,13 @@ mod timeline;
 
 pub use application::ApplicationPage;
 
-use crate::api::{self, Failure};
+use crate::api;
 use crate::components::use_page_title;
 use crate::i18n::{I18n, use_i18n};
 use crate::session::{display_name, use_auth};
 use fluent_bundle::FluentValue;
 use gate::note_failure;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use live::{Announcer, Checked, keep_checking};
@@ -106,22 +105,21 @@ fn Cabinet() -> impl IntoView {
             .with(|q| q.get("status"))
             .and_then(|key| parse_status(&key))
     });
-    let lists: RwSignal<Option<Result<Lists, Failure>>> = RwSignal::new(None);
-    let announcement = RwSignal::new(String::new());
-
-    let load = move || {
-        spawn_local(async move {
-            let loaded = fetch(filter.get_untracked()).await;
+    // Read again when the status filter changes; the live checks below write newer reads
+    // into it. Only mounted for a signed-in applicant (`SignedIn`).
+    let lists = LocalResource::new(move || {
+        let filter = filter.get();
+        async move {
+            let loaded = fetch(filter).await;
             if let Err(failure) = &loaded {
                 note_failure(auth, failure);
             }
-            lists.set(Some(loaded));
-        });
-    };
-    Effect::new(move |_| {
-        filter.track();
-        load();
+            loaded
+        }
     });
+    let shown = Signal::derive(move || lists.get());
+    let announcement = RwSignal::new(String::new());
+
     keep_checking(move || async move {
         let loaded = match fetch(filter.get_untracked()).await {
             Ok(loaded) => loaded,
@@ -155,8 +153,8 @@ fn Cabinet() -> impl IntoView {
     view! {
         <p class="lead">{i18n.text("cabinet-signed-in-as")} " " <strong>{name}</strong></p>
         <Announcer message=announcement/>
-        <list::Applications lists=lists.into() filter=filter.into()/>
-        <drafts::Drafts lists=lists.into() reload=Callback::new(move |()| load()) announcement/>
+        <list::Applications lists=shown filter=filter.into()/>
+        <drafts::Drafts lists=shown reload=Callback::new(move |()| lists.refetch()) announcement/>
         <p class="cabinet__new"><A href="/">{i18n.text("cabinet-new-application")}</A></p>
         <p class="cabinet__password"><A href="/cabinet/password">{i18n.text("password-link")}</A></p>
     }

@@ -154,7 +154,9 @@ pub fn Timeline(stages: Vec<Stage>) -> impl IntoView {
                     let date = format::date_until(i18n, due.date());
                     i18n.t_with("cabinet-step-due", &[("date", FluentValue::from(date))])
                 });
-                view! { <p class="timeline__due">{text}</p> }
+                // The date for machines too (tests check the steps' dates agree).
+                let iso = due.date().format("%Y-%m-%d").to_string();
+                view! { <p class="timeline__due" data-due=iso>{text}</p> }
             });
             let reason = stage.reason.map(|reason| {
                 let comment = reason.comment.clone();

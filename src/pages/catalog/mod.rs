@@ -71,10 +71,14 @@ pub fn CatalogPage() -> impl IntoView {
             .collect_view()
     };
 
+    // Searching on a phone, the results come first after the search box: the introduction and
+    // the box's examples step aside (public/style.css), so the first result is on the first
+    // screen rather than a screen below.
+    let searching = move || filters.query.with(|q| !q.trim().is_empty());
     view! {
         <h1>{i18n.text("catalog-title")}</h1>
-        <p class="lead">{i18n.text("catalog-intro")}</p>
-        <div class="catalog">
+        <p class="lead" class:lead--searching=searching>{i18n.text("catalog-intro")}</p>
+        <div class="catalog" class:catalog--searching=searching>
             <FiltersPanel filters/>
             <div class="results">
                 <p class="results__count" role="status" aria-live="polite" aria-atomic="true">{count}</p>

@@ -143,6 +143,17 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     };
 
     let has_documents = wizard.steps().contains(&Step::Documents);
+    // What comes after this page, now that the way is known: paying on the gateway, or
+    // signing straight away (no fee here, or one settled by a receipt).
+    let next_message = move || {
+        let steps = wizard.steps();
+        let after = steps.iter().skip_while(|step| **step != Step::Check).nth(1);
+        if after == Some(&Step::Payment) {
+            "wizard-check-next-payment"
+        } else {
+            "wizard-check-next-sign"
+        }
+    };
     let documents = move || {
         let attached = files
             .get()
@@ -266,7 +277,7 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         {has_documents.then_some(documents)}
         {fee}
         <div class="inset">
-            <p>{i18n.text("wizard-check-next")}</p>
+            <p>{move || i18n.t(next_message())}</p>
         </div>
         // GOV.UK's declaration before the button that sends the application on.
         <h2>{i18n.text("wizard-check-declaration-heading")}</h2>

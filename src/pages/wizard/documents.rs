@@ -11,7 +11,6 @@ use crate::components::{failure_message, issue_message};
 use crate::i18n::{I18n, use_i18n};
 use crate::session::use_auth;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{
@@ -37,40 +36,42 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
         application: RwSignal::new(None),
         files: RwSignal::new(Vec::new()),
     };
-    let load_failure: RwSignal<Option<String>> = RwSignal::new(None);
     let missing: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let attempt = RwSignal::new(0u32);
 
-    // The backend copy is made here if it could not be at the applicant step (offline).
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || auth.account.with(Option::is_none) {
-            return done.unwrap_or(false);
-        }
-        spawn_local(async move {
-            let loaded = match remote::ensure(wizard).await {
+    // The backend's files, read once someone is signed in. The backend copy is made here if
+    // it could not be at the applicant step (offline).
+    let signed_in = Memo::new(move |_| auth.account.with(Option::is_some));
+    let stored = LocalResource::new(move || {
+        let signed_in = signed_in.get();
+        async move {
+            if !signed_in {
+                return None;
+            }
+            Some(match remote::ensure(wizard).await {
                 Ok(remote) => api::application(&remote.id).await,
                 Err(failure) => Err(failure),
-            };
-            match loaded {
-                Ok(application) => {
-                    // Merged, not replaced: a file uploaded while this was on its way stays.
-                    attachments.files.try_update(|files| {
-                        for stored in application.documents {
-                            if !files.iter().any(|file| file.id == stored.id) {
-                                files.push(stored);
-                            }
-                        }
-                    });
-                    attachments.application.try_set(Some(application.id));
-                    load_failure.try_set(None);
-                }
-                Err(failure) => {
-                    load_failure.try_set(Some(failure.code().to_string()));
-                }
-            }
-        });
-        true
+            })
+        }
     });
+    // Merged into the page's files, not put in their place: a file uploaded while the read
+    // was on its way stays.
+    Effect::new(move |_| {
+        if let Some(Some(Ok(application))) = stored.get() {
+            attachments.files.update(|files| {
+                for document in application.documents {
+                    if !files.iter().any(|file| file.id == document.id) {
+                        files.push(document);
+                    }
+                }
+            });
+            attachments.application.set(Some(application.id));
+        }
+    });
+    let load_failure = move || match stored.get() {
+        Some(Some(Err(failure))) => Some(failure.code().to_string()),
+        _ => None,
+    };
 
     // A memo, so the slots are built again only when the list itself changes: the draft
     // also changes when its backend copy is saved, and a slot built anew mid-upload would
@@ -204,7 +205,7 @@ pub fn DocumentsStep(step: Step) -> impl IntoView {
             <p>{i18n.text("wizard-documents-sign-in")}</p>
             <p><A href=format!("/sign-in?next={here}") attr:class="button">{i18n.text("wizard-applicant-sign-in")}</A></p>
         </Show>
-        {move || load_failure.get().map(|code| view! {
+        {move || load_failure().map(|code| view! {
             <div class="warning" role="alert"><p>{error_text(i18n, &code)}</p></div>
         })}
         <p>{i18n.text("wizard-documents-intro")}</p>
@@ -273,15 +274,19 @@ fn DocumentSlot(
     });
 
     let wizard = expect_context::<Wizard>();
-    let send = move |file: web_sys::File| {
-        spawn_local(async move {
+    // One upload per file chosen; several may be on their way at once. Its progress and
+    // outcome are written on this slot, which is never built again while it lives (see
+    // `requirements`), and left alone once the applicant has left the page.
+    let uploading = Action::new_local(move |file: &web_sys::File| {
+        let file = file.clone();
+        async move {
             if let Err(issue) = judge(&file, document).await {
                 transfer.try_set(Transfer::Failed(issue_message(i18n, &issue)));
                 return;
             }
             // A file chosen before the page has heard back from the backend waits for the
             // application it belongs to.
-            let application = match attachments.application.get_untracked() {
+            let application = match attachments.application.try_get_untracked().flatten() {
                 Some(id) => id,
                 None => match remote::ensure(wizard).await {
                     Ok(remote) => {
@@ -327,7 +332,10 @@ fn DocumentSlot(
                     transfer.try_set(Transfer::Failed(upload_failure(i18n, &failure)));
                 }
             }
-        });
+        }
+    });
+    let send = move |file: web_sys::File| {
+        uploading.dispatch_local(file);
     };
 
     let on_pick = move |event: leptos::ev::Event| {
@@ -360,27 +368,33 @@ fn DocumentSlot(
     };
 
     let input_for_replace = StoredValue::new(input_id.clone());
-    let remove = move |file_id: String| {
-        let Some(application) = attachments.application.get_untracked() else {
-            return;
-        };
-        let name = files.with_untracked(|f| {
-            f.iter()
-                .find(|file| file.id == file_id)
-                .map(|file| file.file_name.clone())
-                .unwrap_or_default()
-        });
-        spawn_local(async move {
+    // A removal; its outcome is said on the slot, and the focus kept there.
+    let removing = Action::new_local(move |file_id: &String| {
+        let file_id = file_id.clone();
+        async move {
+            let Some(application) = attachments.application.try_get_untracked().flatten() else {
+                return;
+            };
+            let name = files
+                .try_with_untracked(|f| {
+                    f.iter()
+                        .find(|file| file.id == file_id)
+                        .map(|file| file.file_name.clone())
+                })
+                .flatten()
+                .unwrap_or_default();
             match api::delete_document(&application, &file_id).await {
                 Ok(()) => {
                     attachments
                         .files
-                        .update(|f| f.retain(|file| file.id != file_id));
+                        .try_update(|f| f.retain(|file| file.id != file_id));
                     // Said, and the focus kept in the slot: the button pressed is gone.
                     removed
                         .try_set(i18n.t_with("wizard-documents-removed", &[("file", name.into())]));
                     // The file input, whose visible button shows its focus.
-                    let input = input_for_replace.get_value();
+                    let Some(input) = input_for_replace.try_get_value() else {
+                        return;
+                    };
                     request_animation_frame(move || {
                         if let Some(element) = leptos::prelude::document()
                             .get_element_by_id(&input)
@@ -394,7 +408,10 @@ fn DocumentSlot(
                     transfer.try_set(Transfer::Failed(upload_failure(i18n, &failure)));
                 }
             }
-        });
+        }
+    });
+    let remove = move |file_id: String| {
+        removing.dispatch_local(file_id);
     };
     let replace = move |file_id: String| {
         replacing.try_set(Some(file_id));

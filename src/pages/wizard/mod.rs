@@ -3,6 +3,7 @@
 //! "check your answers", payment, signing and submission, and the confirmation. The draft
 //! lives in the browser (`crate::draft`) and, once signed in, on the backend too (`remote`).
 
+mod address;
 mod applicant;
 mod check;
 mod choice;
@@ -20,10 +21,11 @@ use crate::draft::{Draft, use_draft};
 use crate::i18n::{I18n, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::session::Auth;
+use address::WizardQuery;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query};
 use otinish_core::catalog::{self, ApplicantType, Service};
 use otinish_core::package;
 use otinish_core::wizard::Next;
@@ -46,6 +48,8 @@ pub struct Wizard {
     pub save_state: RwSignal<SaveState>,
     /// The backend copy being created, if it is: one at a time.
     creation: remote::Creation,
+    /// The address's query, as the router has it.
+    pub query: Memo<WizardQuery>,
 }
 
 impl Wizard {
@@ -65,6 +69,9 @@ impl Wizard {
     /// questions the change opened (pages with a required answer still missing) come first,
     /// each still on the way back; then "check your answers" again. Otherwise the next step.
     pub fn advance(self, step: &Step) {
+        // From the browser's address, not the router's query memo: read after a move within
+        // the same route (check → a page, `?return=check`), the memo still held the address
+        // the form was opened with (the e2e found it; not understood yet, see the report).
         let returning = crate::query::get("return").as_deref() == Some("check");
         let steps = untrack(|| self.steps());
         let open = if returning {
@@ -165,9 +172,9 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
     // The router's own view of the address: while it renders a page the browser's address
     // may still be the previous page's.
     let location = use_location();
-    let query = use_query_map().get_untracked();
-    let param = move |name: &str| query.get(name).filter(|v| !v.is_empty());
-    let fresh = param("new").is_some();
+    let typed = use_query::<WizardQuery>();
+    let query = Memo::new(move |_| typed.with(|q| q.as_ref().ok().cloned().unwrap_or_default()));
+    let fresh = query.with_untracked(|q| q.fresh);
     if fresh || (slug.is_none() && draft.with_untracked(|d| d.submitted.is_some())) {
         draft.set(Draft {
             service: service.id.clone(),
@@ -175,7 +182,9 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
         });
     }
     // The "before you start" page passes the provider the applicant was looking at.
-    let chosen = param("provider").filter(|p| service.provision(p).is_some());
+    let chosen = query
+        .with_untracked(|q| q.provider.clone())
+        .filter(|p| service.provision(p).is_some());
     draft.update(|d| {
         if d.provider.is_none() {
             d.provider = chosen;
@@ -192,9 +201,10 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
         has_errors: RwSignal::new(false),
         save_state: RwSignal::new(SaveState::Idle),
         creation: remote::Creation::idle(),
+        query,
     };
     provide_context(wizard);
-    if let Some(application) = param("application") {
+    if let Some(application) = query.with_untracked(|q| q.application.clone()) {
         remote::resume(wizard, application);
     }
     if crate::IN_BROWSER {

@@ -35,7 +35,7 @@ const POLL_LIMIT: u32 = 6;
 pub fn PaymentStep(step: Step) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
-    let returned = crate::query::get("payment").filter(|id| !id.is_empty());
+    let returned = wizard.query.with_untracked(|q| q.payment.clone());
 
     // The payment as the backend has it, asked again on each `poll`.
     let poll = RwSignal::new(0u32);

@@ -118,6 +118,24 @@ async function expectTranslated(page, lang) {
   if (lang === 'kk') expect(await untranslated(page), page.url()).toEqual([]);
 }
 
+/**
+ * The text of a PDF the backend wrote (crates/server/src/result_document/pdf.rs): each line's
+ * hex glyph codes read through the font's ToUnicode map, lines joined by spaces.
+ */
+function pdfText(bytes) {
+  const source = bytes.toString('latin1');
+  const glyphs = new Map();
+  for (const [, block] of source.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, glyph, unicode] of block.matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>/g)) {
+      glyphs.set(glyph.toUpperCase(), String.fromCharCode(...unicode.match(/.{4}/g).map((h) => parseInt(h, 16))));
+    }
+  }
+  return [...source.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)]
+    .map(([, codes]) => codes.match(/.{4}/g).map((g) => glyphs.get(g.toUpperCase()) ?? '\uFFFD').join(''))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
+
 for (const lang of LANGUAGES) {
   const t = TEXT[lang];
 
@@ -138,6 +156,15 @@ for (const lang of LANGUAGES) {
     // Dates as the language writes them, the due date in working days, the receipt and the file.
     await expect(timeline.first().locator('.timeline__when')).toHaveText(new RegExp(`${t.month.source}, \\d\\d:\\d\\d`));
     await expect(page.locator('main .summary-list').first()).toContainText(lang === 'ru' ? '15 рабочих дней' : '15 жұмыс күні');
+    // The steps' due dates agree: each no earlier than the one before, none after the
+    // application's own deadline (a term "included in" another adds nothing on top).
+    const { due_date: deadline } = await (await page.request.get(api(`/applications/${licence.id}`))).json();
+    expect(deadline).toMatch(/^\d{4}-\d\d-\d\d$/);
+    const dues = await page.locator('.timeline__due').evaluateAll((ps) => ps.map((p) => p.dataset.due));
+    expect(dues.length).toBeGreaterThan(1);
+    expect([...dues].sort()).toEqual(dues);
+    expect(dues.every((due) => due <= deadline)).toBe(true);
+    expect(dues[dues.length - 1]).toBe(deadline);
     await expect(page.locator('main')).toContainText('qualification.pdf');
     await expect(page.locator('main')).toContainText(lang === 'ru' ? 'Квитанция об оплате' : 'Төлем түбіртегі');
     await expectNoAxeViolations(page);
@@ -217,6 +244,16 @@ for (const lang of LANGUAGES) {
       page.getByRole('link', { name: t.downloadRefusal }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`refusal-${certificate.reference}.pdf`);
+    // The letter is in both state languages, Kazakh first: the reason in words, never its
+    // code, and the officer's own words carried into it.
+    const letter = pdfText(fs.readFileSync(await download.path())).toLowerCase();
+    for (const language of ['kk', 'ru']) {
+      expect(letter).toContain(TEXT[language].reason.toLowerCase());
+    }
+    expect(letter.indexOf(TEXT.kk.reason.toLowerCase())).toBeLessThan(letter.indexOf(TEXT.ru.reason.toLowerCase()));
+    expect(letter).toContain(t.comment.toLowerCase().split(' ').slice(0, 3).join(' '));
+    expect(letter).not.toContain('incomplete-package');
+    expect(letter).not.toContain('\ufffd');
     await expectNoAxeViolations(page);
     await expectTranslated(page, lang);
     expect(errors).toEqual([]);

@@ -479,3 +479,57 @@ for (const lang of ['ru', 'kk']) {
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|status of 4\d\d/.test(e))).toEqual([]);
   });
 }
+
+for (const lang of ['ru', 'kk']) {
+  // Creating the backend copy is single-flight (src/pages/wizard/remote.rs, `ensure`): the
+  // documents page asks for it on arrival and a file chosen at once asks again; both must get
+  // the one application, never one each.
+  test(`two callers at once create one application, and the file goes to it (${lang})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const errors = watchErrors(page);
+    await signIn(page, OTHER_PERSON);
+    // Until the documents: the backend is out of reach for creating, so the draft arrives
+    // there with no backend copy (the applicant step moves on offline).
+    let phase = 'unreachable';
+    let created = 0;
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/api\/v1\/applications$/, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      if (phase === 'unreachable') return route.abort('connectionrefused');
+      created += 1;
+      // Held until the second caller has asked: both are then waiting on one creation.
+      await held;
+      return route.continue();
+    });
+    await open(page, '/services/medical-licence/apply?provider=vko-health', lang);
+    await walk(page, lang, {
+      subCase: 'issue',
+      onPage: async (step) => {
+        if (step.startsWith('page-')) phase = 'held';
+        if (step === 'documents') throw new Error('at documents');
+      },
+    }).catch((error) => expect(String(error)).toContain('at documents'));
+    expect(phase).toBe('held');
+    const input = page.locator('main input[type=file]').first();
+    const slot = input.locator('xpath=ancestor::div[contains(@class, "document-slot")]');
+    await input.setInputFiles({ name: 'құжат.pdf', mimeType: 'application/pdf', buffer: PDF });
+    // The page's own request is on its way; give the file's a moment to ask too.
+    await page.waitForTimeout(1_000);
+    release();
+    await expect(slot.locator('.attachment')).toHaveCount(1);
+    expect(created).toBe(1);
+    // The browser's copy names the application once it is written (after the change settles).
+    let id;
+    await expect.poll(async () => {
+      id = await page.evaluate(() => Object.keys(localStorage)
+        .filter((k) => k.endsWith('medical-licence'))
+        .map((k) => JSON.parse(localStorage.getItem(k)).remote?.id)
+        .find(Boolean));
+      return id;
+    }).toBeTruthy();
+    const application = await (await page.request.get(`/api/v1/applications/${id}`)).json();
+    expect(application.documents.map((d) => d.file_name)).toEqual(['құжат.pdf']);
+    expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_FAILED|status of 4\d\d/.test(e))).toEqual([]);
+  });
+}

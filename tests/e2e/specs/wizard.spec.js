@@ -180,6 +180,17 @@ test('a draft survives a reload and a language switch', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
   await expect(page.locator('input[type=email]')).toHaveValue('draft@example.kz');
   await expect(page.locator('input[type=tel]')).toHaveValue('8 701 111 22 33');
+
+  // Errors on the page, then a language switch: the title says so in the language shown,
+  // never the other one's «Қате:» / «Ошибка:».
+  await page.locator('input[type=tel]').fill('');
+  await page.getByRole('button', { name: 'Жалғастыру', exact: true }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page).toHaveTitle(/^Қате: /);
+  await page.getByRole('link', { name: 'Русский' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page).not.toHaveTitle(/Қате/);
 });
 
 test('answers are judged on Continue, not when a field is left, in the chosen language', async ({ page }) => {
