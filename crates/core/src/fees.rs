@@ -128,8 +128,8 @@ pub enum Quote {
     Free,
     /// No source says whether a fee is due, nor its rate: "check with the provider".
     Unknown,
-    /// A licence fee is due, but no source gives its rate: the provider sets the amount, and
-    /// the applicant pays what they enter ([`check_entered_tenge`]) or attaches a receipt.
+    /// A licence fee is due "at the established rate", but no source gives the rate: the
+    /// applicant asks the provider, then pays what they enter ([`check_entered_tenge`]) or attaches a receipt.
     DueUnsourced,
     /// `mrp_tenths` tenths of an МРП of `mrp` tenge make `tenge`, rounded as [`round_tenge`] says.
     Due {

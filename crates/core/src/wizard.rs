@@ -44,7 +44,7 @@ pub enum Stage {
     Submit,
 }
 
-/// The two ways to settle a licence fee whose rate no source gives (the provider sets it):
+/// The two ways to settle a licence fee whose rate no source gives:
 /// through the gateway, in the amount the applicant entered, or by attaching a receipt of a
 /// payment made elsewhere (the catalog's `fee-receipt` document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

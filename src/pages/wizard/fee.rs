@@ -1,5 +1,5 @@
 //! A licence fee whose rate no source gives (`Quote::DueUnsourced`): the page says that the
-//! fee is due and that the provider sets its amount, with the budget codes it is paid to
+//! fee is due at the established rate (which the provider can tell), with the budget codes it is paid to
 //! (КБК 105402, КНП 911, egov.kz «Ставки лицензионного сбора»), and asks how it is settled:
 //! through the gateway in the amount the applicant enters, or by a receipt of a payment
 //! made elsewhere, attached on the documents step. Validated on "Continue".

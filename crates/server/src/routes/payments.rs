@@ -2,7 +2,7 @@
 //!
 //! The fee is `otinish_core::fees::quote` of the service's fee rule, the sub-case and the
 //! МРП of the day; the app sends an amount only for a licence fee whose rate no source gives
-//! (`Quote::DueUnsourced`: the provider sets it), checked by `fees::check_entered_tenge`
+//! (`Quote::DueUnsourced`: due at a rate we could not source), checked by `fees::check_entered_tenge`
 //! and refused for any other fee. A payment is created only for a complete
 //! package (the regulations take payment after the form), and moves the application along
 //! `otinish_core::status::before_submission`: `draft` → `awaiting-payment` on the first
