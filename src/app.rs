@@ -170,6 +170,7 @@ where
     {
         crate::query::set("q", &search.value());
     }
+    let focused = FocusedElement::take();
     let body = document().body().expect("the page has a body");
     body.set_text_content(None);
     if let Some(root) = document().document_element() {
@@ -180,6 +181,70 @@ where
         let _ = root.remove_attribute("data-page");
     }
     leptos::mount::mount_to(body, app).forget();
+    if let Some(focused) = focused {
+        focused.restore(FOCUS_TRIES);
+    }
+}
+
+/// What had the focus in a prerendered page when the app took it over. A visitor who tabbed
+/// into the page before the wasm arrived keeps their place: the app draws the same page, and
+/// the same element (by its id, else the first of its kind with the same text, the same
+/// address preferred) gets the focus back, instead of the focus falling to the page's start.
+struct FocusedElement {
+    tag: String,
+    id: String,
+    href: Option<String>,
+    text: String,
+}
+
+impl FocusedElement {
+    fn take() -> Option<Self> {
+        let active = document().active_element()?;
+        let tag = active.tag_name();
+        (!tag.eq_ignore_ascii_case("body")).then(|| FocusedElement {
+            id: active.id(),
+            href: active.get_attribute("href"),
+            text: text_of(&active),
+            tag,
+        })
+    }
+
+    fn restore(self, tries: u32) {
+        request_animation_frame(move || match self.find() {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            None if tries > 0 => self.restore(tries - 1),
+            None => {}
+        });
+    }
+
+    fn find(&self) -> Option<web_sys::HtmlElement> {
+        use wasm_bindgen::JsCast;
+        let document = document();
+        if !self.id.is_empty() {
+            return document.get_element_by_id(&self.id)?.dyn_into().ok();
+        }
+        let all = document.query_selector_all(&self.tag).ok()?;
+        let same_text: Vec<web_sys::Element> = (0..all.length())
+            .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .filter(|element| text_of(element) == self.text)
+            .collect();
+        let same_address = same_text
+            .iter()
+            .find(|element| element.get_attribute("href") == self.href);
+        same_address
+            .or(same_text.first())
+            .and_then(|element| element.clone().dyn_into().ok())
+    }
+}
+
+fn text_of(element: &web_sys::Element) -> String {
+    element
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 /// Where the public app last sent the browser to load the applicant's app, in this tab.

@@ -27,6 +27,24 @@ test('a search typed into the prerendered catalog before the app arrives is kept
   expect(found).toBeLessThan(19);
 });
 
+test('a visitor who tabbed into the prerendered catalog keeps the focus when the app takes over', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/?lang=ru');
+  await expect(page.locator('html')).toHaveAttribute('data-page', '/');
+  // Tab from the page's start to the third service link, as a keyboard user would.
+  const third = page.locator('main .service-list a').nth(2);
+  const name = (await third.textContent()).trim();
+  for (let presses = 0; presses < 60 && !(await third.evaluate((e) => e === document.activeElement)); presses += 1) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(third).toBeFocused();
+  release();
+  await appReady(page);
+  const focused = page.locator('main .service-list a').nth(2);
+  await expect(focused).toHaveText(name);
+  await expect(focused).toBeFocused();
+});
+
 test('with a search in the address the prerendered catalog is hidden until the app shows the results', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/?lang=ru&q=%D1%84%D0%B0%D1%80%D0%BC%D0%B0%D1%86%D0%B5%D0%B2%D1%82');
