@@ -94,3 +94,25 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
         }
     }
 }
+
+/// The precondition of the test-mode operations (the test sign-in, the eGov mobile expiry):
+/// outside test mode they answer 422 `test-signer-disabled`, before anything else is read.
+pub struct TestMode;
+
+impl FromRequestParts<crate::state::AppState> for TestMode {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        _parts: &mut Parts,
+        state: &crate::state::AppState,
+    ) -> Result<Self, ApiError> {
+        if state.settings.test_mode {
+            Ok(TestMode)
+        } else {
+            Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                code::TEST_SIGNER_DISABLED,
+            ))
+        }
+    }
+}

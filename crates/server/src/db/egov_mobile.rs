@@ -282,20 +282,17 @@ impl Db {
     /// Test mode: ends a session's time now, as if its minutes were over. False when no
     /// session has this poll secret.
     pub async fn expire_egov_session(&self, poll_hash: &str) -> Result<bool, sqlx::Error> {
-        let now = now();
-        sqlx::query(
-            "UPDATE egov_mobile_sessions SET expires_at = $1 \
-             WHERE poll_hash = $2 AND expires_at > $1",
+        // An expired session keeps its time (`CASE`), so that the row is matched either way.
+        let done = sqlx::query(
+            "UPDATE egov_mobile_sessions \
+             SET expires_at = CASE WHEN expires_at > $1 THEN $1 ELSE expires_at END \
+             WHERE poll_hash = $2",
         )
-        .bind(&now)
+        .bind(now())
         .bind(poll_hash)
         .execute(&self.pool)
         .await?;
-        let found = sqlx::query("SELECT 1 FROM egov_mobile_sessions WHERE poll_hash = $1")
-            .bind(poll_hash)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(found.is_some())
+        Ok(done.rows_affected() == 1)
     }
 
     /// Takes a signed sign-in session, once: its nonce and the phone's CMS.

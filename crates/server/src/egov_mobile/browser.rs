@@ -6,7 +6,7 @@ use crate::accounts::session;
 use crate::auth::CurrentAccount;
 use crate::client::ClientAddress;
 use crate::db::{EgovPurpose, EgovState, NewEgovSession};
-use crate::extract::{ApiJson, ApiPath};
+use crate::extract::{ApiJson, ApiPath, TestMode};
 use crate::problem::{ApiError, ApiResult};
 use crate::services::sign_in::{new_challenge, sign_in_with, too_many_requests};
 use crate::services::signing::to_sign;
@@ -128,14 +128,9 @@ pub async fn cancel(
 /// the backend's database. Only the poll secret's holder may, as with `cancel`.
 pub async fn expire(
     State(state): State<AppState>,
+    _: TestMode,
     ApiJson(request): ApiJson<EgovMobilePoll>,
 ) -> ApiResult<StatusCode> {
-    if !state.settings.test_mode {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            code::TEST_SIGNER_DISABLED,
-        ));
-    }
     let poll_hash = session::token_hash(request.poll.expose());
     if state.db.expire_egov_session(&poll_hash).await? {
         Ok(StatusCode::NO_CONTENT)

@@ -10,7 +10,7 @@ use crate::accounts::session;
 use crate::auth::CurrentAccount;
 use crate::client::ClientAddress;
 use crate::db::SignInMethod;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, TestMode};
 use crate::problem::{ApiError, ApiResult};
 use crate::services::accounts::account_of;
 use crate::services::sign_in::{
@@ -77,14 +77,9 @@ pub async fn sign_in(
 /// The test sign-in: a seeded person or company, no signature. Test mode only.
 pub async fn test_sign_in(
     State(state): State<AppState>,
+    _: TestMode,
     ApiJson(request): ApiJson<TestSignInRequest>,
 ) -> ApiResult<Response> {
-    if !state.settings.test_mode {
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            code::TEST_SIGNER_DISABLED,
-        ));
-    }
     let iin_bin = checked_identifier(&request.iin_bin)?;
     let record = registry_record_of(&state, &iin_bin, "/iin_bin").await?;
     let sign_in = SignInBy {
