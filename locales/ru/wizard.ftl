@@ -9,6 +9,8 @@ wizard-stage-check = Проверка
 wizard-step-of = Шаг { $step } из { $total }
 # Read by screen readers for the step indicator.
 wizard-steps-label = Этапы подачи заявления
+# While an application saved on the backend (from the cabinet, another device) is being opened.
+wizard-opening = Открываем заявление…
 
 wizard-sub-case-heading = Что вам нужно?
 wizard-sub-case-legend = Вид заявления

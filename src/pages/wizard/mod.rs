@@ -204,15 +204,16 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
         query,
     };
     provide_context(wizard);
-    if let Some(application) = query.with_untracked(|q| q.application.clone()) {
-        remote::resume(wizard, application);
-    }
+    let opening = query
+        .with_untracked(|q| q.application.clone())
+        .map(|application| remote::resume(wizard, application));
+    let opened = move || opening.is_none_or(|opening| opening.get().is_some());
     if crate::IN_BROWSER {
         // Not in the prerendered start of the form (`src/prerender.rs`): no window there.
         remote::autosave(wizard, wizard.save_state);
     }
 
-    (move || {
+    let page = move || {
         let slug = params.with(|p| p.get("step"));
         let steps = untrack(|| wizard.steps());
         match slug
@@ -251,8 +252,13 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
                     .into_any()
             }
         }
-    })
-    .into_any()
+    };
+    let i18n = wizard.i18n;
+    view! {
+        <Show when=opened fallback=move || view! { <p role="status">{i18n.text("wizard-opening")}</p> }>
+            {page}
+        </Show>
+    }
 }
 
 /// The error summary of the step on show, `(errors, attempt)` as [`ErrorSummary`] takes

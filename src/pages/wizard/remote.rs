@@ -288,22 +288,21 @@ impl Saver {
 
 /// Opens a backend draft (`?application=<id>`, from the cabinet or another device) in this
 /// browser, unless this browser already holds the same draft at the same or a later version.
-pub fn resume(wizard: Wizard, application: String) {
-    let auth = wizard.auth;
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || auth.account.with(Option::is_none) {
-            return done.unwrap_or(false);
-        }
+/// Ready once the draft is adopted, or found not to be this account's: until then the form
+/// is not shown, so that nothing typed or pressed meanwhile goes to a new application.
+pub fn resume(wizard: Wizard, application: String) -> LocalResource<()> {
+    LocalResource::new(move || {
         let id = application.clone();
-        spawn_local(async move {
-            if let Ok(found) = api::application(&id).await
+        let signed_in = wizard.auth.account.with_untracked(Option::is_some);
+        async move {
+            if signed_in
+                && let Ok(found) = api::application(&id).await
                 && found.service == wizard.service.id
             {
                 wizard.draft.try_update(|draft| adopt(draft, found));
             }
-        });
-        true
-    });
+        }
+    })
 }
 
 fn adopt(draft: &mut Draft, found: Application) {

@@ -1,11 +1,11 @@
 // The application form, driven by the catalog: choices, questions, validation with the error
 // summary, "check your answers" with change links; drafts survive a reload and a language switch.
 const { test, expect } = require('@playwright/test');
-const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated } = require('./helpers');
+const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, readyApplication, appReady } = require('./helpers');
 
 const TEXT = {
-  ru: { start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
-  kk: { start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
+  ru: { opening: 'Открываем заявление…', start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
+  kk: { opening: 'Өтініш ашылып жатыр…', start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
 };
 
 /**
@@ -162,6 +162,35 @@ for (const lang of LANGUAGES) {
     await expect(page).toHaveURL(/\/apply\/case$/);
     await expect(page.locator('main input[type=radio]')).not.toHaveCount(0);
     expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+}
+
+// An application opened by its address (from the cabinet, or on another device) is shown only
+// once it has arrived: a button pressed before would have gone to a new, empty application.
+for (const lang of LANGUAGES) {
+  test(`an application opened by its address is shown once it has arrived, not a new one meanwhile (${lang})`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await signIn(page, APPLICANTS[lang]);
+    const id = await readyApplication(page);
+    const created = [];
+    page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/applications')) created.push(r.url()); });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route((url) => url.pathname.endsWith(`/applications/${id}`), async (route) => {
+      if (route.request().method() === 'GET') await held;
+      await route.continue();
+    });
+    await page.goto(`/services/end-user-certificate/apply/check?application=${id}&lang=${lang}`);
+    await appReady(page);
+    await expect(page.getByRole('status').filter({ hasText: TEXT[lang].opening })).toBeVisible();
+    await expect(page.locator('main h1')).toHaveCount(0);
+    await expect(page.locator('main button, main form')).toHaveCount(0);
+    release();
+    await expect(page.locator('main h1')).toHaveText(TEXT[lang].check);
+    await expect(page.locator('main')).toContainText('abenov@example.kz');
+    await expectNoAxeViolations(page);
+    expect(created).toEqual([]);
+    expect(errors).toEqual([]);
   });
 }
 
