@@ -1,14 +1,13 @@
-//! What the form's address carries after `?`, read through the router (`use_query`), so that
-//! a page never reads the browser's address behind the router's back: while the router
-//! renders a page, the browser's address may still be the previous page's.
+//! What the form's address carries after `?`, read through the router (its location's query),
+//! so that a page never reads the browser's address behind the router's back: while the
+//! router renders a page, the browser's address may still be the previous page's.
 
 use leptos_router::params::{Params, ParamsError, ParamsMap};
 
 /// The form's query parameters. Each is optional; an empty value counts as none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WizardQuery {
-    /// `?return=check`: on the way back to "check your answers" after a change. (`advance`
-    /// reads it from the browser's address for now; see there.)
+    /// `?return=check`: on the way back to "check your answers" after a change.
     pub returning: bool,
     /// `?new=1`: start afresh ("start again" on the service page).
     pub fresh: bool,

@@ -25,7 +25,8 @@ use address::WizardQuery;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::params::Params;
 use otinish_core::catalog::{self, ApplicantType, Service};
 use otinish_core::package;
 use otinish_core::wizard::Next;
@@ -69,10 +70,7 @@ impl Wizard {
     /// questions the change opened (pages with a required answer still missing) come first,
     /// each still on the way back; then "check your answers" again. Otherwise the next step.
     pub fn advance(self, step: &Step) {
-        // From the browser's address, not the router's query memo: read after a move within
-        // the same route (check → a page, `?return=check`), the memo still held the address
-        // the form was opened with (the e2e found it; not understood yet, see the report).
-        let returning = crate::query::get("return").as_deref() == Some("check");
+        let returning = self.query.with_untracked(|q| q.returning);
         let steps = untrack(|| self.steps());
         let open = if returning {
             untrack(|| self.pages_with_gaps())
@@ -172,8 +170,15 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
     // The router's own view of the address: while it renders a page the browser's address
     // may still be the previous page's.
     let location = use_location();
-    let typed = use_query::<WizardQuery>();
-    let query = Memo::new(move |_| typed.with(|q| q.as_ref().ok().cloned().unwrap_or_default()));
+    // From the router's location rather than `use_query`: `<FlatRoutes>` (leptos_router
+    // 0.8.17, `FlatRoutesView::rebuild`) gives a route its own URL signal and, when the path
+    // changes within the same route (check → a page, `?return=check`), updates its params
+    // but not that URL, so `use_query` there keeps the address the form was opened with.
+    let query = Memo::new(move |_| {
+        location
+            .query
+            .with(|map| WizardQuery::from_map(map).unwrap_or_default())
+    });
     let fresh = query.with_untracked(|q| q.fresh);
     if fresh || (slug.is_none() && draft.with_untracked(|d| d.submitted.is_some())) {
         draft.set(Draft {
