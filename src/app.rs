@@ -168,7 +168,7 @@ where
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         && !search.value().is_empty()
     {
-        crate::query::set("q", &search.value());
+        crate::query::set_before_router("q", &search.value());
     }
     let focused = FocusedElement::take();
     let body = document().body().expect("the page has a body");

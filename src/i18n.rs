@@ -382,15 +382,6 @@ pub fn provide_i18n() -> I18n {
 /// the page stays in the current language until they arrive.
 pub fn switch_to(i18n: I18n, lang: Lang) {
     store_choice(lang);
-    // A `?lang=` in the address would win on the next reload; keep it truthful.
-    let location = window().location();
-    if let (Ok(href), Ok(history)) = (location.href(), window().history())
-        && let Ok(url) = web_sys::Url::new(&href)
-        && url.search_params().has("lang")
-    {
-        url.search_params().set("lang", lang.code());
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
-    }
     if is_loaded(lang) {
         i18n.show(lang);
     } else {

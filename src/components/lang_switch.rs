@@ -1,4 +1,5 @@
 use crate::i18n::{Lang, switch_to, use_i18n};
+use crate::query::use_page_query;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
@@ -10,10 +11,15 @@ use leptos::prelude::*;
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let address = use_page_query();
     let options = Lang::ALL.map(|lang| {
         let current = move || i18n.lang.get() == lang;
         let on_click = move |event: MouseEvent| {
             event.prevent_default();
+            // A `?lang=` in the address would win on the next reload; keep it truthful.
+            if address.get("lang").is_some() {
+                address.set("lang", lang.code());
+            }
             switch_to(i18n, lang);
         };
         let preload = move || i18n.preload(lang);

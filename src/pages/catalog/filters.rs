@@ -1,7 +1,7 @@
 //! The search box and the filters of the catalog, and which services they admit.
 
 use crate::i18n::use_i18n;
-use crate::query;
+use crate::query::{PageQuery, use_page_query};
 use leptos::prelude::*;
 use otinish_core::catalog::{self, ApplicantType, Region, Service, messages};
 
@@ -49,27 +49,35 @@ fn applicant_from_key(key: &str) -> Option<ApplicantType> {
         .find(|a| applicant_key(*a) == key)
 }
 
+/// The search and the filters, mirrored in the address (`?q=…&applicant=…&area=…&provider=…`).
+/// Each is its own signal, so that typing is never held up by the router.
 #[derive(Clone, Copy)]
 pub struct Filters {
     pub query: RwSignal<String>,
     pub applicant: RwSignal<Option<ApplicantType>>,
     pub region: RwSignal<Option<Area>>,
     pub provider: RwSignal<Option<String>>,
+    address: PageQuery,
 }
 
 impl Filters {
     pub fn from_address() -> Filters {
+        let address = use_page_query();
         Filters {
-            query: RwSignal::new(query::get("q").unwrap_or_default()),
+            query: RwSignal::new(address.get("q").unwrap_or_default()),
             applicant: RwSignal::new(
-                query::get("applicant")
+                address
+                    .get("applicant")
                     .as_deref()
                     .and_then(applicant_from_key),
             ),
-            region: RwSignal::new(query::get("area").as_deref().and_then(Area::from_key)),
+            region: RwSignal::new(address.get("area").as_deref().and_then(Area::from_key)),
             provider: RwSignal::new(
-                query::get("provider").filter(|p| catalog::catalog().provider(p).is_some()),
+                address
+                    .get("provider")
+                    .filter(|p| catalog::catalog().provider(p).is_some()),
             ),
+            address,
         }
     }
 
@@ -79,7 +87,7 @@ impl Filters {
         self.region.set(None);
         self.provider.set(None);
         for name in ["q", "applicant", "area", "provider"] {
-            query::set(name, "");
+            self.address.set(name, "");
         }
     }
 }
@@ -110,7 +118,7 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
     let i18n = use_i18n();
     let on_search = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
-        query::set("q", &value);
+        filters.address.set("q", &value);
         filters.query.set(value);
     };
 
@@ -128,7 +136,9 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
             .map(|a| messages::of("applicant", &a))
             .unwrap_or_else(|| "catalog-applicant-any".to_string());
         let on_change = move |_| {
-            query::set("applicant", &choice.map(applicant_key).unwrap_or_default());
+            filters
+                .address
+                .set("applicant", &choice.map(applicant_key).unwrap_or_default());
             filters.applicant.set(choice);
         };
         view! {
@@ -148,7 +158,7 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
     });
     let on_area = move |event: leptos::ev::Event| {
         let key = event_target_value(&event);
-        query::set("area", &key);
+        filters.address.set("area", &key);
         filters.region.set(Area::from_key(&key));
     };
 
@@ -168,7 +178,7 @@ pub fn FiltersPanel(filters: Filters) -> impl IntoView {
         .collect_view();
     let on_provider = move |event: leptos::ev::Event| {
         let id = event_target_value(&event);
-        query::set("provider", &id);
+        filters.address.set("provider", &id);
         filters.provider.set(Some(id).filter(|id| !id.is_empty()));
     };
 

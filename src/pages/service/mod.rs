@@ -43,7 +43,10 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     let title = short.clone();
     use_page_title(move || i18n.t(&title));
 
-    let initial = query::get("provider").filter(|p| service.provision(p).is_some());
+    let address = query::use_page_query();
+    let initial = address
+        .get("provider")
+        .filter(|p| service.provision(p).is_some());
     // Whether the applicant chose a provider here: only then does the form start with it
     // chosen (the first one is shown until then, but never chosen for them).
     let chosen = RwSignal::new(initial.is_some());
@@ -128,6 +131,7 @@ fn ProviderPicker(
     chosen: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let address = query::use_page_query();
     if service.provisions.len() == 1 {
         let name = messages::provider(&service.provisions[0].provider);
         return Either::Left(view! {
@@ -144,7 +148,7 @@ fn ProviderPicker(
             let region = catalog::catalog().provider(&id).and_then(|p| p.region).map(|r| messages::of("region", &r));
             let (checked_id, chosen_id) = (id.clone(), id.clone());
             let on_change = move |_| {
-                query::set("provider", &chosen_id);
+                address.set("provider", &chosen_id);
                 provider.set(chosen_id.clone());
                 chosen.set(true);
             };

@@ -36,6 +36,18 @@ for (const lang of LANGUAGES) {
     expect(await hrefs(page)).toEqual(found);
   });
 
+  test(`a search with signs the address gives meaning to is kept as typed (${lang})`, async ({ page }) => {
+    await open(page, '/', lang);
+    const typed = '100% & a+b=c #1 ?';
+    await page.locator('#catalog-search').pressSequentially(typed);
+    await expect(page.locator('#catalog-search')).toHaveValue(typed);
+    await page.locator('#catalog-area').selectOption('national');
+    await expect(page).toHaveURL(/area=national/);
+    await page.reload();
+    await expect(page.locator('#catalog-search')).toHaveValue(typed);
+    await expect(page.locator('#catalog-area')).toHaveValue('national');
+  });
+
   test(`the filters work in ${lang}`, async ({ page }) => {
     await open(page, '/', lang);
     await page.locator('#catalog-area').selectOption('almaty-city');
