@@ -13,10 +13,12 @@ pub fn Header() -> impl IntoView {
     let account = move || {
         match auth.account.get() {
         Some(account) => view! {
-            <span class="header__account" translate="no" title=display_name(&account)>{display_name(&account)}</span>
-            <button type="button" class="header__sign-out" on:click=move |_| auth.sign_out()>
-                {i18n.text("nav-sign-out")}
-            </button>
+            <span class="header__who">
+                <span class="header__account" translate="no" title=display_name(&account)>{display_name(&account)}</span>
+                <button type="button" class="header__sign-out" on:click=move |_| auth.sign_out()>
+                    {i18n.text("nav-sign-out")}
+                </button>
+            </span>
         }
         .into_any(),
         None => {

@@ -260,6 +260,38 @@ for (const lang of LANGUAGES) {
   });
 }
 
+// On a 360 px phone, signed in as a company with a long name: the header in three rows at
+// most, the name on its own row (cut with an ellipsis if need be, whole in its title), and the
+// status filter's controls one under another, nothing wider than the screen.
+test.describe('the cabinet on a phone', () => {
+  test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  for (const lang of LANGUAGES) {
+    test(`a company's cabinet fits a 360 px screen (${lang})`, async ({ page }) => {
+      const errors = watchErrors(page);
+      await signIn(page, '151040100008');
+      await open(page, '/cabinet', lang);
+      const name = page.locator('.header__account');
+      await expect(name).toHaveAttribute('title', /Агро-Защита/);
+      // Three rows at most (the name and the languages; the navigation; who is signed in),
+      // and the name readable, not cut to a letter.
+      const header = await page.locator('header').boundingBox();
+      expect(header.height).toBeLessThan(170);
+      expect((await name.boundingBox()).width).toBeGreaterThan(160);
+      const filter = page.locator('#status-filter');
+      await expect(filter).toBeVisible();
+      for (const control of [filter, page.getByRole('button', { name: TEXT[lang].filter })]) {
+        const box = await control.boundingBox();
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(360);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: test.info().outputPath(`cabinet-phone-${lang}.png`) });
+      expect(errors.filter((e) => !/status of 40[14]/.test(e))).toEqual([]);
+    });
+  }
+});
+
 test('drafts: resume links, and discarding asks first (kk)', async ({ page, baseURL }) => {
   const t = TEXT.kk;
   await signIn(page, APPLICANTS.kk);

@@ -4,15 +4,19 @@
 // keyboard-only journey. Every page on the way is scanned by axe (and, in Kazakh, for
 // untranslated text).
 const { test, expect } = require('@playwright/test');
-const { open, appReady, expectNoAxeViolations, watchErrors, untranslated, signIn, api, settlePayment } = require('./helpers');
+const { LANGUAGES, open, appReady, expectNoAxeViolations, watchErrors, untranslated, signIn, api, settlePayment } = require('./helpers');
 
 const TEXT = {
   ru: {
     start: 'Начать', next: 'Продолжить', checkOk: 'Всё верно, продолжить', pay: 'Перейти к оплате', retry: 'Оплатить ещё раз', paid: 'Сбор оплачен', testSigner: 'Тестовая подпись', sign: 'Подписать и отправить', done: 'Заявление отправлено', declined: 'Платёж не прошёл',
+    result: { licence: 'Результат — лицензию', permit: 'Результат — разрешение', certificate: 'Результат — сертификат', conclusion: 'Результат — заключение' },
+    notify: 'Мы не присылаем сообщений по SMS или электронной почте', print: 'Распечатать или сохранить эту страницу',
     feeDue: 'Ставку для вашего вида деятельности мы не нашли', feeChoose: 'Выберите, как вы уплатите сбор', feeWhole: 'Введите сумму в целых тенге', byGateway: 'оплата через платёжный шлюз', byReceipt: 'Уплачен в банке или через терминал',
   },
   kk: {
     start: 'Бастау', next: 'Жалғастыру', checkOk: 'Бәрі дұрыс, жалғастыру', pay: 'Төлеуге өту', retry: 'Қайта төлеу', paid: 'Алым төленді', testSigner: 'Сынақ қолтаңбасы', sign: 'Қол қою және жіберу', done: 'Өтініш жіберілді', declined: 'Төлем өтпеді',
+    result: { licence: 'Нәтижені — лицензияны', permit: 'Нәтижені — рұқсатты', certificate: 'Нәтижені — сертификатты', conclusion: 'Нәтижені — қорытындыны' },
+    notify: 'Біз SMS немесе электрондық пошта арқылы хабарлама жібермейміз', print: 'Осы бетті басып шығару немесе сақтау',
     feeDue: 'қызмет түріңіз бойынша мөлшерлеме бірде-бір дереккөзде табылмады', feeChoose: 'Алымды қалай төлейтініңізді таңдаңыз', feeWhole: 'Соманы бүтін теңгемен', byGateway: 'төлем шлюзі арқылы төленеді', byReceipt: 'Банкте немесе терминал арқылы төленді',
   },
 };
@@ -213,10 +217,27 @@ async function startFromCatalog(page, lang, service) {
 }
 
 /** The confirmation: a reference number, and the application in the cabinet's API. */
-async function expectConfirmation(page, lang) {
-  await expect(page.locator('.panel__title')).toHaveText(TEXT[lang].done);
+/** What each service gives, as the confirmation words it ("a permit is not a licence"). */
+const KIND = { 'medical-licence': 'licence', 'pesticides-licence': 'licence', 'mining-chemical-licence': 'licence', 'pharmaceutical-licence': 'licence', 'controlled-transit-permit': 'permit', 'end-user-certificate': 'certificate', 'export-control-conclusion': 'conclusion' };
+
+/**
+ * The confirmation: its reference number, the result named as what the service gives, how
+ * the applicant hears of the outcome, and a button that prints the page (the browser's print
+ * dialog itself is not the app's, so it is only counted).
+ */
+async function expectConfirmation(page, lang, service = 'end-user-certificate') {
+  const t = TEXT[lang];
+  await expect(page.locator('.panel__title')).toHaveText(t.done);
   const reference = (await page.locator('.reference-number').innerText()).trim();
   expect(reference).toMatch(/^[A-HJ-NPR-Y2-9]{8}$/);
+  await expect(page.locator('main')).toContainText(t.result[KIND[service]]);
+  for (const other of Object.values(t.result).filter((words) => words !== t.result[KIND[service]])) {
+    await expect(page.locator('main')).not.toContainText(other);
+  }
+  await expect(page.locator('main')).toContainText(t.notify);
+  await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+  await page.getByRole('button', { name: t.print }).click();
+  expect(await page.evaluate(() => window.printed)).toBe(1);
   await scan(page, lang);
   return reference;
 }
@@ -246,7 +267,7 @@ for (const lang of ['ru', 'kk']) {
         for (const text of journey.check(TEXT[lang])) await expect(page.locator('main')).toContainText(text);
       });
       const seen = await walk(page, lang, { subCase: journey.subCase, decline: journey.decline, fee: journey.fee, onPage });
-      const reference = await expectConfirmation(page, lang);
+      const reference = await expectConfirmation(page, lang, journey.service);
       // Back from the confirmation: the submitted application's form leads to its
       // confirmation, never to a live "sign" button.
       await page.goBack();
@@ -315,7 +336,7 @@ test('a submission under injected network failures yields exactly one applicatio
   });
   await walk(page, 'kk');
   expect(failures).toBe(2);
-  const reference = await expectConfirmation(page, 'kk');
+  const reference = await expectConfirmation(page, 'kk', 'export-control-conclusion');
   const list = await (await page.request.get(api('/applications'))).json();
   const submitted = list.items.filter((a) => a.reference_number === reference);
   expect(submitted).toHaveLength(1);
@@ -329,54 +350,65 @@ async function focusAtPageStart(page) {
   return page.evaluate(() => document.activeElement?.matches('main h1, main .error-summary') ?? false);
 }
 
-test('a keyboard-only journey reaches the confirmation, the focus at each new page\'s start', async ({ page }) => {
-  test.setTimeout(90_000);
-  const errors = watchErrors(page);
-  await signIn(page, OTHER_PERSON);
-  await open(page, '/services/end-user-certificate', 'ru');
-  // Tab to the start button and press Enter, then answer every step with the keyboard.
-  const start = page.getByRole('button', { name: 'Начать' });
-  for (let i = 0; i < 60 && !(await start.evaluate((el) => el === document.activeElement)); i += 1) {
+/** Presses Tab until `target` has the focus, as a keyboard user would; fails if it never does. */
+async function tabTo(page, target, most = 80) {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
-  await page.keyboard.press('Enter');
-  for (let guard = 0; guard < 20; guard += 1) {
-    await expect(page.locator('main h1')).toBeVisible();
-    const step = new URL(page.url()).pathname.split('/').pop();
-    if (step === 'done') break;
-    if (step.startsWith('page-')) {
-      for (const input of await page.locator('main form input.input, main form textarea').all()) {
-        await input.focus();
-        const type = await input.getAttribute('type');
-        if ((await input.inputValue()) === '') {
-          await page.keyboard.type(type === 'tel' ? '87012345678' : type === 'email' ? 'a@example.kz' : 'Астана, Мәңгілік Ел, 8');
+  await expect(target).toBeFocused();
+}
+
+// Keyboard only: every control is reached with Tab, radios chosen with the arrows, buttons
+// pressed with Enter; nothing is clicked or focused by the test.
+const KEYBOARD = { ru: OTHER_PERSON, kk: PERSON };
+for (const lang of LANGUAGES) {
+  test(`a keyboard-only journey reaches the confirmation, the focus at each new page's start (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const errors = watchErrors(page);
+    const t = TEXT[lang];
+    await signIn(page, KEYBOARD[lang]);
+    await open(page, '/services/end-user-certificate', lang);
+    await tabTo(page, page.getByRole('button', { name: t.start }));
+    await page.keyboard.press('Enter');
+    for (let guard = 0; guard < 20; guard += 1) {
+      await expect(page.locator('main h1')).toBeVisible();
+      const step = new URL(page.url()).pathname.split('/').pop();
+      if (step === 'done') break;
+      if (step.startsWith('page-')) {
+        // Tab through the form, typing into each empty field, to its Continue button.
+        const next = page.locator('main form button[type=submit]');
+        for (let i = 0; i < 40 && !(await next.evaluate((el) => el === document.activeElement)); i += 1) {
+          await page.keyboard.press('Tab');
+          const field = await page.evaluate(() => {
+            const el = document.activeElement;
+            return el?.matches('main form input.input, main form textarea') && el.value === '' ? el.getAttribute('type') || 'text' : null;
+          });
+          if (field) await page.keyboard.type(field === 'tel' ? '87012345678' : field === 'email' ? 'a@example.kz' : 'Астана, Мәңгілік Ел, 8');
         }
+        await expect(next).toBeFocused();
+        await page.keyboard.press('Enter');
+      } else if (step === 'sign') {
+        // Nothing is chosen for the applicant: Tab into the signers, the arrows to the test
+        // signer, then Tab to the NCALayer column's button (eGov mobile's is beside it).
+        const signer = page.getByRole('radio', { name: t.testSigner });
+        await tabTo(page, page.getByRole('radio').first());
+        for (let i = 0; i < 5 && !(await signer.isChecked()); i += 1) await page.keyboard.press('ArrowDown');
+        await expect(signer).toBeChecked();
+        await tabTo(page, page.getByRole('button', { name: t.sign }));
+        await page.keyboard.press('Enter');
+      } else {
+        await tabTo(page, page.locator('main button.button').last());
+        await page.keyboard.press('Enter');
       }
-      await page.keyboard.press('Enter');
-    } else if (step === 'sign') {
-      // Nothing is chosen for the applicant: the test signer with the space bar, then the
-      // NCALayer column's button (eGov mobile's is beside it).
-      const signer = page.getByRole('radio', { name: 'Тестовая подпись' });
-      await signer.focus();
-      await page.keyboard.press('Space');
-      await expect(signer).toBeChecked();
-      const button = page.getByRole('button', { name: 'Подписать и отправить' });
-      await button.focus();
-      await expect(button).toBeFocused();
-      await page.keyboard.press('Enter');
-    } else {
-      const button = page.locator('main button.button').last();
-      await button.focus();
-      await expect(button).toBeFocused();
-      await page.keyboard.press('Enter');
+      await expect.poll(() => new URL(page.url()).pathname.split('/').pop()).not.toBe(step);
+      // As a full page load would: the next Tab goes to the new page's content, not the footer.
+      await expect.poll(() => focusAtPageStart(page)).toBe(true);
     }
-    await expect.poll(() => new URL(page.url()).pathname.split('/').pop()).not.toBe(step);
-    // As a full page load would: the next Tab goes to the new page's content, not the footer.
-    await expect.poll(() => focusAtPageStart(page)).toBe(true);
-  }
-  await expectConfirmation(page, 'ru');
-  expect(errors).toEqual([]);
-});
+    await expectConfirmation(page, lang);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('a draft resumes from the service page where the applicant left off, and can start again', async ({ page }) => {
   await signIn(page, PERSON);
@@ -407,6 +439,8 @@ test('a document slot says what is wrong with a file, in the chosen language, an
     .catch((error) => expect(String(error)).toContain('at documents'));
   const input = page.locator('main input[type=file]').first();
   const slot = input.locator('xpath=ancestor::div[contains(@class, "document-slot")]');
+  // With a mouse, files may be dropped on the slot too, and the slot says so.
+  await expect(slot.locator('.document-slot__drop')).toBeVisible();
   // Not a PDF, JPG or PNG by its content, whatever its name says.
   await input.setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('just text') });
   await expect(slot.locator('.error-message')).toContainText('PDF, JPG, PNG');
@@ -425,6 +459,34 @@ test('a document slot says what is wrong with a file, in the chosen language, an
   await expect(slot.locator('.attachment__name')).toHaveText(['екінші.pdf']);
   await slot.getByRole('button', { name: /Жою/ }).click();
   await expect(slot.locator('.attachment')).toHaveCount(0);
+});
+
+// On a touch screen nothing can be dragged: the slot offers its button alone, and nothing on
+// the page is wider than the phone.
+test.describe('documents on a phone', () => {
+  test.use({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const ACCOUNT = { ru: PERSON, kk: OTHER_PERSON };
+  for (const lang of LANGUAGES) {
+    test(`no drag-and-drop hint on a touch screen; the button attaches the file (${lang})`, async ({ page }) => {
+      test.setTimeout(60_000);
+      await signIn(page, ACCOUNT[lang]);
+      await open(page, '/services/medical-licence/apply?provider=vko-health', lang);
+      await walk(page, lang, { subCase: 'issue', onPage: async (step) => { if (step === 'documents') throw new Error('at documents'); } })
+        .catch((error) => expect(String(error)).toContain('at documents'));
+      const slots = page.locator('main .document-slot');
+      expect(await slots.count()).toBeGreaterThan(0);
+      await expect(page.locator('main .document-slot__drop')).toHaveCount(await slots.count());
+      for (const hint of await page.locator('main .document-slot__drop').all()) await expect(hint).toBeHidden();
+      const input = page.locator('main input[type=file]').first();
+      await input.setInputFiles({ name: 'a.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await expect(slots.first().locator('.attachment')).toHaveCount(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // The viewport alone: a full-page screenshot resizes the screen and loses the touch
+      // emulation, and with it the media query that hides the hint.
+      await slots.first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: test.info().outputPath(`documents-phone-${lang}.png`) });
+    });
+  }
 });
 
 for (const lang of ['ru', 'kk']) {
