@@ -38,8 +38,15 @@ answer-no = Нет
 wizard-check-heading = Проверьте ответы
 wizard-not-answered = Не указано
 # Under the answers. After "Continue" come payment (where a fee is due) and the signature.
-wizard-check-next-payment = Проверьте ответы и документы. Дальше — оплата лицензионного сбора через платёжный шлюз, затем подписание заявления ЭЦП и его отправка.
-wizard-check-next-sign = Проверьте ответы и документы. Дальше — подписание заявления ЭЦП и его отправка.
+# $documents is "yes" where documents are attached in this form, "no" otherwise.
+wizard-check-next-payment = { $documents ->
+    [yes] Проверьте ответы и документы.
+   *[no] Проверьте ответы.
+} Дальше — оплата лицензионного сбора через платёжный шлюз, затем подписание заявления ЭЦП и его отправка.
+wizard-check-next-sign = { $documents ->
+    [yes] Проверьте ответы и документы.
+   *[no] Проверьте ответы.
+} Дальше — подписание заявления ЭЦП и его отправка.
 wizard-check-continue = Всё верно, продолжить
 wizard-check-declaration-heading = Подтверждение
 wizard-check-declaration = Продолжая, вы подтверждаете, что сведения в заявлении, насколько вам известно, верны и полны. Заявление вы подпишете ЭЦП на шаге «Подписание и отправка».

@@ -148,11 +148,18 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
     let next_message = move || {
         let steps = wizard.steps();
         let after = steps.iter().skip_while(|step| **step != Step::Check).nth(1);
-        if after == Some(&Step::Payment) {
+        let id = if after == Some(&Step::Payment) {
             "wizard-check-next-payment"
         } else {
             "wizard-check-next-sign"
-        }
+        };
+        // "…and the documents" only where some are attached here.
+        let documents = if steps.contains(&Step::Documents) {
+            "yes"
+        } else {
+            "no"
+        };
+        i18n.t_with(id, &[("documents", documents.into())])
     };
     let documents = move || {
         let attached = files
@@ -277,7 +284,7 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         {has_documents.then_some(documents)}
         {fee}
         <div class="inset">
-            <p>{move || i18n.t(next_message())}</p>
+            <p>{next_message}</p>
         </div>
         // GOV.UK's declaration before the button that sends the application on.
         <h2>{i18n.text("wizard-check-declaration-heading")}</h2>

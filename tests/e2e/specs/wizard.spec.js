@@ -4,8 +4,8 @@ const { test, expect } = require('@playwright/test');
 const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, readyApplication, appReady } = require('./helpers');
 
 const TEXT = {
-  ru: { opening: 'Открываем заявление…', start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
-  kk: { opening: 'Өтініш ашылып жатыр…', start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
+  ru: { checkBoth: 'Проверьте ответы и документы.', checkAnswersOnly: 'Проверьте ответы. Дальше', opening: 'Открываем заявление…', start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
+  kk: { checkBoth: 'Жауаптар мен құжаттарды тексеріңіз.', checkAnswersOnly: 'Жауаптарыңызды тексеріңіз. Одан әрі', opening: 'Өтініш ашылып жатыр…', start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
 };
 
 /**
@@ -111,6 +111,8 @@ for (const lang of LANGUAGES) {
     }
     await expect(page.locator('main h1')).toHaveText(t.check);
     await expect(page.locator('main')).toContainText('+7 701 234 56 78');
+    // A licence form attaches documents: they are to be checked too.
+    await expect(page.locator('main')).toContainText(t.checkBoth);
     await expectNoAxeViolations(page);
     await expectTranslated(page, lang);
 
@@ -188,6 +190,9 @@ for (const lang of LANGUAGES) {
     release();
     await expect(page.locator('main h1')).toHaveText(TEXT[lang].check);
     await expect(page.locator('main')).toContainText('abenov@example.kz');
+    // Nothing is attached to this form: the page asks to check the answers, not documents.
+    await expect(page.locator('main')).toContainText(TEXT[lang].checkAnswersOnly);
+    await expect(page.locator('main')).not.toContainText(TEXT[lang].checkBoth);
     await expectNoAxeViolations(page);
     expect(created).toEqual([]);
     expect(errors).toEqual([]);
