@@ -17,7 +17,6 @@ use crate::signing::{
     SignerFailure, SigningError, StartSession, is_phone,
 };
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use otinish_core::api::{
@@ -145,12 +144,8 @@ fn SignInMethods() -> impl IntoView {
     let shared = RwSignal::new(false);
     provide_context(SharedDevice(shared));
     use_page_title(move || i18n.t("sign-in-title"));
-    let test_mode = RwSignal::new(false);
-    spawn_local(async move {
-        if let Ok(config) = api::config().await {
-            test_mode.set(config.test_mode);
-        }
-    });
+    let config = LocalResource::new(api::config);
+    let test_mode = move || config.get().is_some_and(|c| c.is_ok_and(|c| c.test_mode));
     view! {
         <h1>{i18n.text("sign-in-title")}</h1>
         <p class="lead">{i18n.text("sign-in-intro")}</p>
@@ -161,7 +156,7 @@ fn SignInMethods() -> impl IntoView {
             <p>{i18n.text("sign-in-password-intro")}</p>
             <AccountForm mode=Mode::Password/>
         </details>
-        <Show when=move || test_mode.get()>
+        <Show when=test_mode>
             <section class="warning account-test" aria-labelledby="sign-in-test-title">
                 <h2 id="sign-in-test-title">{i18n.text("sign-in-test-title")}</h2>
                 <p>{i18n.text("sign-in-test-intro")}</p>
@@ -199,9 +194,12 @@ fn EgovMobileSignIn() -> impl IntoView {
                 .map_err(|failure| error_message(i18n, failure.code(), &[]))
         })
     });
-    let on_signed: OnSigned = Rc::new(move |poll| {
+    // The phone has signed the challenge: this browser, which alone holds the poll secret,
+    // is signed in.
+    let signing_in = Action::new_local(move |poll: &Secret| {
+        let poll = poll.clone();
         let navigate = navigate.clone();
-        spawn_local(async move {
+        async move {
             match api::egov_mobile_sign_in(&poll).await {
                 Ok(session) => {
                     auth.signed_in_as(session.account, shared_device());
@@ -211,7 +209,10 @@ fn EgovMobileSignIn() -> impl IntoView {
                     let _ = outcome.try_set(Some(refusal_of(&failure)));
                 }
             }
-        });
+        }
+    });
+    let on_signed: OnSigned = Rc::new(move |poll| {
+        signing_in.dispatch(poll);
     });
     let shown = move || outcome.get().map(|outcome| outcome_view(i18n, outcome));
     view! {
@@ -250,22 +251,12 @@ fn SignatureSignIn() -> impl IntoView {
     // Nothing is chosen for the applicant: where their key is, only they know.
     let storage = RwSignal::new(None::<KeyStorage>);
     let missing = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let outcome = RwSignal::new(None::<Outcome>);
-
-    let sign_in = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        let Some(storage) = storage.get_untracked() else {
-            missing.set(true);
-            return;
-        };
-        missing.set(false);
-        busy.set(true);
-        outcome.set(None);
+    // The challenge, signed with the authentication key, and the backend's verdict.
+    let signing_in = Action::new_local(move |storage: &KeyStorage| {
+        let storage = *storage;
         let navigate = navigate.clone();
-        spawn_local(async move {
+        async move {
             let result = async {
                 let challenge = api::challenge()
                     .await
@@ -286,7 +277,6 @@ fn SignatureSignIn() -> impl IntoView {
                 .map_err(|failure| refusal_of(&failure))
             }
             .await;
-            busy.set(false);
             match result {
                 Ok(session) => {
                     auth.signed_in_as(session.account, shared_device());
@@ -294,7 +284,21 @@ fn SignatureSignIn() -> impl IntoView {
                 }
                 Err(failed) => outcome.set(Some(failed)),
             }
-        });
+        }
+    });
+    let busy = signing_in.pending();
+
+    let sign_in = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(storage) = storage.get_untracked() else {
+            missing.set(true);
+            return;
+        };
+        missing.set(false);
+        outcome.set(None);
+        signing_in.dispatch(storage);
     };
 
     let storages = KeyStorage::ALL
@@ -435,7 +439,6 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     // Field id → problem code and its parameters; `None` key = the form as a whole.
     let errors: RwSignal<BTreeMap<Option<&'static str>, Reported>> = RwSignal::new(BTreeMap::new());
     let attempt = RwSignal::new(0u32);
-    let busy = RwSignal::new(false);
     let saved = RwSignal::new(false);
     // Taken now: after an `await` the router's context is no longer at hand.
     let navigate = use_navigate();
@@ -467,6 +470,48 @@ fn AccountForm(mode: Mode) -> impl IntoView {
         errors.set(found);
         attempt.update(|n| *n += 1);
     };
+
+    // The form sent: `(ИИН/БИН, password)`, whichever the mode asks for.
+    let submitting = Action::new_local(move |(id, secret): &(String, String)| {
+        let (id, secret) = (id.clone(), secret.clone());
+        let navigate = navigate.clone();
+        async move {
+            let session = match mode {
+                Mode::Password => api::login(&LoginRequest {
+                    iin_bin: id,
+                    password: Secret::new(secret),
+                    session: SessionMode::Cookie,
+                })
+                .await
+                .map(Some),
+                Mode::Test => api::test_sign_in(&TestSignInRequest {
+                    iin_bin: id,
+                    session: SessionMode::Cookie,
+                })
+                .await
+                .map(Some),
+                Mode::SetPassword => api::set_password(&SetPasswordRequest {
+                    password: Secret::new(secret),
+                })
+                .await
+                .map(|()| None),
+            };
+            match session {
+                Ok(Some(session)) => {
+                    errors.set(BTreeMap::new());
+                    auth.signed_in_as(session.account, shared_device());
+                    navigate(&next_page(), Default::default());
+                }
+                Ok(None) => {
+                    errors.set(BTreeMap::new());
+                    password.set(String::new());
+                    saved.set(true);
+                }
+                Err(failure) => fail(problems_of(mode, &failure)),
+            }
+        }
+    });
+    let busy = submitting.pending();
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -500,44 +545,7 @@ fn AccountForm(mode: Mode) -> impl IntoView {
             return fail(found);
         }
 
-        busy.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let session = match mode {
-                Mode::Password => api::login(&LoginRequest {
-                    iin_bin: id,
-                    password: Secret::new(secret),
-                    session: SessionMode::Cookie,
-                })
-                .await
-                .map(Some),
-                Mode::Test => api::test_sign_in(&TestSignInRequest {
-                    iin_bin: id,
-                    session: SessionMode::Cookie,
-                })
-                .await
-                .map(Some),
-                Mode::SetPassword => api::set_password(&SetPasswordRequest {
-                    password: Secret::new(secret),
-                })
-                .await
-                .map(|()| None),
-            };
-            busy.set(false);
-            match session {
-                Ok(Some(session)) => {
-                    errors.set(BTreeMap::new());
-                    auth.signed_in_as(session.account, shared_device());
-                    navigate(&next_page(), Default::default());
-                }
-                Ok(None) => {
-                    errors.set(BTreeMap::new());
-                    password.set(String::new());
-                    saved.set(true);
-                }
-                Err(failure) => fail(problems_of(mode, &failure)),
-            }
-        });
+        submitting.dispatch((id, secret));
     };
 
     let password_hint = match mode {

@@ -8,7 +8,7 @@
 //! the code expires or is cancelled. Asking stops when the page is left. Each state has its
 //! own screen, whose heading takes the focus.
 
-use super::{SignatureRefusal, sleep, spawn_in};
+use super::{SignatureRefusal, sleep};
 use crate::api::Failure;
 use crate::i18n::use_i18n;
 use leptos::html::H2;
@@ -102,7 +102,6 @@ pub fn EgovMobileSigner(
     let i18n = use_i18n();
     let stage = RwSignal::new(Stage::Idle);
     let phone = is_phone();
-    let owner = StoredValue::new(Owner::current());
     // Local: the callbacks are the page's own closures. When the page is left these are
     // disposed with `stage`, which is what stops the polling loop (`watch`).
     let start = StoredValue::new_local(start);
@@ -110,13 +109,10 @@ pub fn EgovMobileSigner(
     let heading = NodeRef::<H2>::new();
     let stem = purpose.stem();
 
-    let begin = move || {
-        if matches!(stage.get_untracked(), Stage::Starting) {
-            return;
-        }
-        stage.set(Stage::Starting);
+    // A session: started, then followed until it ends.
+    let session = Action::new_local(move |_: &()| {
         let start = start.get_value();
-        spawn_in(owner.get_value(), async move {
+        async move {
             match start().await {
                 Ok(session) => {
                     let poll = session.poll.clone();
@@ -128,15 +124,23 @@ pub fn EgovMobileSigner(
                     let _ = stage.try_set(Stage::Failed(words));
                 }
             }
-        });
+        }
+    });
+    let begin = move || {
+        if matches!(stage.get_untracked(), Stage::Starting) {
+            return;
+        }
+        stage.set(Stage::Starting);
+        session.dispatch(());
     };
     let cancel = move |_| {
         let Stage::Waiting(session) = stage.get_untracked() else {
             return;
         };
         stage.set(Stage::Cancelled);
-        spawn_in(owner.get_value(), async move {
-            // A session the backend no longer has is as good as cancelled.
+        // Fire and forget: nothing waits on the answer, and a session the backend no longer
+        // has is as good as cancelled.
+        leptos::task::spawn_local(async move {
             let _ = crate::api::cancel_egov_mobile(&session.poll).await;
         });
     };

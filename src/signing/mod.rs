@@ -15,8 +15,7 @@ mod egov_mobile;
 mod ncalayer;
 mod view;
 
-use leptos::prelude::{Owner, set_timeout};
-use leptos::task::spawn_local;
+use leptos::prelude::set_timeout;
 use otinish_core::api::{Signature, SigningData, TestOutcome};
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -75,15 +74,6 @@ impl Signer {
                 .await
                 .map(|cms| Signature::Cms { cms }),
         }
-    }
-}
-
-/// Runs `future` in `owner` (the page's): `spawn_local` alone runs it outside any, where the
-/// contexts it reads (the language, the router, the session) are not found.
-pub fn spawn_in(owner: Option<Owner>, future: impl Future<Output = ()> + 'static) {
-    match owner {
-        Some(owner) => owner.with(|| leptos::task::spawn_local_scoped(future)),
-        None => spawn_local(future),
     }
 }
 

@@ -5,7 +5,6 @@ use crate::api;
 use crate::format;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use otinish_core::api::{AnswerValue, Application, FieldAnswers, PageAnswers, StoredDocument};
 use otinish_core::catalog::{self, Field, FieldKind, messages};
 
@@ -104,10 +103,11 @@ pub fn Documents(application_id: String, documents: Vec<StoredDocument>) -> impl
     let rows = documents
         .into_iter()
         .map(|document| {
-            let href = RwSignal::new(None::<String>);
+            // The backend's address is read from the deployment's configuration first.
             let (application, file) = (application_id.clone(), document.id.clone());
-            spawn_local(async move {
-                href.set(Some(api::document_url(&application, &file).await));
+            let href = LocalResource::new(move || {
+                let (application, file) = (application.clone(), file.clone());
+                async move { api::document_url(&application, &file).await }
             });
             let size = document.size;
             let kind = document.file_type;

@@ -12,7 +12,6 @@ use crate::i18n::use_i18n;
 use crate::session::use_auth;
 use fluent_bundle::FluentValue;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::{ApplicationStatus as Status, ApplicationSummary, Time};
 use otinish_core::catalog::{self, Service, SubCase, messages};
@@ -122,9 +121,9 @@ pub fn Drafts(
     // Bumped when this browser's drafts change, which no signal follows.
     let local_version = RwSignal::new(0u32);
 
-    let discard = Callback::new(move |row: Row| {
-        failure.set(None);
-        spawn_local(async move {
+    let discarding = Action::new_local(move |row: &Row| {
+        let row = row.clone();
+        async move {
             if let Some((id, ..)) = &row.server {
                 match api::discard(id).await {
                     // Gone already (another tab): nothing left to discard.
@@ -145,7 +144,11 @@ pub fn Drafts(
             announcement.set(i18n.t("cabinet-draft-discarded"));
             reload.try_run(());
             focus_soon("drafts-heading".to_string());
-        });
+        }
+    });
+    let discard = Callback::new(move |row: Row| {
+        failure.set(None);
+        discarding.dispatch(row);
     });
 
     let content = move || {

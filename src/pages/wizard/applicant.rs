@@ -9,7 +9,6 @@ use crate::components::error_message;
 use crate::i18n::use_i18n;
 use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation as spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::Account;
 use otinish_core::catalog::messages;
@@ -49,6 +48,25 @@ pub fn ApplicantStep(step: Step) -> impl IntoView {
         )
     };
 
+    // From here on the draft is kept on the backend too: a draft begun signed out is adopted
+    // now. Owned by the step, not by the view below, which a write to the draft redraws.
+    // Its value: the problem's code when the backend refused.
+    let going_on = Action::new_local(move |_: &()| {
+        let step = step.clone();
+        async move {
+            match remote::ensure(wizard).await {
+                // Offline: the draft is safe in this browser; the backend copy is made again
+                // at the documents.
+                Ok(_) | Err(Failure::Unreachable) => {
+                    wizard.advance(&step);
+                    None
+                }
+                Err(Failure::Problem(problem)) => Some(problem.code),
+            }
+        }
+    });
+    let busy = going_on.pending();
+
     move || match auth.account.get() {
         None if !auth.known.get() => {
             view! { <p>{i18n.text("wizard-applicant-checking")}</p> }.into_any()
@@ -81,28 +99,11 @@ pub fn ApplicantStep(step: Step) -> impl IntoView {
                 }
                 .into_any();
             }
-            let step = StoredValue::new(step.clone());
-            let busy = RwSignal::new(false);
-            let failure: RwSignal<Option<String>> = RwSignal::new(None);
-            // From here on the draft is kept on the backend too: a draft begun signed out
-            // is adopted now.
             let go_on = move |_| {
-                busy.try_set(true);
-                spawn_local(async move {
-                    let outcome = remote::ensure(wizard).await;
-                    busy.try_set(false);
-                    match outcome {
-                        // Offline: the draft is safe in this browser; the backend copy is
-                        // made again at the documents.
-                        Ok(_) | Err(Failure::Unreachable) => wizard.advance(&step.get_value()),
-                        Err(Failure::Problem(problem)) => {
-                            failure.try_set(Some(problem.code));
-                        }
-                    }
-                });
+                going_on.dispatch(());
             };
             let failure_view = move || {
-                failure.get().map(|code| {
+                going_on.value().get().flatten().map(|code| {
                     view! { <div class="error-summary" role="alert"><p>{error_message(i18n, &code, &[])}</p></div> }
                 })
             };

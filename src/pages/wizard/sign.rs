@@ -15,10 +15,9 @@ use crate::draft::{PendingSubmission, save_now};
 use crate::i18n::use_i18n;
 use crate::signing::{
     EgovMobileSigner, EgovPurpose, OnSigned, SIGNATURE_REFUSALS, SignatureRefusal, Signer,
-    SignerChoice, SignerFailure, SigningError, StartSession, is_phone, sleep, spawn_in,
+    SignerChoice, SignerFailure, SigningError, StartSession, is_phone, sleep,
 };
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use otinish_core::api::{Account, Signature, SignatureMethod, Submission};
 use std::rc::Rc;
@@ -51,17 +50,32 @@ pub fn SignStep() -> impl IntoView {
     let i18n = use_i18n();
     let wizard = expect_context::<Wizard>();
     let progress = RwSignal::new(Progress::Ready);
-    let test_mode = RwSignal::new(None::<bool>);
     // Nothing is chosen for the applicant: where their key is, only they know.
     let chosen = RwSignal::new(None::<Signer>);
     let unchosen = RwSignal::new(false);
-    let owner = StoredValue::new(Owner::current());
-    spawn_local(async move {
-        let config = api::config().await.ok();
-        let test = config
-            .as_ref()
-            .is_some_and(|c| c.test_mode && c.signature_methods.contains(&SignatureMethod::Test));
-        test_mode.set(Some(test));
+    // The test signer is offered only by a backend in test mode that accepts it.
+    let config = LocalResource::new(api::config);
+    let test_mode = move || {
+        config.get().map(|config| {
+            config
+                .is_ok_and(|c| c.test_mode && c.signature_methods.contains(&SignatureMethod::Test))
+        })
+    };
+
+    // Signing with the chosen signer (`Some`), then sending the submission kept in the draft;
+    // sending alone (`None`): one signed on the phone, one kept over a reload or a lost
+    // connection, and "send again".
+    let submitting = Action::new_local(move |signer: &Option<Signer>| {
+        let signer = *signer;
+        async move {
+            if let Some(signer) = signer
+                && let Err(stopped) = sign(wizard, signer).await
+            {
+                progress.set(stopped);
+                return;
+            }
+            send(wizard, progress).await;
+        }
     });
 
     // A submission sent before a reload or a lost connection is finished first.
@@ -69,14 +83,11 @@ pub fn SignStep() -> impl IntoView {
         .draft
         .with_untracked(|d| d.pending_submission.is_some())
     {
-        spawn_in(owner.get_value(), send(wizard, progress));
+        submitting.dispatch(None);
     }
 
     let start = move |_| {
-        if matches!(
-            progress.get_untracked(),
-            Progress::Signing | Progress::Sending(_)
-        ) {
+        if submitting.pending().get_untracked() {
             return;
         }
         let Some(signer) = chosen.get_untracked() else {
@@ -85,18 +96,14 @@ pub fn SignStep() -> impl IntoView {
         };
         unchosen.set(false);
         progress.set(Progress::Signing);
-        spawn_in(owner.get_value(), async move {
-            if let Err(message) = sign(wizard, signer).await {
-                progress.set(message);
-                return;
-            }
-            send(wizard, progress).await;
-        });
+        submitting.dispatch(Some(signer));
     };
-    let resend = move |_| spawn_in(owner.get_value(), send(wizard, progress));
+    let resend = move |_| {
+        submitting.dispatch(None);
+    };
 
     let signer_choice = move || {
-        let test = test_mode.get()?;
+        let test = test_mode()?;
         Some(view! { <SignerChoice test_mode=test chosen missing=unchosen/> })
     };
 
@@ -157,7 +164,7 @@ pub fn SignStep() -> impl IntoView {
     let egov_mobile = view! {
         <EgovMobileSigner purpose=EgovPurpose::Signing business
             start=egov_mobile_start(wizard, egov_version)
-            on_signed=egov_mobile_signed(wizard, egov_version, progress, owner)/>
+            on_signed=egov_mobile_signed(wizard, egov_version, submitting)/>
     };
     let ncalayer = view! {
         <section class="sign-method" aria-labelledby="sign-ncalayer-title">
@@ -206,8 +213,7 @@ fn egov_mobile_start(wizard: Wizard, version: RwSignal<Option<u32>>) -> StartSes
 fn egov_mobile_signed(
     wizard: Wizard,
     version: RwSignal<Option<u32>>,
-    progress: RwSignal<Progress>,
-    owner: StoredValue<Option<Owner>>,
+    submitting: Action<Option<Signer>, ()>,
 ) -> OnSigned {
     Rc::new(move |poll| {
         let Some(version) = version.get_untracked() else {
@@ -224,7 +230,7 @@ fn egov_mobile_signed(
             &wizard.draft.get_untracked(),
             wizard.auth.owner().as_deref(),
         );
-        spawn_in(owner.get_value(), send(wizard, progress));
+        submitting.dispatch(None);
     })
 }
 
