@@ -63,7 +63,7 @@ measure_page() { # html locale-kind [app]: prints the table; sets total_raw tota
 # guard against growth, not the goal, which needs the byte levers still untried.
 FIRST_LOAD_LIMIT=$((265 * 1024))  # the public app's first load: page, JS, wasm, CSS, one language
 FIRST_LOAD_GOAL=$((150 * 1024))
-APPLICANT_LIMIT=$((510 * 1024))   # the applicant's app, loaded when the applicant starts
+APPLICANT_LIMIT=$((515 * 1024))   # the applicant's app, loaded when the applicant starts
 APPLICANT_GOAL=$((250 * 1024))
 
 first_load_totals() { # sets first_load_br and applicant_br (bytes) from dist/, printing nothing
