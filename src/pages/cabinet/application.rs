@@ -106,7 +106,7 @@ pub fn ApplicationPage() -> impl IntoView {
     };
     use_page_title(heading);
     view! {
-        <A href="/cabinet" attr:class="back-link">{i18n.text("cabinet-back")}</A>
+        <A href="/cabinet" exact=true attr:class="back-link">{i18n.text("cabinet-back")}</A>
         {move || caption().map(|id| view! { <p class="caption">{i18n.text(id)}</p> })}
         <h1>{heading}</h1>
         <SignedIn>
@@ -180,7 +180,7 @@ fn ApplicationView(
         // Someone else's application answers 404, exactly as one that does not exist.
         Some(Err(failure)) if failure.status().is_some_and(|s| s != 401) => view! {
             <p>{i18n.text("cabinet-not-found-text")}</p>
-            <p><A href="/cabinet">{i18n.text("cabinet-back")}</A></p>
+            <p><A href="/cabinet" exact=true>{i18n.text("cabinet-back")}</A></p>
         }
         .into_any(),
         Some(Err(failure)) => {

@@ -95,7 +95,7 @@ pub fn ApplicantStep(step: Step) -> impl IntoView {
                     <div class="warning">
                         <p>{i18n.t_with("wizard-applicant-not-eligible", &[("who", allowed.join(", ").into())])}</p>
                     </div>
-                    <p><A href=format!("/services/{}", wizard.service.id)>{i18n.text("wizard-applicant-back-to-service")}</A></p>
+                    <p><A href=format!("/services/{}", wizard.service.id) exact=true>{i18n.text("wizard-applicant-back-to-service")}</A></p>
                 }
                 .into_any();
             }

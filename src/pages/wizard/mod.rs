@@ -314,7 +314,7 @@ fn StepView(step: Step) -> impl IntoView {
     });
     let back = (step != Step::Done).then(|| {
         let href = wizard.back_href(&step);
-        view! { <A href=href attr:class="back-link">{i18n.text("wizard-back")}</A> }
+        view! { <A href=href exact=true attr:class="back-link">{i18n.text("wizard-back")}</A> }
     });
     let service_name = otinish_core::catalog::messages::service_short(&wizard.service.id);
     let body = match step.clone() {

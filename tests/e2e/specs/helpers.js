@@ -32,6 +32,12 @@ async function expectNoAxeViolations(page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
   // Every page a spec checks for accessibility is also checked for texts left raw (#20).
   await expectNoRawTexts(page);
+  // A link in the page's content is "the current page" only if it leads to this very page
+  // (Leptos's <A> marks a link to any ancestor too, unless told `exact`): a back link to
+  // the service page is not where the applicant is.
+  const misleading = await page.locator('main a[aria-current="page"]').evaluateAll((links) =>
+    links.filter((a) => new URL(a.href).pathname !== location.pathname).map((a) => `${a.textContent.trim()} → ${a.getAttribute('href')}`));
+  expect(misleading, `links marked as the current page on ${page.url()}`).toEqual([]);
 }
 
 /** Collects console errors and page errors, to assert none happened. */
