@@ -10,7 +10,7 @@ mod steps;
 
 use crate::app::rel_for;
 use crate::components::use_page_title;
-use crate::i18n::use_i18n;
+use crate::i18n::{Lang, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::query;
 use leptos::either::Either;
@@ -59,11 +59,22 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     let kind = messages::of("kind", &service.kind);
     // A Kazakh name that is our translation must not be labelled official.
     let name_label = messages::name_label(service.kk_name);
+    // In Kazakh, straight to the Kazakh file of the form's start (`/kk/…`, prerendered):
+    // the Russian one would only send the visitor there (boot.js), a round trip later.
     let apply_href = move || {
-        if chosen.get() {
-            format!("/services/{}/apply?provider={}", service.id, provider.get())
+        let kk = if i18n.lang.get() == Lang::Kk {
+            "/kk"
         } else {
-            format!("/services/{}/apply", service.id)
+            ""
+        };
+        if chosen.get() {
+            format!(
+                "{kk}/services/{}/apply?provider={}",
+                service.id,
+                provider.get()
+            )
+        } else {
+            format!("{kk}/services/{}/apply", service.id)
         }
     };
     // An application begun earlier in this browser is offered first.

@@ -75,6 +75,28 @@ for (const lang of ['ru', 'kk']) {
   });
 }
 
+// From a Kazakh service page the start button leads to the Kazakh file of the form's start
+// itself: no redirect on the way; with a provider chosen (hidden until the app draws it) too.
+for (const provider of [null, 'almaty-economy']) {
+  test(`a Kazakh service page starts the form at its Kazakh file, without a redirect${provider ? ', a provider chosen' : ''}`, async ({ page }) => {
+    await page.goto('/kk/services/medical-licence');
+    await appReady(page);
+    if (provider) await page.locator(`label[for="provider-${provider}"]`).click();
+    const start = page.getByRole('button', { name: 'Бастау' });
+    await expect(start).toHaveAttribute('href', provider ? `/kk/services/medical-licence/apply?provider=${provider}` : '/kk/services/medical-licence/apply');
+    const documents = [];
+    page.on('response', (r) => { if (r.request().resourceType() === 'document') documents.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+    await start.click();
+    await appReady(page);
+    expect(documents).toEqual(['200 /kk/services/medical-licence/apply']);
+    await expect(page).toHaveURL(/\/services\/medical-licence\/apply\/case\?(.*&)?lang=kk/);
+    expect(new URL(page.url()).pathname.startsWith('/kk')).toBe(false);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+    await expect(page.locator('main input[type=radio]')).toHaveCount(3);
+    if (provider) await expect(page).toHaveURL(new RegExp(`provider=${provider}`));
+  });
+}
+
 test("a visitor with a draft of the form does not see its prerendered start, but where they left off", async ({ page }) => {
   await page.goto('/services/medical-licence/apply?lang=ru');
   await appReady(page);
