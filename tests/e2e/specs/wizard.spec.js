@@ -4,8 +4,8 @@ const { test, expect } = require('@playwright/test');
 const { LANGUAGES, open, expectNoAxeViolations, watchErrors, untranslated, signIn, readyApplication, appReady } = require('./helpers');
 
 const TEXT = {
-  ru: { checkBoth: 'Проверьте ответы и документы.', checkAnswersOnly: 'Проверьте ответы. Дальше', opening: 'Открываем заявление…', start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
-  kk: { checkBoth: 'Жауаптар мен құжаттарды тексеріңіз.', checkAnswersOnly: 'Жауаптарыңызды тексеріңіз. Одан әрі', opening: 'Өтініш ашылып жатыр…', start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
+  ru: { phoneRequired: 'Введите контактный телефон', declaration: 'Продолжая, вы подтверждаете, что сведения в заявлении', checkBoth: 'Проверьте ответы и документы.', checkAnswersOnly: 'Проверьте ответы. Дальше', opening: 'Открываем заявление…', start: 'Начать', next: 'Продолжить', issue: 'Выдача', reissue: 'Переоформление', error: 'Ошибка: ', check: 'Проверьте ответы', change: 'Изменить', notAnswered: 'Не указано' },
+  kk: { phoneRequired: 'Байланыс телефонын енгізіңіз', declaration: 'Жалғастыра отырып, сіз өтініштегі мәліметтердің', checkBoth: 'Жауаптар мен құжаттарды тексеріңіз.', checkAnswersOnly: 'Жауаптарыңызды тексеріңіз. Одан әрі', opening: 'Өтініш ашылып жатыр…', start: 'Бастау', next: 'Жалғастыру', issue: 'Лицензия беру', reissue: 'Қайта ресімдеу', error: 'Қате: ', check: 'Жауаптарыңызды тексеріңіз', change: 'Өзгерту', notAnswered: 'Көрсетілмеген' },
 };
 
 /**
@@ -91,11 +91,17 @@ for (const lang of LANGUAGES) {
     await page.getByRole('button', { name: t.next }).click();
 
     let pages = 0;
+    // The step indicator's total, page after page: it must not change on the way.
+    const totals = new Set();
+    const summaries = [];
     while (!page.url().endsWith('/check')) {
       await expect(page.locator('main h1')).toBeVisible();
+      const indicator = await page.locator('main nav p').first().textContent();
+      totals.add(Math.max(...[...indicator.matchAll(/\d+/g)].map(Number)));
       await page.getByRole('button', { name: t.next }).click();
       const summary = page.locator('.error-summary');
       if (await summary.isVisible()) {
+        summaries.push(await summary.textContent());
         // Each error links to its field.
         const link = summary.locator('a').first();
         await link.click();
@@ -110,6 +116,11 @@ for (const lang of LANGUAGES) {
       expect(pages).toBeLessThan(10);
     }
     await expect(page.locator('main h1')).toHaveText(t.check);
+    expect([...totals]).toHaveLength(1);
+    // Each empty field is named in its own words, not one message for all.
+    expect(summaries.join(' ')).toContain(t.phoneRequired);
+    // The declaration the applicant makes by going on, before the signature.
+    await expect(page.locator('main')).toContainText(t.declaration);
     await expect(page.locator('main')).toContainText('+7 701 234 56 78');
     // A licence form attaches documents: they are to be checked too.
     await expect(page.locator('main')).toContainText(t.checkBoth);
@@ -131,12 +142,24 @@ for (const lang of LANGUAGES) {
     await page.getByRole('button', { name: t.next }).click();
     await expect(page).not.toHaveURL(/\/check$/);
     await expect(page).toHaveURL(/\/page-[^?]*\?return=check/);
+    let datesTried = 0;
     for (let guard = 0; guard < 5 && !page.url().endsWith('/check'); guard += 1) {
       await answerPage(page);
+      // A date from before the state's registers began (1850) is refused, then corrected.
+      const year = page.locator('main input[name$="-year"]').first();
+      if (await year.count()) {
+        datesTried += 1;
+        await year.fill('1850');
+        await page.getByRole('button', { name: t.next }).click();
+        await expect(page.locator('.error-summary')).toBeVisible();
+        await expect(page).toHaveURL(/\?return=check/);
+        await year.fill('2020');
+      }
       await page.getByRole('button', { name: t.next }).click();
       await expect(page.locator('.error-summary')).toHaveCount(0);
     }
     await expect(page).toHaveURL(/\/check$/);
+    expect(datesTried).toBeGreaterThan(0);
     await expect(page.locator('main')).toContainText('+7 702 000 00 00');
     await expect(page.locator('main')).not.toContainText(t.notAnswered);
     expect(errors).toEqual([]);
