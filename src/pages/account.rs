@@ -20,8 +20,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use otinish_core::api::{
-    LoginRequest, Secret, SessionMode, SetPasswordRequest, SignInRequest, TestSignInRequest, code,
-    field_code,
+    Account, LoginRequest, Secret, SessionMode, SetPasswordRequest, SignInRequest,
+    TestSignInRequest, code, field_code,
 };
 use otinish_core::validation;
 use std::collections::BTreeMap;
@@ -177,15 +177,27 @@ fn sign_in_ways() -> AnyView {
     }
 }
 
+/// What every way in does once the backend has opened a session: the account is kept (for
+/// this tab only on a shared device) and the applicant goes on to where they were going.
+/// Taken while the component is built: after an `await` the router's and the page's contexts
+/// are no longer at hand.
+fn use_enter() -> impl Fn(Account) + Clone + 'static {
+    let auth = use_auth();
+    let shared_device = shared_device_answer();
+    let navigate = use_navigate();
+    let next_page = use_next_page();
+    move |account| {
+        auth.signed_in_as(account, shared_device());
+        navigate(&next_page(), Default::default());
+    }
+}
+
 /// Signing in with eGov mobile: the phone signs the same challenge as NCALayer would, and
 /// this browser (which alone holds the session's poll secret) is signed in.
 #[component]
 fn EgovMobileSignIn() -> impl IntoView {
     let i18n = use_i18n();
-    let auth = use_auth();
-    let shared_device = shared_device_answer();
-    let navigate = use_navigate();
-    let next_page = use_next_page();
+    let enter = use_enter();
     let outcome = RwSignal::new(None::<Outcome>);
     let start: StartSession = Rc::new(move || {
         Box::pin(async move {
@@ -198,12 +210,11 @@ fn EgovMobileSignIn() -> impl IntoView {
     // is signed in.
     let signing_in = Action::new_local(move |poll: &Secret| {
         let poll = poll.clone();
-        let navigate = navigate.clone();
+        let enter = enter.clone();
         async move {
             match api::egov_mobile_sign_in(&poll).await {
                 Ok(session) => {
-                    auth.signed_in_as(session.account, shared_device());
-                    navigate(&next_page(), Default::default());
+                    enter(session.account);
                 }
                 Err(failure) => {
                     let _ = outcome.try_set(Some(refusal_of(&failure)));
@@ -244,10 +255,7 @@ enum Outcome {
 #[component]
 fn SignatureSignIn() -> impl IntoView {
     let i18n = use_i18n();
-    let auth = use_auth();
-    let shared_device = shared_device_answer();
-    let navigate = use_navigate();
-    let next_page = use_next_page();
+    let enter = use_enter();
     // Nothing is chosen for the applicant: where their key is, only they know.
     let storage = RwSignal::new(None::<KeyStorage>);
     let missing = RwSignal::new(false);
@@ -255,7 +263,7 @@ fn SignatureSignIn() -> impl IntoView {
     // The challenge, signed with the authentication key, and the backend's verdict.
     let signing_in = Action::new_local(move |storage: &KeyStorage| {
         let storage = *storage;
-        let navigate = navigate.clone();
+        let enter = enter.clone();
         async move {
             let result = async {
                 let challenge = api::challenge()
@@ -279,8 +287,7 @@ fn SignatureSignIn() -> impl IntoView {
             .await;
             match result {
                 Ok(session) => {
-                    auth.signed_in_as(session.account, shared_device());
-                    navigate(&next_page(), Default::default());
+                    enter(session.account);
                 }
                 Err(failed) => outcome.set(Some(failed)),
             }
@@ -432,17 +439,13 @@ const MIN_PASSWORD_CHARS: usize = 15;
 #[component]
 fn AccountForm(mode: Mode) -> impl IntoView {
     let i18n = use_i18n();
-    let auth = use_auth();
-    let shared_device = shared_device_answer();
+    let enter = use_enter();
     let iin_bin = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     // Field id → problem code and its parameters; `None` key = the form as a whole.
     let errors: RwSignal<BTreeMap<Option<&'static str>, Reported>> = RwSignal::new(BTreeMap::new());
     let attempt = RwSignal::new(0u32);
     let saved = RwSignal::new(false);
-    // Taken now: after an `await` the router's context is no longer at hand.
-    let navigate = use_navigate();
-    let next_page = use_next_page();
     let first_field = mode
         .iin_bin_field()
         .or(mode.password_field())
@@ -474,7 +477,7 @@ fn AccountForm(mode: Mode) -> impl IntoView {
     // The form sent: `(ИИН/БИН, password)`, whichever the mode asks for.
     let submitting = Action::new_local(move |(id, secret): &(String, String)| {
         let (id, secret) = (id.clone(), secret.clone());
-        let navigate = navigate.clone();
+        let enter = enter.clone();
         async move {
             let session = match mode {
                 Mode::Password => api::login(&LoginRequest {
@@ -499,8 +502,7 @@ fn AccountForm(mode: Mode) -> impl IntoView {
             match session {
                 Ok(Some(session)) => {
                     errors.set(BTreeMap::new());
-                    auth.signed_in_as(session.account, shared_device());
-                    navigate(&next_page(), Default::default());
+                    enter(session.account);
                 }
                 Ok(None) => {
                     errors.set(BTreeMap::new());

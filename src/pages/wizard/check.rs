@@ -153,12 +153,8 @@ pub fn CheckAnswers(step: Step) -> impl IntoView {
         } else {
             "wizard-check-next-sign"
         };
-        // "…and the documents" only where some are attached here.
-        let documents = if steps.contains(&Step::Documents) {
-            "yes"
-        } else {
-            "no"
-        };
+        // "…and the documents" only where the page shows some.
+        let documents = if has_documents { "yes" } else { "no" };
         i18n.t_with(id, &[("documents", documents.into())])
     };
     let documents = move || {

@@ -24,6 +24,15 @@ async function appReady(page) {
   await expect(page.locator('html:not([data-page])')).toHaveCount(1);
 }
 
+/** Presses Tab until `target` has the focus, as a keyboard user would; fails if it never does. */
+async function tabTo(page, target, most = 80) {
+  for (let i = 0; i < most; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
 /** Fails with a readable list when axe finds any WCAG 2.2 AA violation. */
 async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
@@ -194,4 +203,4 @@ async function readyApplication(page) {
   return id;
 }
 
-module.exports = { LANGUAGES, open, settlePayment, expectNoAxeViolations, expectNoRawTexts, rawTexts, PROBLEM_CODES, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication, appReady };
+module.exports = { LANGUAGES, tabTo, open, settlePayment, expectNoAxeViolations, expectNoRawTexts, rawTexts, PROBLEM_CODES, watchErrors, untranslated, RUSSIAN_ONLY, signIn, PASSPHRASE, api, readyApplication, appReady };

@@ -4,7 +4,7 @@
 // keyboard-only journey. Every page on the way is scanned by axe (and, in Kazakh, for
 // untranslated text).
 const { test, expect } = require('@playwright/test');
-const { LANGUAGES, open, appReady, expectNoAxeViolations, watchErrors, untranslated, signIn, api, settlePayment } = require('./helpers');
+const { LANGUAGES, tabTo, open, appReady, expectNoAxeViolations, watchErrors, untranslated, signIn, api, settlePayment } = require('./helpers');
 
 const TEXT = {
   ru: {
@@ -348,15 +348,6 @@ test('a submission under injected network failures yields exactly one applicatio
 /** Whether the focus is where a page change should put it: the page's `h1` or its error summary. */
 async function focusAtPageStart(page) {
   return page.evaluate(() => document.activeElement?.matches('main h1, main .error-summary') ?? false);
-}
-
-/** Presses Tab until `target` has the focus, as a keyboard user would; fails if it never does. */
-async function tabTo(page, target, most = 80) {
-  for (let i = 0; i < most; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
 }
 
 // Keyboard only: every control is reached with Tab, radios chosen with the arrows, buttons

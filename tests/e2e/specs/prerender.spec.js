@@ -1,7 +1,7 @@
 // A prerendered public page (src/prerender.rs) is there before the wasm: what the visitor does
 // on it meanwhile is not lost when the app takes the page over (app::mount_in_place).
 const { test, expect } = require('@playwright/test');
-const { appReady } = require('./helpers');
+const { appReady, tabTo } = require('./helpers');
 
 /** Holds every wasm module back until the returned function is called: the page shows only
  * its HTML meanwhile. */
@@ -34,10 +34,7 @@ test('a visitor who tabbed into the prerendered catalog keeps the focus when the
   // Tab from the page's start to the third service link, as a keyboard user would.
   const third = page.locator('main .service-list a').nth(2);
   const name = (await third.textContent()).trim();
-  for (let presses = 0; presses < 60 && !(await third.evaluate((e) => e === document.activeElement)); presses += 1) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(third).toBeFocused();
+  await tabTo(page, third, 60);
   release();
   await appReady(page);
   const focused = page.locator('main .service-list a').nth(2);
