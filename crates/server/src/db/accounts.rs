@@ -85,7 +85,7 @@ impl Db {
         let created = sqlx::query("INSERT INTO accounts (identifier, password_hash, created_at) VALUES ($1, '', $2) ON CONFLICT (identifier) DO NOTHING")
             .bind(iin_bin)
             .bind(now())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?
             .rows_affected()
             == 1;
@@ -101,7 +101,7 @@ impl Db {
         sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(account_id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -113,7 +113,7 @@ impl Db {
             .bind(sign_in.signer_iin)
             .bind(sign_in.certificate_serial)
             .bind(now())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -131,7 +131,7 @@ impl Db {
         };
         sqlx::query("DELETE FROM sign_in_challenges WHERE expires_at <= $1")
             .bind(now())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         sqlx::query(
             "INSERT INTO sign_in_challenges (nonce_hash, data, expires_at) VALUES ($1, $2, $3)",
@@ -139,7 +139,7 @@ impl Db {
         .bind(nonce_hash)
         .bind(data)
         .bind(millis(expires_at))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -151,7 +151,7 @@ impl Db {
         )
         .bind(nonce_hash)
         .bind(now())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.writer)
         .await
     }
 
@@ -200,7 +200,7 @@ impl Db {
             .bind(expires.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
             .bind(method.as_str())
             .bind(signer_iin)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(expires)
     }
@@ -230,7 +230,7 @@ impl Db {
             sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
                 .bind(renewed.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
                 .bind(token_hash)
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         }
         Ok(Some((row.get("account_id"), row.get("identifier"))))
@@ -247,7 +247,7 @@ impl Db {
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), sqlx::Error> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -92,7 +92,7 @@ impl Db {
         let id = uuid::Uuid::new_v4().to_string();
         let at = super::status::db_time(&new.at);
         let draft = ApplicationStatus::Draft.name();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         sqlx::query(
             "INSERT INTO applications (id, account_id, service, provider, sub_case, targets, status, answers, version, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10)",
@@ -234,7 +234,7 @@ impl Db {
         .bind(owner)
         .bind(i64::from(version))
         .bind(status.name())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.writer)
         .await?;
         row.map(|row| {
             let version = u32::try_from(row.try_get::<i64, _>("version")?)
@@ -256,7 +256,7 @@ impl Db {
         owner: i64,
         status: ApplicationStatus,
     ) -> Result<Option<Vec<String>>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         // The application's row first (see `payments::lock_application`): a payment being
         // created meanwhile either committed before, and is seen below, or waits for this.
         let owned = sqlx::query(

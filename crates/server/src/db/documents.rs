@@ -87,7 +87,7 @@ impl Db {
         max_files: u32,
     ) -> Result<Result<StoredDocument, AddRefused>, sqlx::Error> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         // One statement checks and writes, so two uploads at once cannot both take the
         // last place in a slot.
         let inserted = sqlx::query(
@@ -169,7 +169,7 @@ impl Db {
         status: ApplicationStatus,
     ) -> Result<Option<String>, sqlx::Error> {
         let at = now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let key: Option<String> = sqlx::query_scalar(
             "DELETE FROM documents WHERE id = $1 AND application_id = $2 AND EXISTS \
              (SELECT 1 FROM applications WHERE id = $2 AND status = $3) RETURNING storage_key",

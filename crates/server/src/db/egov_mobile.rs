@@ -176,7 +176,7 @@ impl Db {
     pub async fn create_egov_session(&self, new: &NewEgovSession<'_>) -> Result<(), sqlx::Error> {
         sqlx::query("DELETE FROM egov_mobile_sessions WHERE expires_at <= $1")
             .bind(text(Utc::now() - KEPT_AFTER_EXPIRY))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         sqlx::query(
             "INSERT INTO egov_mobile_sessions (id, poll_hash, auth_token, purpose, account_id, \
@@ -197,7 +197,7 @@ impl Db {
         .bind(new.data)
         .bind(now())
         .bind(text(new.expires_at))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -250,7 +250,7 @@ impl Db {
                 .bind(text(keep_until))
                 .bind(id)
                 .bind(now())
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?,
                 EgovOutcome::Refused(code) => {
                     sqlx::query(
@@ -260,7 +260,7 @@ impl Db {
                     .bind(code)
                     .bind(id)
                     .bind(now())
-                    .execute(&self.pool)
+                    .execute(&self.writer)
                     .await?
                 }
             };
@@ -274,7 +274,7 @@ impl Db {
              WHERE poll_hash = $1 AND state = 'waiting'",
         )
         .bind(poll_hash)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -290,7 +290,7 @@ impl Db {
         )
         .bind(now())
         .bind(poll_hash)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -307,7 +307,7 @@ impl Db {
         )
         .bind(poll_hash)
         .bind(now())
-        .fetch_optional(&self.pool)
+        .fetch_optional(&self.writer)
         .await?;
         row.map(|row| {
             let nonce: Option<String> = row.try_get("nonce")?;

@@ -27,7 +27,7 @@ impl Db {
         .bind(holder)
         .bind(time(until))
         .bind(time(now))
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected();
         Ok(taken == 1)
@@ -39,7 +39,7 @@ impl Db {
         sqlx::query("DELETE FROM leases WHERE name = $1 AND holder = $2")
             .bind(name)
             .bind(holder)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

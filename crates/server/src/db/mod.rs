@@ -40,7 +40,16 @@ type Pool = AnyPool;
 
 #[derive(Clone)]
 pub struct Db {
+    /// Reads.
     pool: Pool,
+    /// Writes, and the transactions that write. On SQLite its own pool of one connection:
+    /// SQLite has one writer at a time, and writers that share the readers' connections
+    /// wait for its lock in SQLite's busy handler, which sleeps (1, 2, 5, 10 ms…) with the
+    /// connection held, where writers queued on the pool's one connection take turns as
+    /// soon as it is free (BENCHMARKS.md, section 5). On PostgreSQL the same pool as reads.
+    writer: Pool,
+    /// Whether `writer` is a pool of its own (SQLite on a file).
+    own_writer: bool,
     engine: Engine,
 }
 
@@ -76,46 +85,48 @@ impl Db {
     pub async fn open(url: &str) -> Result<Db, crate::Error> {
         sqlx::any::install_default_drivers();
         let engine = Engine::of(url).ok_or_else(|| crate::Error::DatabaseUrl(url.to_string()))?;
-        let pool = match engine {
+        let (pool, writer) = match engine {
             Engine::Sqlite => {
                 let url = sqlite_url(url);
-                AnyPoolOptions::new()
-                    // SQLite has one writer at a time: more connections only wait on its
-                    // lock, with sleeps that show in the slowest requests. Two measured best
+                let options = AnyConnectOptions::from_str(&url).map_err(crate::Error::Database)?;
+                // One database in memory is one connection's own: one pool for everything.
+                if url.contains(":memory:") {
+                    let pool = sqlite_pool(1).connect_with(options).await;
+                    let pool = pool.map_err(crate::Error::Database)?;
+                    (pool.clone(), pool)
+                } else {
+                    // The writer first: it creates the file and turns WAL on.
+                    let writer = sqlite_pool(1).connect_with(options.clone()).await;
+                    let writer = writer.map_err(crate::Error::Database)?;
+                    // WAL lets readers go on while the writer commits. Two measured best
                     // (scripts/bench, BENCHMARKS.md).
-                    .max_connections(2)
-                    .after_connect(|connection, _| {
-                        Box::pin(async move {
-                            // WAL lets readers go on while one writer commits; NORMAL is durable
-                            // with WAL; writers queue behind each other instead of failing at
-                            // once under load.
-                            connection
-                                .execute(
-                                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-                                )
-                                .await?;
-                            Ok(())
-                        })
-                    })
-                    .connect_with(
-                        AnyConnectOptions::from_str(&url).map_err(crate::Error::Database)?,
-                    )
-                    .await
-                    .map_err(crate::Error::Database)?
+                    let readers = sqlite_pool(2).connect_with(options).await;
+                    (readers.map_err(crate::Error::Database)?, writer)
+                }
             }
-            Engine::Postgres => AnyPoolOptions::new()
-                .max_connections(16)
-                .connect(url)
-                .await
-                .map_err(crate::Error::Database)?,
+            Engine::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .connect(url)
+                    .await
+                    .map_err(crate::Error::Database)?;
+                (pool.clone(), pool)
+            }
         };
         let migrator = match engine {
             Engine::Sqlite => sqlx::migrate!("./migrations"),
             Engine::Postgres => sqlx::migrate!("./migrations-postgres"),
         };
-        migrator.run(&pool).await.map_err(crate::Error::Migration)?;
-        Ok(Db { pool, engine })
+        migrator
+            .run(&writer)
+            .await
+            .map_err(crate::Error::Migration)?;
+        Ok(Db {
+            own_writer: engine == Engine::Sqlite && !url.contains(":memory:"),
+            pool,
+            writer,
+            engine,
+        })
     }
 
     pub fn engine(&self) -> Engine {
@@ -124,6 +135,10 @@ impl Db {
 
     /// The pool's open connections, and how many of them are idle.
     pub fn pool_stats(&self) -> (u32, usize) {
+        if self.own_writer {
+            let size = self.pool.size() + self.writer.size();
+            return (size, self.pool.num_idle() + self.writer.num_idle());
+        }
         (self.pool.size(), self.pool.num_idle())
     }
 
@@ -131,13 +146,16 @@ impl Db {
     /// is gone). At shutdown, and in the tests of what a storage failure answers.
     pub async fn close(&self) {
         self.pool.close().await;
+        if self.own_writer {
+            self.writer.close().await;
+        }
     }
 
     pub async fn record_start(&self) -> Result<(), crate::Error> {
         sqlx::query("INSERT INTO server_starts (started_at, version) VALUES ($1, $2)")
             .bind(now())
             .bind(env!("CARGO_PKG_VERSION"))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await
             .map_err(crate::Error::Database)?;
         Ok(())
@@ -150,6 +168,28 @@ impl Db {
             .await
             .is_ok()
     }
+}
+
+/// A pool of SQLite connections, each set up the same way.
+fn sqlite_pool(connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        // A connection to a file in this process cannot be lost as a network one can: no
+        // ping (a round trip to the connection's thread) before each use.
+        .test_before_acquire(false)
+        .after_connect(|connection, _| {
+            Box::pin(async move {
+                // NORMAL is durable with WAL; a connection that finds the database locked (a
+                // checkpoint, another process) waits for it instead of failing at once.
+                connection
+                    .execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                    )
+                    .await?;
+                Ok(())
+            })
+        })
 }
 
 /// SQLite's file is created when missing (`mode=rwc`), as the embedded default must be.

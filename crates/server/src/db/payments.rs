@@ -136,7 +136,7 @@ impl Db {
         &self,
         payment: NewPayment<'_>,
     ) -> Result<PaymentCreated, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let at = now();
         // The application's row first: its lock (PostgreSQL) or the write lock (SQLite) makes
         // a discard under way finish before, or wait until after, this attempt; a discarded
@@ -224,7 +224,7 @@ impl Db {
         payment_id: &str,
         report: GatewayReport<'_>,
     ) -> Result<Option<ReportRecorded>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let decided_at = utc_text(&report.at);
         let paid = report.outcome == GatewayOutcome::Paid;
         let status = if paid {

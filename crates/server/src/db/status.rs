@@ -174,7 +174,7 @@ impl Db {
         transition: &Transition<'_>,
     ) -> Result<bool, sqlx::Error> {
         let at = db_time(&transition.at);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         // The write comes first, so that the transaction holds the write lock from its start
         // and the check of the current state cannot go stale.
         let moved = sqlx::query(
@@ -249,7 +249,7 @@ impl Db {
         id: &str,
         info: &ResultInfo,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let replaced = upsert_result(&mut tx, id, info, false).await?;
         tx.commit().await?;
         Ok(replaced)

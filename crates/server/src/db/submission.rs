@@ -119,7 +119,7 @@ impl Db {
         .bind(key.key)
         .bind(key.request_hash)
         .bind(&started_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected()
             == 1;
@@ -162,7 +162,7 @@ impl Db {
         .bind(key.account_id)
         .bind(key.key)
         .bind(abandoned_before)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?
         .rows_affected()
             == 1;
@@ -186,7 +186,7 @@ impl Db {
         )
         .bind(account_id)
         .bind(key)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -197,7 +197,7 @@ impl Db {
         &self,
         record: &SubmissionRecord<'_>,
     ) -> Result<SubmissionRecorded, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.writer.begin().await?;
         let delivered = ApplicationStatus::Delivered.name();
         let updated = sqlx::query(
             "UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
