@@ -200,9 +200,42 @@ pub fn owner_of(account: Option<&Account>) -> Option<String> {
     account.map(|a| a.iin_bin().to_string())
 }
 
-/// Whether `owner` (who is signed in, if anyone) may see and send `draft`.
-fn visible_to(draft: &Draft, owner: Option<&str>) -> bool {
-    draft.owner.is_none() || draft.owner.as_deref() == owner
+/// Whether `owner` (who is signed in, if anyone) may see and send a draft of `draft_owner`.
+fn visible_to(draft_owner: Option<&str>, owner: Option<&str>) -> bool {
+    draft_owner.is_none() || draft_owner == owner
+}
+
+/// What a stored draft says of itself without its answers: whose it is and whether it is
+/// under way. Read wherever the whole draft is not needed (the service page, signing in and
+/// out), so that the public app does not carry the code that reads a whole one, with its
+/// signature and submission (BENCHMARKS.md, section 0b).
+#[derive(Deserialize)]
+struct DraftHead {
+    service: String,
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    last_step: Option<String>,
+    #[serde(default)]
+    submitted: Option<serde::de::IgnoredAny>,
+}
+
+fn stored_head(storage: &web_sys::Storage, key: &str) -> Option<DraftHead> {
+    let json = storage.get_item(key).ok().flatten()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Whether `owner` (who is signed in, if anyone) has a draft of `service` to come back to:
+/// begun and not yet submitted.
+pub fn resumable(service: &str, owner: Option<&str>) -> bool {
+    storage()
+        .and_then(|storage| stored_head(&storage, &key(service)))
+        .is_some_and(|head| {
+            head.service == service
+                && visible_to(head.owner.as_deref(), owner)
+                && head.submitted.is_none()
+                && head.last_step.is_some()
+        })
 }
 
 /// The saved draft of a service for `owner` (who is signed in, if anyone), or a new one. A
@@ -211,7 +244,7 @@ pub fn load(service: &str, owner: Option<&str>) -> Draft {
     let mut draft = storage()
         .and_then(|s| s.get_item(&key(service)).ok().flatten())
         .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
-        .filter(|draft| draft.service == service && visible_to(draft, owner))
+        .filter(|draft| draft.service == service && visible_to(draft.owner.as_deref(), owner))
         .unwrap_or_else(|| Draft {
             service: service.to_string(),
             ..Draft::default()
@@ -233,19 +266,14 @@ pub fn remove(service: &str) {
 /// submission under way). Not if its owner is no longer signed in: a page being left after
 /// signing out must not write back what signing out forgot.
 pub fn save_now(draft: &Draft, owner: Option<&str>) {
-    if !visible_to(draft, owner) {
+    if !visible_to(draft.owner.as_deref(), owner) {
         return;
     }
     let Some(storage) = storage() else { return };
     let key = key(&draft.service);
     // Nor over a draft of an account whose session ended by itself: it waits, unseen, for
     // that applicant to sign back in.
-    let stored_owner = storage
-        .get_item(&key)
-        .ok()
-        .flatten()
-        .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
-        .and_then(|stored| stored.owner);
+    let stored_owner = stored_head(&storage, &key).and_then(|stored| stored.owner);
     if stored_owner.is_some() && stored_owner != draft.owner {
         return;
     }
@@ -256,18 +284,14 @@ pub fn save_now(draft: &Draft, owner: Option<&str>) {
 }
 
 /// The drafts kept in `storage`, by key.
-fn stored(storage: &web_sys::Storage) -> Vec<(String, Option<Draft>)> {
+fn stored(storage: &web_sys::Storage) -> Vec<(String, Option<DraftHead>)> {
     let count = storage.length().unwrap_or(0);
     (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|key| key.starts_with(DRAFT_PREFIX))
         .map(|key| {
-            let draft = storage
-                .get_item(&key)
-                .ok()
-                .flatten()
-                .and_then(|json| serde_json::from_str::<Draft>(&json).ok());
-            (key, draft)
+            let head = stored_head(storage, &key);
+            (key, head)
         })
         .collect()
 }
@@ -294,8 +318,10 @@ pub fn signed_in(owner: &str, shared: bool) {
     }
     for (storage, is_local) in [(local(), true), (session(), false)] {
         let Some(storage) = storage else { continue };
-        for (key, draft) in stored(&storage) {
-            let mine = draft.as_ref().is_some_and(|d| visible_to(d, Some(owner)));
+        for (key, head) in stored(&storage) {
+            let mine = head
+                .as_ref()
+                .is_some_and(|d| visible_to(d.owner.as_deref(), Some(owner)));
             if !mine {
                 let _ = storage.remove_item(&key);
             } else if shared && is_local {
@@ -343,11 +369,4 @@ pub fn use_draft(service: &str, auth: Auth) -> RwSignal<Draft> {
     });
     on_cleanup(move || unload.remove());
     draft
-}
-
-impl Draft {
-    /// Whether there is something to come back to: begun and not yet submitted.
-    pub fn in_progress(&self) -> bool {
-        self.submitted.is_none() && self.last_step.is_some()
-    }
 }

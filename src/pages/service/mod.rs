@@ -82,7 +82,7 @@ fn ServiceDetails(service: &'static Service) -> impl IntoView {
     let resumable = move || {
         let owner = auth.account.with(|a| crate::draft::owner_of(a.as_ref()));
         // A prerendered page knows no draft: the app offers it once it has taken over.
-        crate::IN_BROWSER && crate::draft::load(&service.id, owner.as_deref()).in_progress()
+        crate::IN_BROWSER && crate::draft::resumable(&service.id, owner.as_deref())
     };
 
     view! {
