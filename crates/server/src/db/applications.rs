@@ -305,7 +305,7 @@ impl Db {
     }
 }
 
-fn record(row: &AnyRow) -> Result<ApplicationRecord, sqlx::Error> {
+pub(super) fn record(row: &AnyRow) -> Result<ApplicationRecord, sqlx::Error> {
     let updated_at: String = row.try_get("updated_at")?;
     Ok(ApplicationRecord {
         id: row.try_get("id")?,

@@ -2,7 +2,7 @@
 //! here is what is known of them, and the rules that must hold at the moment of writing:
 //! the application still takes changes, and a document slot holds no more than its quota.
 
-use super::applications::{local_time, parse_enum};
+use super::applications::{ApplicationRecord, local_time, parse_enum, record};
 use super::{Db, now};
 use crate::names::Named;
 use otinish_core::api::{ApplicationStatus, StoredDocument};
@@ -38,10 +38,11 @@ pub enum AddRefused {
     SlotFull,
 }
 
-/// The columns of a [`DocumentRecord`]; a macro, so that queries stay literal strings.
+/// The columns of a [`DocumentRecord`], read in this order ([`document_at`]); a macro, so
+/// that queries stay literal strings. `d.id` is named apart from the application's `id`.
 macro_rules! columns {
     () => {
-        "d.id, d.document, d.file_name, d.file_type, d.size, d.sha256, d.storage_key, d.uploaded_at"
+        "d.id AS document_id, d.document, d.file_name, d.file_type, d.size, d.sha256, d.storage_key, d.uploaded_at"
     };
 }
 
@@ -59,7 +60,41 @@ impl Db {
         .bind(application_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(document_record).collect()
+        rows.iter().map(|row| document_at(row, 0)).collect()
+    }
+
+    /// The application, if it is `owner`'s (as `owned_application`), with its files (as
+    /// `documents_of`): one query, so one round trip and one snapshot of both.
+    pub async fn owned_application_with_documents(
+        &self,
+        id: &str,
+        owner: i64,
+    ) -> Result<Option<(ApplicationRecord, Vec<DocumentRecord>)>, sqlx::Error> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            record_columns!(),
+            ", ",
+            columns!(),
+            " FROM applications a LEFT JOIN documents d ON d.application_id = a.id \
+             WHERE a.id = $2 AND a.account_id = $3 ORDER BY d.uploaded_at, d.id"
+        ))
+        .bind(ApplicationStatus::Refused.name())
+        .bind(id)
+        .bind(owner)
+        .fetch_all(&self.pool)
+        .await?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        // The document's columns follow the application's; none without documents.
+        let at = first.columns().len() - DOCUMENT_COLUMNS;
+        let mut documents = Vec::with_capacity(rows.len());
+        for row in &rows {
+            if row.try_get::<Option<String>, _>(at)?.is_some() {
+                documents.push(document_at(row, at)?);
+            }
+        }
+        Ok(Some((record(first)?, documents)))
     }
 
     /// How many files one document slot of an application holds.
@@ -155,7 +190,7 @@ impl Db {
         .await?;
         row.map(|row| {
             let status = parse_enum(&row.try_get::<String, _>("status")?)?;
-            Ok((document_record(&row)?, status))
+            Ok((document_at(&row, 0)?, status))
         })
         .transpose()
     }
@@ -201,18 +236,22 @@ async fn touch(
     Ok(())
 }
 
-fn document_record(row: &AnyRow) -> Result<DocumentRecord, sqlx::Error> {
-    let size: i64 = row.try_get("size")?;
+/// How many columns `columns!()` names.
+const DOCUMENT_COLUMNS: usize = 8;
+
+/// The document whose `columns!()` start at column `at` of the row.
+fn document_at(row: &AnyRow, at: usize) -> Result<DocumentRecord, sqlx::Error> {
+    let size: i64 = row.try_get(at + 4)?;
     Ok(DocumentRecord {
         stored: StoredDocument {
-            id: row.try_get("id")?,
-            document: row.try_get("document")?,
-            file_name: row.try_get("file_name")?,
-            file_type: parse_enum(&row.try_get::<String, _>("file_type")?)?,
+            id: row.try_get(at)?,
+            document: row.try_get(at + 1)?,
+            file_name: row.try_get(at + 2)?,
+            file_type: parse_enum(&row.try_get::<String, _>(at + 3)?)?,
             size: u64::try_from(size).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            sha256: row.try_get("sha256")?,
-            uploaded_at: local_time(&row.try_get::<String, _>("uploaded_at")?)?,
+            sha256: row.try_get(at + 5)?,
+            uploaded_at: local_time(&row.try_get::<String, _>(at + 7)?)?,
         },
-        storage_key: row.try_get("storage_key")?,
+        storage_key: row.try_get(at + 6)?,
     })
 }

@@ -9,6 +9,7 @@
 //! Each area keeps its queries in its own module, as more `impl Db` blocks.
 
 mod accounts;
+#[macro_use] // record_columns!, for the documents' query that reads their application too
 mod applications;
 mod documents;
 mod egov_mobile;

@@ -12,14 +12,14 @@ mod schedule;
 use crate::auth::CurrentAccount;
 use crate::clock;
 use crate::db::{
-    ApplicationRecord, IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord,
+    ApplicationRecord, DocumentRecord, IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord,
     SubmissionRecorded,
 };
 use crate::extract::ApiJson;
 use crate::problem::{ApiError, ApiResult};
-use crate::services::access::{self, OwnedApplication};
+use crate::services::access::{self, OwnedWithDocuments};
 use crate::services::signer;
-use crate::services::signing::{ready_to_sign, unsubmitted};
+use crate::services::signing::{ready_to_sign_with, unsubmitted};
 use crate::state::AppState;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::State;
@@ -52,17 +52,25 @@ pub fn routes() -> Router<AppState> {
 
 async fn signing_data_of(
     State(state): State<AppState>,
-    OwnedApplication { account, record }: OwnedApplication,
+    OwnedWithDocuments {
+        account,
+        record,
+        documents,
+    }: OwnedWithDocuments,
 ) -> ApiResult<Json<SigningData>> {
     let record = unsubmitted(record)?;
-    let ready = ready_to_sign(&state, &account, &record).await?;
+    let ready = ready_to_sign_with(&state, &account, &record, documents).await?;
     Ok(Json(ready.signing_bytes(&record).to_api(record.version)))
 }
 
 async fn submit(
     State(state): State<AppState>,
     // Someone else's application is not acknowledged, not even by holding a key for it.
-    OwnedApplication { account, record }: OwnedApplication,
+    OwnedWithDocuments {
+        account,
+        record,
+        documents,
+    }: OwnedWithDocuments,
     headers: HeaderMap,
     ApiJson(request): ApiJson<SubmitRequest>,
 ) -> ApiResult<Response> {
@@ -92,7 +100,8 @@ async fn submit(
         }
         KeyClaim::Finished(response) => return Ok(replay(response)),
     }
-    let submitted = submit_claimed(&state, &account, record, &request, cms, &claim).await;
+    let submitted =
+        submit_claimed(&state, &account, (record, documents), &request, cms, &claim).await;
     match submitted {
         Ok(response) => Ok(replay(response)),
         Err(error) => {
@@ -109,7 +118,7 @@ async fn submit(
 async fn submit_claimed(
     state: &AppState,
     account: &CurrentAccount,
-    record: ApplicationRecord,
+    (record, documents): (ApplicationRecord, Vec<DocumentRecord>),
     request: &SubmitRequest,
     cms: Option<Vec<u8>>,
     key: &IdempotencyKey<'_>,
@@ -119,7 +128,7 @@ async fn submit_claimed(
     if request.version != record.version {
         return Err(version_conflict(record.version));
     }
-    let ready = ready_to_sign(state, account, &record).await?;
+    let ready = ready_to_sign_with(state, account, &record, documents).await?;
     let signed = ready.signing_bytes(&record);
     // eGov mobile's CMS was kept by the backend when the phone sent it; from here on it is
     // verified and stored exactly as NCALayer's.

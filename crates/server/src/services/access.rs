@@ -4,7 +4,7 @@
 //! [`OwnedApplication`] (any state) and [`EditableApplication`] (still takes changes).
 
 use crate::auth::CurrentAccount;
-use crate::db::ApplicationRecord;
+use crate::db::{ApplicationRecord, DocumentRecord};
 use crate::names::Named;
 use crate::problem::{ApiError, ApiResult};
 use crate::state::AppState;
@@ -39,6 +39,33 @@ impl FromRequestParts<AppState> for OwnedApplication {
         let id = application_id(parts, state).await?;
         let record = owned(state, &account, &id).await?;
         Ok(OwnedApplication { account, record })
+    }
+}
+
+/// An [`OwnedApplication`] with its documents, read in the same query: for the routes that
+/// check its package (the signing data, submission).
+pub struct OwnedWithDocuments {
+    pub account: CurrentAccount,
+    pub record: ApplicationRecord,
+    pub documents: Vec<DocumentRecord>,
+}
+
+impl FromRequestParts<AppState> for OwnedWithDocuments {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let account = CurrentAccount::from_request_parts(parts, state).await?;
+        let id = application_id(parts, state).await?;
+        let (record, documents) = state
+            .db
+            .owned_application_with_documents(&id, account.id)
+            .await?
+            .ok_or_else(ApiError::not_found)?;
+        Ok(OwnedWithDocuments {
+            account,
+            record,
+            documents,
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! `validation-failed` with one field error per fault. Payment, the signing data and
 //! submission all ask here first.
 
-use crate::db::{ApplicationRecord, Db};
+use crate::db::{ApplicationRecord, Db, DocumentRecord};
 use crate::problem::{ApiError, ApiResult};
 use otinish_core::api::{StoredDocument, code, field_code};
 use otinish_core::catalog::{
@@ -61,9 +61,19 @@ pub async fn check_attached(
     applicant: ApplicantType,
     today: chrono::NaiveDate,
 ) -> ApiResult<Vec<StoredDocument>> {
-    let documents: Vec<StoredDocument> = db
-        .documents_of(&record.id)
-        .await?
+    let documents = db.documents_of(&record.id).await?;
+    check_documents(record, (service, provision), applicant, today, documents)
+}
+
+/// As [`check_attached`], with the application's documents as they were read.
+pub fn check_documents(
+    record: &ApplicationRecord,
+    (service, provision): (&'static Service, &'static Provision),
+    applicant: ApplicantType,
+    today: chrono::NaiveDate,
+    documents: Vec<DocumentRecord>,
+) -> ApiResult<Vec<StoredDocument>> {
+    let documents: Vec<StoredDocument> = documents
         .into_iter()
         .map(|document| document.stored)
         .collect();

@@ -4,7 +4,7 @@
 
 use crate::auth::CurrentAccount;
 use crate::clock;
-use crate::db::ApplicationRecord;
+use crate::db::{ApplicationRecord, DocumentRecord};
 use crate::problem::{ApiError, ApiResult};
 use crate::services::{access, package, signing_data};
 use crate::state::AppState;
@@ -64,11 +64,23 @@ pub async fn ready_to_sign(
     account: &CurrentAccount,
     record: &ApplicationRecord,
 ) -> ApiResult<ReadyToSign> {
+    let documents = state.db.documents_of(&record.id).await?;
+    ready_to_sign_with(state, account, record, documents).await
+}
+
+/// As [`ready_to_sign`], with the application's documents read with it
+/// ([`access::OwnedWithDocuments`]).
+pub async fn ready_to_sign_with(
+    state: &AppState,
+    account: &CurrentAccount,
+    record: &ApplicationRecord,
+    documents: Vec<DocumentRecord>,
+) -> ApiResult<ReadyToSign> {
     let (service, provision) = package::catalog_entry(&record.service, &record.provider)?;
     let applicant = package::applicant_kind(&account.iin_bin)?;
     let today = clock::now().date_naive();
     let documents =
-        package::check_attached(&state.db, record, (service, provision), applicant, today).await?;
+        package::check_documents(record, (service, provision), applicant, today, documents)?;
     let quote = fees::quote(&service.fee, record.sub_case, today);
     let paid = match quote {
         Quote::Due { .. } | Quote::DueUnsourced => state.db.paid_payment(&record.id).await?,
