@@ -3,17 +3,25 @@
 //! Every `.ftl` below `locales/<lang>/` is included, in path order; cargo re-runs this when
 //! any of them changes, which is what makes `scripts/dev` show an edited text on reload.
 //!
-//! The bundles are not compiled into the app: a visitor downloads only the language shown
-//! (see `src/i18n.rs`). This writes, in `OUT_DIR`:
-//! - `locales/<lang>-<hash>.ftl`, named by a hash of their text so that they can be cached
-//!   for a year; trunk's post-build hook (`scripts/trunk-locales`) copies them to
-//!   `dist/locales/`;
-//! - `<lang>.ftl`, the same text under a fixed name, for the tests to compile in;
-//! - `locales.rs`, included by `src/i18n.rs`: each bundle's address, and each language's name
+//! The bundles are compiled (`src/i18n/messages.rs`: the Fluent parsed here, written as
+//! postcard), but not into the app: a visitor downloads only the language shown (see
+//! `src/i18n/mod.rs`). This writes, in `OUT_DIR`:
+//! - `locales/<lang>-<hash>.bin`, named by a hash of their content so that they can be
+//!   cached for a year; trunk's post-build hook (`scripts/trunk-locales`) copies them to
+//!   `dist/locales/`; `<lang>-public-<hash>.bin` has only the public app's messages;
+//! - `<lang>.bin` and `<lang>.ftl`, the whole language under a fixed name, compiled and as
+//!   Fluent text, for the tests and the prerender to compile in;
+//! - `locales.rs`, included by `src/i18n/mod.rs`: each bundle's address, and each language's name
 //!   in itself (its `lang-name` message), which the language switch shows before that
 //!   language is loaded.
 
+use std::collections::BTreeMap;
 use std::{env, fs, path::Path, path::PathBuf};
+
+#[path = "src/i18n/messages.rs"]
+#[allow(dead_code)] // the formatting half is the app's
+mod messages;
+use messages::{Element, Entry, Messages, Variant, VariantKey};
 
 const LANGUAGES: [&str; 2] = ["ru", "kk"];
 
@@ -52,8 +60,10 @@ fn main() {
                 }
             }
         }
-        urls.push(serve(&served, lang, "", &bundle));
-        public_urls.push(serve(&served, lang, "public-", &public));
+        let compiled = compile(lang, &bundle);
+        urls.push(serve(&served, lang, "", &compiled));
+        public_urls.push(serve(&served, lang, "public-", &compile(lang, &public)));
+        fs::write(out_dir.join(format!("{lang}.bin")), &compiled).expect("OUT_DIR is writable");
         fs::write(out_dir.join(format!("{lang}.ftl")), &bundle).expect("OUT_DIR is writable");
         names.push(lang_name(lang, &bundle));
     }
@@ -83,11 +93,116 @@ fn is_public(relative: &Path) -> bool {
     )
 }
 
-/// Writes a bundle under a name that carries a hash of its text; its address.
-fn serve(served: &Path, lang: &str, prefix: &str, bundle: &str) -> String {
-    let file_name = format!("{lang}-{prefix}{:016x}.ftl", fnv1a(bundle.as_bytes()));
+/// Writes a compiled bundle under a name that carries a hash of it; its address.
+fn serve(served: &Path, lang: &str, prefix: &str, bundle: &[u8]) -> String {
+    let file_name = format!("{lang}-{prefix}{:016x}.bin", fnv1a(bundle));
     fs::write(served.join(&file_name), bundle).expect("OUT_DIR is writable");
     format!("/locales/{file_name}")
+}
+
+/// The messages of a bundle as the app reads them (`src/i18n/messages.rs`), postcard-encoded.
+/// A later message of the same id replaces an earlier one, as `fluent-bundle`'s
+/// `add_resource_overriding` did. Panics, naming the message, on what the app's formatter
+/// does not do: terms, message references, functions, number literals, nested placeables.
+fn compile(lang: &str, bundle: &str) -> Vec<u8> {
+    use fluent_syntax::ast;
+    let resource = fluent_syntax::parser::parse_runtime(bundle).unwrap_or_else(|(_, errors)| {
+        panic!("locales/{lang}: Fluent syntax errors (run `cargo test -p l10n-check`): {errors:?}")
+    });
+    let mut entries = BTreeMap::new();
+    for entry in resource.body {
+        let message = match entry {
+            ast::Entry::Message(message) => message,
+            ast::Entry::Term(term) => panic!(
+                "locales/{lang}: term -{}: the app's messages do not use terms",
+                term.id.name
+            ),
+            _ => continue,
+        };
+        let id = message.id.name;
+        let compile = |pattern: &ast::Pattern<&str>| compile_pattern(lang, id, pattern);
+        if let Some(value) = &message.value {
+            entries.insert(id.to_owned(), compile(value));
+        }
+        for attribute in &message.attributes {
+            entries.insert(
+                format!("{id}.{}", attribute.id.name),
+                compile(&attribute.value),
+            );
+        }
+    }
+    let messages = Messages {
+        language: lang.to_owned(),
+        entries: entries
+            .into_iter()
+            .map(|(key, pattern)| Entry { key, pattern })
+            .collect(),
+    };
+    postcard::to_allocvec(&messages).expect("messages encode")
+}
+
+fn compile_pattern(
+    lang: &str,
+    id: &str,
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+) -> Vec<Element> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    let unsupported = |what: &str| -> ! {
+        panic!(
+            "locales/{lang}: message {id} uses {what}, which src/i18n/messages.rs does not format"
+        )
+    };
+    let mut elements = Vec::new();
+    let push_text = |elements: &mut Vec<Element>, text: &str| match elements.last_mut() {
+        Some(Element::Text(last)) => last.push_str(text),
+        _ => elements.push(Element::Text(text.to_owned())),
+    };
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => push_text(&mut elements, value),
+            PatternElement::Placeable { expression } => match expression {
+                Expression::Inline(InlineExpression::VariableReference { id: variable }) => {
+                    elements.push(Element::Variable(variable.name.to_owned()))
+                }
+                Expression::Inline(InlineExpression::StringLiteral { value }) => push_text(
+                    &mut elements,
+                    &fluent_syntax::unicode::unescape_unicode_to_string(value),
+                ),
+                Expression::Inline(_) => unsupported("a placeable other than a variable or a text"),
+                Expression::Select { selector, variants } => {
+                    let InlineExpression::VariableReference { id: variable } = selector else {
+                        unsupported("a selector on something other than a variable")
+                    };
+                    let default = variants
+                        .iter()
+                        .position(|v| v.default)
+                        .unwrap_or_else(|| unsupported("a selector without a default variant"));
+                    let variants = variants
+                        .iter()
+                        .map(|variant| Variant {
+                            key: match variant.key {
+                                fluent_syntax::ast::VariantKey::Identifier { name } => {
+                                    VariantKey::Name(name.to_owned())
+                                }
+                                fluent_syntax::ast::VariantKey::NumberLiteral { value } => {
+                                    VariantKey::Number(value.parse().unwrap_or_else(|_| {
+                                        unsupported("a variant key that is not a plain number")
+                                    }))
+                                }
+                            },
+                            pattern: compile_pattern(lang, id, &variant.value),
+                        })
+                        .collect();
+                    elements.push(Element::Select {
+                        variable: variable.name.to_owned(),
+                        variants,
+                        default,
+                    });
+                }
+            },
+        }
+    }
+    elements
 }
 
 /// The plain-text value of `lang-name = …`, the name of the language in itself.

@@ -1,9 +1,9 @@
 //! Putting domain values into words: terms, fees and dates, in the current language.
 //! The words themselves are Fluent messages; this module only picks them and fills them in.
 
+use crate::i18n::Arg;
 use crate::i18n::I18n;
 use chrono::{Datelike, NaiveDate, Timelike};
-use fluent_bundle::FluentValue;
 use otinish_core::catalog::{Term, TimeUnit};
 use otinish_core::fees::{self, Quote};
 
@@ -33,7 +33,7 @@ pub fn term(i18n: I18n, term: &Term) -> String {
         TimeUnit::WorkingDays => "term-working-days",
         TimeUnit::CalendarDays => "term-calendar-days",
     };
-    i18n.t_with(id, &[("amount", FluentValue::from(term.amount))])
+    i18n.t_with(id, &[("amount", Arg::from(term.amount))])
 }
 
 /// A deadline, or "check with the provider" when no source gives it.
@@ -55,11 +55,8 @@ pub fn quote(i18n: I18n, quote: &Quote) -> String {
         } => i18n.t_with(
             "fee-amount",
             &[
-                ("amount", FluentValue::from(fees::format_tenge(*tenge))),
-                (
-                    "mrp",
-                    FluentValue::from(fees::format_mrp_tenths(*mrp_tenths)),
-                ),
+                ("amount", Arg::from(fees::format_tenge(*tenge))),
+                ("mrp", Arg::from(fees::format_mrp_tenths(*mrp_tenths))),
             ],
         ),
     }
@@ -85,9 +82,9 @@ fn date_with(i18n: I18n, date: NaiveDate, pattern: &str, month_prefix: &str) -> 
     i18n.t_with(
         pattern,
         &[
-            ("day", FluentValue::from(date.day().to_string())),
-            ("month", FluentValue::from(month)),
-            ("year", FluentValue::from(date.year().to_string())),
+            ("day", Arg::from(date.day().to_string())),
+            ("month", Arg::from(month)),
+            ("year", Arg::from(date.year().to_string())),
         ],
     )
 }
@@ -115,13 +112,16 @@ pub fn date_time(i18n: I18n, at: &otinish_core::api::Time) -> String {
     i18n.t_with(
         "date-time",
         &[
-            ("date", FluentValue::from(date(i18n, at.date_naive()))),
-            (
-                "time",
-                FluentValue::from(format!("{:02}:{:02}", at.hour(), at.minute())),
-            ),
+            ("date", Arg::from(date(i18n, at.date_naive()))),
+            ("time", Arg::from(clock(at))),
         ],
     )
+}
+
+/// "10:15". By hand: chrono's `format("%H:%M")` would add its strftime machinery, 9 KB of
+/// the applicant's wasm.
+pub fn clock(at: &impl Timelike) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
 }
 
 /// "48 КБ", "2,3 МБ": a file's size as the applicant reads it.
@@ -131,7 +131,7 @@ pub fn file_size(i18n: I18n, bytes: u64) -> String {
     if bytes < KB * KB {
         i18n.t_with(
             "size-kilobytes",
-            &[("size", FluentValue::from((bytes / KB).ceil()))],
+            &[("size", Arg::from((bytes / KB).ceil()))],
         )
     } else {
         // Both languages write a decimal comma.
@@ -140,6 +140,6 @@ pub fn file_size(i18n: I18n, bytes: u64) -> String {
             0 => (tenths / 10).to_string(),
             tenth => format!("{},{tenth}", tenths / 10),
         };
-        i18n.t_with("size-megabytes", &[("size", FluentValue::from(size))])
+        i18n.t_with("size-megabytes", &[("size", Arg::from(size))])
     }
 }

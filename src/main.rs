@@ -2,7 +2,7 @@
 //! visit downloads. The applicant's app (`src/bin/otinish-applicant.rs`) has every page.
 fn main() {
     console_error_panic_hook::set_once();
-    // The app is drawn once its language's messages have arrived (src/i18n.rs); on a public
+    // The app is drawn once its language's messages have arrived (src/i18n/mod.rs); on a public
     // page the prerendered HTML is shown until then (src/prerender.rs).
     otinish::i18n::public_messages_only();
     wasm_bindgen_futures::spawn_local(async {

@@ -151,7 +151,7 @@ fn render_app(path: &str, shown: &str, lang: Lang, applicant: bool) -> Page {
     });
     drop(owner);
     let title = crate::components::take_prerendered_title()
-        .unwrap_or_else(|| crate::i18n::format(lang, "app-name", None, None));
+        .unwrap_or_else(|| crate::i18n::format(lang, "app-name", None, &[]));
     Page {
         path: path.to_owned(),
         lang,
@@ -198,7 +198,7 @@ mod tests {
                     lang,
                     &catalog::messages::service_short(&service.id),
                     None,
-                    None,
+                    &[],
                 );
                 assert!(page.body.contains(&short), "{lang:?}: {short} missing");
                 let link = format!(
@@ -229,7 +229,7 @@ mod tests {
                 lang,
                 &catalog::messages::service_short(&service.id),
                 None,
-                None,
+                &[],
             );
             assert!(page.title.starts_with(&short), "{lang:?}: {}", page.title);
             assert!(page.body.contains("<h1"), "{lang:?}");
@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(shown, "/services/medical-licence/apply/case");
         for lang in Lang::ALL {
             let page = render_applicant(path, shown, lang);
-            let heading = crate::i18n::format(lang, "wizard-sub-case-heading", None, None);
+            let heading = crate::i18n::format(lang, "wizard-sub-case-heading", None, &[]);
             assert_ne!(
                 heading, "wizard-sub-case-heading",
                 "the step's message id moved"
@@ -314,7 +314,7 @@ mod tests {
     #[test]
     fn an_unknown_service_renders_the_not_found_page() {
         let page = render("/services/no-such-service", Lang::Ru);
-        let heading = crate::i18n::format(Lang::Ru, "not-found-title", None, None);
+        let heading = crate::i18n::format(Lang::Ru, "not-found-title", None, &[]);
         assert_ne!(
             heading, "not-found-title",
             "the message id of the not-found page moved"

@@ -11,14 +11,14 @@ use web_sys::HtmlElement;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount() -> (web_sys::HtmlElement, impl Drop) {
-    // The app downloads its messages (src/i18n.rs); here they are compiled in.
+    // The app downloads its messages (src/i18n/mod.rs); here they are compiled in.
     otinish::i18n::install(
         Lang::Ru,
-        include_str!(concat!(env!("OUT_DIR"), "/ru.ftl")).into(),
+        include_bytes!(concat!(env!("OUT_DIR"), "/ru.bin")),
     );
     otinish::i18n::install(
         Lang::Kk,
-        include_str!(concat!(env!("OUT_DIR"), "/kk.ftl")).into(),
+        include_bytes!(concat!(env!("OUT_DIR"), "/kk.bin")),
     );
     let document = document();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();

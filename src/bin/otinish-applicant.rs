@@ -3,7 +3,7 @@
 //! visit downloads less.
 fn main() {
     console_error_panic_hook::set_once();
-    // The app is drawn once its language's messages have arrived (src/i18n.rs); on a public
+    // The app is drawn once its language's messages have arrived (src/i18n/mod.rs); on a public
     // page the prerendered HTML is shown until then (src/prerender.rs).
     wasm_bindgen_futures::spawn_local(async {
         otinish::i18n::load_initial().await;

@@ -2,8 +2,8 @@
 //! the field's kind, with its label, hint and error, the `autocomplete` token and the phone
 //! keyboard that fit it.
 
+use crate::i18n::Arg;
 use crate::i18n::{I18n, use_i18n};
-use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use otinish_core::catalog::{Field, FieldKind, messages};
 use otinish_core::validation::Issue;
@@ -54,17 +54,17 @@ pub fn summary_issue_message(
 
 /// The message `error-<code>` with its parameters: the words for a rule's code or a server's.
 pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String {
-    let args: Vec<(&str, FluentValue<'static>)> = params
+    let args: Vec<(&str, Arg)> = params
         .iter()
         .map(|(name, value)| {
             // Numbers stay numbers, so that a message can choose its plural form; dates and
             // file types are written as the applicant reads them.
             let value = if let Ok(number) = value.parse::<f64>() {
-                FluentValue::from(number)
+                Arg::from(number)
             } else if let Some(date) = crate::format::iso_date(value) {
-                FluentValue::from(crate::format::date(i18n, date))
+                Arg::from(crate::format::date(i18n, date))
             } else if *name == "accepted" {
-                FluentValue::from(
+                Arg::from(
                     value
                         .split(',')
                         // As the documents' hints write them (JPG, the name people know).
@@ -76,7 +76,7 @@ pub fn error_message(i18n: I18n, code: &str, params: &[(&str, &str)]) -> String 
                         .join(", "),
                 )
             } else {
-                FluentValue::from(value.to_string())
+                Arg::from(value.to_string())
             };
             (*name, value)
         })

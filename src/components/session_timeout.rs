@@ -5,9 +5,9 @@
 //! sign in again, back to the same page. Drafts are in the browser, so nothing typed is lost.
 
 use crate::api;
+use crate::i18n::Arg;
 use crate::i18n::use_i18n;
 use crate::session::{sign_in_href, use_auth, use_current_path};
-use fluent_bundle::FluentValue;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -212,8 +212,8 @@ pub fn SessionTimeout() -> impl IntoView {
                 i18n.t_with(
                     "session-warning-countdown",
                     &[
-                        ("minutes", FluentValue::from(seconds / 60)),
-                        ("seconds", FluentValue::from(seconds % 60)),
+                        ("minutes", Arg::from(seconds / 60)),
+                        ("seconds", Arg::from(seconds % 60)),
                     ],
                 )
             };

@@ -1,18 +1,20 @@
 //! Languages: the Fluent bundles, the current language, and how it is chosen.
 //!
-//! The messages are not compiled in: `build.rs` bundles each language into one file, served
-//! under a name that carries a hash of its text (`/locales/kk-<hash>.ftl`, cached for a
-//! year). The app downloads the language it starts in before it shows anything
+//! The messages are not compiled in: `build.rs` compiles each language into one file
+//! ([`messages`]), served under a name that carries a hash of it (`/locales/kk-<hash>.bin`,
+//! cached for a year). The app downloads the language it starts in before it shows anything
 //! ([`load_initial`]), and the other one only when the applicant switches to it, hovers over
 //! the switch, or searches the catalog (which searches both). Until the other language has
 //! arrived the page stays in the current one, so nothing ever shows a message id.
 //!
-//! `FluentBundle` is neither `Send` nor `Sync`, while Leptos signals must be, so the bundles
-//! live in a thread-local and the signal holds only the [`Lang`].
+//! The messages live in a thread-local and the signal holds only the [`Lang`]: a language's
+//! messages are installed once and never change, so nothing needs to track them.
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+mod messages;
+
 use leptos::prelude::*;
-use std::borrow::Cow;
+pub use messages::Arg;
+use messages::Messages;
 use std::cell::{Cell, RefCell};
 
 // `BUNDLE_URLS` and `LANG_NAMES`, written by build.rs.
@@ -60,7 +62,7 @@ impl Lang {
 }
 
 thread_local! {
-    static BUNDLES: RefCell<[Option<FluentBundle<FluentResource>>; 2]> =
+    static BUNDLES: RefCell<[Option<Messages>; 2]> =
         const { RefCell::new([None, None]) };
     /// Languages being downloaded, so that a hover and a click fetch once.
     static FETCHING: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
@@ -86,18 +88,15 @@ fn bundle_url(lang: Lang) -> &'static str {
     }
 }
 
-/// Adds the messages of `lang` from the text of its bundle (as `build.rs` writes it). The app
-/// calls this with what it downloaded; tests call it with the bundle compiled in:
-/// `include_str!(concat!(env!("OUT_DIR"), "/ru.ftl"))`.
-pub fn install(lang: Lang, source: String) {
-    // The locale check (`cargo test`) rejects syntax errors, so a broken file never ships;
-    // should one slip through, the messages that did parse are still served.
-    let resource = FluentResource::try_new(source).unwrap_or_else(|(partial, _)| partial);
-    let mut bundle = FluentBundle::new(vec![lang.code().parse().expect("a valid language tag")]);
-    // Isolation marks (U+2068/U+2069) would end up in titles, aria labels and tests.
-    bundle.set_use_isolating(false);
-    bundle.add_resource_overriding(resource);
-    BUNDLES.with(|bundles| bundles.borrow_mut()[lang.index()] = Some(bundle));
+/// Adds the messages of `lang` from its compiled bundle (as `build.rs` writes it); false if
+/// it is not one. The app calls this with what it downloaded; tests and the prerender with
+/// the bundle compiled in: `include_bytes!(concat!(env!("OUT_DIR"), "/ru.bin"))`.
+pub fn install(lang: Lang, bundle: &[u8]) -> bool {
+    let Ok(messages) = postcard::from_bytes::<Messages>(bundle) else {
+        return false;
+    };
+    BUNDLES.with(|bundles| bundles.borrow_mut()[lang.index()] = Some(messages));
+    true
 }
 
 /// Whether the messages of `lang` are there.
@@ -126,7 +125,7 @@ async fn fetch(lang: Lang) -> Fetched {
         return Fetched::OnItsWay;
     }
     set_fetching(true);
-    let text = async {
+    let bundle = async {
         let response = gloo_net::http::Request::get(bundle_url(lang))
             .send()
             .await
@@ -134,16 +133,13 @@ async fn fetch(lang: Lang) -> Fetched {
         if !response.ok() {
             return None;
         }
-        response.text().await.ok()
+        response.binary().await.ok()
     }
     .await;
     set_fetching(false);
-    match text {
-        Some(text) => {
-            install(lang, text);
-            Fetched::Loaded
-        }
-        None => Fetched::Failed,
+    match bundle {
+        Some(bundle) if install(lang, &bundle) => Fetched::Loaded,
+        _ => Fetched::Failed,
     }
 }
 
@@ -160,27 +156,15 @@ pub async fn load_initial() {
 /// The message `id` in `lang`, formatted with `args`. A missing message shows its id, which
 /// the locale tests make sure never reaches an applicant; so does a language not loaded yet,
 /// which the app never shows.
-pub fn format(lang: Lang, id: &str, attribute: Option<&str>, args: Option<&FluentArgs>) -> String {
+pub fn format(lang: Lang, id: &str, attribute: Option<&str>, args: &[(&str, Arg)]) -> String {
     BUNDLES.with(|bundles| {
         let bundles = bundles.borrow();
-        let Some(bundle) = &bundles[lang.index()] else {
+        let Some(messages) = &bundles[lang.index()] else {
             return id.to_owned();
         };
-        let message = bundle.get_message(id);
-        let pattern = match attribute {
-            None => message.and_then(|m| m.value()),
-            Some(name) => message
-                .and_then(|m| m.get_attribute(name))
-                .map(|a| a.value()),
-        };
-        match pattern {
+        match messages.pattern(id, attribute) {
+            Some(pattern) => messages.format(pattern, args),
             None => id.to_owned(),
-            Some(pattern) => {
-                let mut errors = Vec::new();
-                bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned()
-            }
         }
     })
 }
@@ -188,14 +172,9 @@ pub fn format(lang: Lang, id: &str, attribute: Option<&str>, args: Option<&Fluen
 /// Whether `lang` has the message (or one of its attributes).
 pub fn has(lang: Lang, id: &str, attribute: Option<&str>) -> bool {
     BUNDLES.with(|bundles| {
-        let bundles = bundles.borrow();
-        let message = bundles[lang.index()]
+        bundles.borrow()[lang.index()]
             .as_ref()
-            .and_then(|bundle| bundle.get_message(id));
-        match attribute {
-            None => message.is_some_and(|m| m.value().is_some()),
-            Some(name) => message.is_some_and(|m| m.get_attribute(name).is_some()),
-        }
+            .is_some_and(|messages| messages.pattern(id, attribute).is_some())
     })
 }
 
@@ -215,7 +194,7 @@ impl I18n {
     /// A message in the current language. Reading it inside a view closure subscribes that
     /// closure to language changes.
     pub fn t(self, id: &str) -> String {
-        self.decorate(id, format(self.lang.get(), id, None, None))
+        self.decorate(id, format(self.lang.get(), id, None, &[]))
     }
 
     /// A message as a signal, for views. Every text node of the app has this one type, so
@@ -227,19 +206,15 @@ impl I18n {
     }
 
     /// A message with arguments.
-    pub fn t_with(self, id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(Cow::Owned(name.to_string()), value.clone());
-        }
-        self.decorate(id, format(self.lang.get(), id, None, Some(&fluent_args)))
+    pub fn t_with(self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.decorate(id, format(self.lang.get(), id, None, args))
     }
 
     /// An attribute of a message (`.hint`, `.label`…), if the message has it.
     pub fn attr(self, id: &str, attribute: &str) -> Option<String> {
         let lang = self.lang.get();
         has(lang, id, Some(attribute))
-            .then(|| self.decorate(id, format(lang, id, Some(attribute), None)))
+            .then(|| self.decorate(id, format(lang, id, Some(attribute), &[])))
     }
 
     fn decorate(self, id: &str, text: String) -> String {
@@ -305,11 +280,11 @@ const STORAGE_KEY: &str = "otinish.lang";
 pub fn prerender_in(lang: Lang) {
     for lang in Lang::ALL {
         if !is_loaded(lang) {
-            let source = match lang {
-                Lang::Ru => include_str!(concat!(env!("OUT_DIR"), "/ru.ftl")),
-                Lang::Kk => include_str!(concat!(env!("OUT_DIR"), "/kk.ftl")),
+            let bundle: &[u8] = match lang {
+                Lang::Ru => include_bytes!(concat!(env!("OUT_DIR"), "/ru.bin")),
+                Lang::Kk => include_bytes!(concat!(env!("OUT_DIR"), "/kk.bin")),
             };
-            install(lang, source.to_owned());
+            assert!(install(lang, bundle), "build.rs compiles the messages");
         }
     }
     PRERENDERING.set(Some(lang));
@@ -435,14 +410,14 @@ mod tests {
     }
 
     fn install_both() {
-        install(
+        assert!(install(
             Lang::Ru,
-            include_str!(concat!(env!("OUT_DIR"), "/ru.ftl")).to_owned(),
-        );
-        install(
+            include_bytes!(concat!(env!("OUT_DIR"), "/ru.bin"))
+        ));
+        assert!(install(
             Lang::Kk,
-            include_str!(concat!(env!("OUT_DIR"), "/kk.ftl")).to_owned(),
-        );
+            include_bytes!(concat!(env!("OUT_DIR"), "/kk.bin"))
+        ));
     }
 
     #[test]
@@ -464,7 +439,7 @@ mod tests {
         for (url, prefix) in bundles {
             let hash = url
                 .strip_prefix(&prefix)
-                .and_then(|rest| rest.strip_suffix(".ftl"))
+                .and_then(|rest| rest.strip_suffix(".bin"))
                 .unwrap_or_else(|| panic!("{url}"));
             // 16 hex digits: the server caches the file for a year (static_files.rs).
             assert!(
@@ -477,7 +452,7 @@ mod tests {
     #[test]
     fn a_language_not_loaded_shows_ids_until_installed() {
         assert!(!is_loaded(Lang::Kk));
-        assert_eq!(format(Lang::Kk, "app-name", None, None), "app-name");
+        assert_eq!(format(Lang::Kk, "app-name", None, &[]), "app-name");
         assert!(!has(Lang::Kk, "app-name", None));
         install_both();
         assert!(is_loaded(Lang::Kk));
@@ -487,13 +462,13 @@ mod tests {
     #[test]
     fn messages_are_formatted_in_each_language_and_missing_ones_show_their_id() {
         install_both();
-        assert_eq!(format(Lang::Ru, "app-name", None, None), "Өтініш");
+        assert_eq!(format(Lang::Ru, "app-name", None, &[]), "Өтініш");
         assert_ne!(
-            format(Lang::Ru, "nav-cabinet", None, None),
-            format(Lang::Kk, "nav-cabinet", None, None)
+            format(Lang::Ru, "nav-cabinet", None, &[]),
+            format(Lang::Kk, "nav-cabinet", None, &[])
         );
         assert_eq!(
-            format(Lang::Kk, "no-such-message", None, None),
+            format(Lang::Kk, "no-such-message", None, &[]),
             "no-such-message"
         );
     }

@@ -176,7 +176,7 @@ pub fn EgovMobileSigner(
         .into_any(),
         Stage::Starting => view! { <p>{i18n.text("egov-mobile-starting")}</p> }.into_any(),
         Stage::Waiting(session) => {
-            let until = session.expires_at.with_timezone(&chrono::Local).format("%H:%M").to_string();
+            let until = crate::format::clock(&session.expires_at.with_timezone(&chrono::Local));
             let waiting = i18n.t_with("egov-mobile-waiting", &[("time", until.into())]);
             let qr = view! {
                 <figure class="egov-mobile__qr">

@@ -12,9 +12,9 @@ use super::timeline::{Timeline, reason_text, stages};
 use crate::api::{self, Failure};
 use crate::components::{failure_message, use_page_title};
 use crate::format;
+use crate::i18n::Arg;
 use crate::i18n::use_i18n;
 use crate::session::use_auth;
-use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -94,7 +94,7 @@ pub fn ApplicationPage() -> impl IntoView {
             Some(Ok(l)) => match &l.application.reference_number {
                 Some(number) => i18n.t_with(
                     "cabinet-application-title",
-                    &[("reference", FluentValue::from(number.to_string()))],
+                    &[("reference", Arg::from(number.to_string()))],
                 ),
                 None => i18n.t("cabinet-draft-title"),
             },
@@ -161,7 +161,7 @@ fn ApplicationView(
                     if moved {
                         announcement.set(i18n.t_with(
                             "cabinet-status-now",
-                            &[("status", FluentValue::from(i18n.t(&status_name(status))))],
+                            &[("status", Arg::from(i18n.t(&status_name(status))))],
                         ));
                     }
                     if status.is_final() {
@@ -307,7 +307,7 @@ fn Facts(application: Application) -> impl IntoView {
             let text = Signal::derive(move || {
                 i18n.t_with(
                     "cabinet-legal-term",
-                    &[("term", FluentValue::from(format::term(i18n, &term)))],
+                    &[("term", Arg::from(format::term(i18n, &term)))],
                 )
             });
             view! { <br/> <span class="secondary">{text}</span> }
@@ -341,10 +341,7 @@ fn Issued(application: Application, href: Option<String>) -> impl IntoView {
         .map(|s| messages::key(&s.kind))
         .unwrap_or_default();
     let download = Signal::derive(move || {
-        i18n.t_with(
-            "cabinet-download",
-            &[("kind", FluentValue::from(kind.clone()))],
-        )
+        i18n.t_with("cabinet-download", &[("kind", Arg::from(kind.clone()))])
     });
     view! {
         <div class="outcome outcome--issued">

@@ -8,9 +8,9 @@ use crate::api::{self, Failure};
 use crate::components::failure_message;
 use crate::draft;
 use crate::format;
+use crate::i18n::Arg;
 use crate::i18n::use_i18n;
 use crate::session::use_auth;
-use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otinish_core::api::{ApplicationStatus as Status, ApplicationSummary, Time};
@@ -239,7 +239,7 @@ fn DraftCard(
         Signal::derive(move || {
             i18n.t_with(
                 "cabinet-discard-question",
-                &[("service", FluentValue::from(i18n.t(&service_name)))],
+                &[("service", Arg::from(i18n.t(&service_name)))],
             )
         })
     };

@@ -18,9 +18,9 @@ pub use application::ApplicationPage;
 
 use crate::api;
 use crate::components::use_page_title;
+use crate::i18n::Arg;
 use crate::i18n::{I18n, use_i18n};
 use crate::session::{display_name, use_auth};
-use fluent_bundle::FluentValue;
 use gate::note_failure;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -73,10 +73,10 @@ fn changes(i18n: I18n, before: &[ApplicationSummary], after: &[ApplicationSummar
             i18n.t_with(
                 "cabinet-status-changed",
                 &[
-                    ("application", FluentValue::from(name)),
+                    ("application", Arg::from(name)),
                     (
                         "status",
-                        FluentValue::from(i18n.t(&status::status_name(now.status))),
+                        Arg::from(i18n.t(&status::status_name(now.status))),
                     ),
                 ],
             )

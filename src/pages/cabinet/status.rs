@@ -2,9 +2,9 @@
 //! what is left of it, overdue ones marked in words as well as colour.
 
 use crate::format;
+use crate::i18n::Arg;
 use crate::i18n::{I18n, use_i18n};
 use chrono::NaiveDate;
-use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use otinish_core::api::ApplicationStatus as Status;
 use otinish_core::calendar;
@@ -57,5 +57,5 @@ fn days_left(i18n: I18n, today: NaiveDate, due: NaiveDate, unit: TimeUnit) -> Si
         TimeUnit::CalendarDays => "calendar-days-left",
         _ => "cabinet-working-days-left",
     };
-    Signal::derive(move || i18n.t_with(id, &[("days", FluentValue::from(left))]))
+    Signal::derive(move || i18n.t_with(id, &[("days", Arg::from(left))]))
 }

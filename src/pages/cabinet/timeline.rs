@@ -4,8 +4,8 @@
 
 use super::status::status_name;
 use crate::format;
+use crate::i18n::Arg;
 use crate::i18n::{I18n, has, use_i18n};
-use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use otinish_core::api::{Application, ApplicationStatus as Status, Reason, StatusEntry, Time};
 use otinish_core::calendar::Due;
@@ -152,10 +152,10 @@ pub fn Timeline(stages: Vec<Stage>) -> impl IntoView {
             let due = stage.due.map(|due| {
                 let text = Signal::derive(move || {
                     let date = format::date_until(i18n, due.date());
-                    i18n.t_with("cabinet-step-due", &[("date", FluentValue::from(date))])
+                    i18n.t_with("cabinet-step-due", &[("date", Arg::from(date))])
                 });
                 // The date for machines too (tests check the steps' dates agree).
-                let iso = due.date().format("%Y-%m-%d").to_string();
+                let iso = due.date().to_string(); // YYYY-MM-DD
                 view! { <p class="timeline__due" data-due=iso>{text}</p> }
             });
             let reason = stage.reason.map(|reason| {

@@ -4,9 +4,9 @@ mod filters;
 mod search_index;
 
 use crate::components::{ServiceTags, use_page_title};
+use crate::i18n::Arg;
 use crate::i18n::{Lang, use_i18n};
 use filters::{Filters, FiltersPanel};
-use fluent_bundle::FluentValue;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use otinish_core::catalog::{self, Category, Service, messages};
@@ -54,7 +54,7 @@ pub fn CatalogPage() -> impl IntoView {
 
     let count = move || {
         let count = visible.with(Vec::len);
-        i18n.t_with("catalog-found", &[("count", FluentValue::from(count))])
+        i18n.t_with("catalog-found", &[("count", Arg::from(count))])
     };
     let categories = move || {
         let visible = visible.get();

@@ -36,7 +36,7 @@ impl SearchIndex {
                 let text: Vec<String> = Lang::ALL
                     .iter()
                     .filter(|lang| is_loaded(**lang))
-                    .flat_map(|lang| ids.iter().map(|id| format(*lang, id, None, None)))
+                    .flat_map(|lang| ids.iter().map(|id| format(*lang, id, None, &[])))
                     .collect();
                 (service.id.clone(), query::fold(&text.join(" ")))
             })
