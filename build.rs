@@ -107,7 +107,7 @@ fn serve(served: &Path, lang: &str, prefix: &str, bundle: &[u8]) -> String {
 fn compile(lang: &str, bundle: &str) -> Vec<u8> {
     use fluent_syntax::ast;
     let resource = fluent_syntax::parser::parse_runtime(bundle).unwrap_or_else(|(_, errors)| {
-        panic!("locales/{lang}: Fluent syntax errors (run `cargo test -p l10n-check`): {errors:?}")
+        panic!("locales/{lang}: Fluent syntax errors (`cargo run -p l10n-check` shows where): {errors:?}")
     });
     let mut entries = BTreeMap::new();
     for entry in resource.body {
