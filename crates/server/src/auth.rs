@@ -2,6 +2,7 @@
 //! take a [`CurrentAccount`] answer 401 `unauthenticated` to anyone else.
 
 use crate::accounts::session;
+use crate::db::{ApplicationRecord, DocumentRecord};
 use crate::problem::ApiError;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
@@ -33,6 +34,31 @@ impl FromRequestParts<AppState> for CurrentAccount {
             iin_bin,
             token_hash,
         })
+    }
+}
+
+impl CurrentAccount {
+    /// The account, as the extractor finds it (401 without a live session), and its
+    /// application of id `id` with the application's documents, read in the same query.
+    pub async fn with_application(
+        parts: &Parts,
+        state: &AppState,
+        id: &str,
+    ) -> Result<(Self, Option<(ApplicationRecord, Vec<DocumentRecord>)>), ApiError> {
+        let token =
+            session::token_from_headers(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
+        let token_hash = session::token_hash(&token);
+        let found = state
+            .db
+            .touch_session_with_application(&token_hash, id)
+            .await?
+            .ok_or_else(ApiError::unauthenticated)?;
+        let account = CurrentAccount {
+            id: found.account_id,
+            iin_bin: found.identifier,
+            token_hash,
+        };
+        Ok((account, found.application))
     }
 }
 

@@ -219,11 +219,21 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
+        self.renew_session(token_hash, &row.get::<String, _>("expires_at"))
+            .await?;
+        Ok(Some((row.get("account_id"), row.get("identifier"))))
+    }
+
+    /// Moves a live session's expiry on by its lifetime, read as `expires_at`.
+    pub(super) async fn renew_session(
+        &self,
+        token_hash: &str,
+        expires_at: &str,
+    ) -> Result<(), sqlx::Error> {
         // Moving the expiry is a write, and SQLite has one writer: do it at most once a
         // minute per session rather than on every request.
         let renewed = chrono::Utc::now() + chrono::Duration::minutes(LIFETIME_MINUTES);
-        let expires_at: String = row.get("expires_at");
-        let stale = chrono::DateTime::parse_from_rfc3339(&expires_at).map_or(true, |at| {
+        let stale = chrono::DateTime::parse_from_rfc3339(expires_at).map_or(true, |at| {
             renewed.signed_duration_since(at) > chrono::Duration::minutes(1)
         });
         if stale {
@@ -233,7 +243,7 @@ impl Db {
                 .execute(&self.writer)
                 .await?;
         }
-        Ok(Some((row.get("account_id"), row.get("identifier"))))
+        Ok(())
     }
 
     /// When a live session expires.

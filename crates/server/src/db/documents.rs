@@ -29,6 +29,15 @@ pub struct NewDocument<'a> {
     pub storage_key: &'a str,
 }
 
+/// What [`Db::touch_session_with_application`] found: the session's account, and its
+/// application with its documents if it has one of that id.
+pub struct SessionWithApplication {
+    pub account_id: i64,
+    /// The ИИН or БИН the account signs in with.
+    pub identifier: String,
+    pub application: Option<(ApplicationRecord, Vec<DocumentRecord>)>,
+}
+
 /// Why a file was not recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AddRefused {
@@ -83,18 +92,53 @@ impl Db {
         .bind(owner)
         .fetch_all(&self.pool)
         .await?;
+        with_documents(&rows)
+    }
+
+    /// [`Db::touch_session`] and [`Db::owned_application_with_documents`] in one query: the
+    /// account of a live session (`None` without one), and its application of that id with
+    /// the application's documents (`None` when it has none of that id).
+    pub async fn touch_session_with_application(
+        &self,
+        token_hash: &str,
+        id: &str,
+    ) -> Result<Option<SessionWithApplication>, sqlx::Error> {
+        let rows = sqlx::query(concat!(
+            "SELECT s.account_id AS session_account_id, s.expires_at AS session_expires_at, \
+             u.identifier AS session_identifier, ",
+            record_columns!(),
+            ", ",
+            columns!(),
+            " FROM sessions s JOIN accounts u ON u.id = s.account_id \
+             LEFT JOIN applications a ON a.id = $2 AND a.account_id = s.account_id \
+             LEFT JOIN documents d ON d.application_id = a.id \
+             WHERE s.token_hash = $3 AND s.expires_at > $4 ORDER BY d.uploaded_at, d.id"
+        ))
+        .bind(ApplicationStatus::Refused.name())
+        .bind(id)
+        .bind(token_hash)
+        .bind(now())
+        .fetch_all(&self.pool)
+        .await?;
         let Some(first) = rows.first() else {
             return Ok(None);
         };
-        // The document's columns follow the application's; none without documents.
-        let at = first.columns().len() - DOCUMENT_COLUMNS;
-        let mut documents = Vec::with_capacity(rows.len());
-        for row in &rows {
-            if row.try_get::<Option<String>, _>(at)?.is_some() {
-                documents.push(document_at(row, at)?);
-            }
-        }
-        Ok(Some((record(first)?, documents)))
+        self.renew_session(
+            token_hash,
+            &first.try_get::<String, _>("session_expires_at")?,
+        )
+        .await?;
+        let account_id = first.try_get("session_account_id")?;
+        let identifier = first.try_get("session_identifier")?;
+        let application = match first.try_get::<Option<String>, _>("id")? {
+            Some(_) => with_documents(&rows)?,
+            None => None,
+        };
+        Ok(Some(SessionWithApplication {
+            account_id,
+            identifier,
+            application,
+        }))
     }
 
     /// How many files one document slot of an application holds.
@@ -238,6 +282,25 @@ async fn touch(
 
 /// How many columns `columns!()` names.
 const DOCUMENT_COLUMNS: usize = 8;
+
+/// The application of rows of `record_columns!()` then `columns!()`, one per document (a
+/// `LEFT JOIN`: one row of nulls without documents), with its documents; `None` without rows.
+fn with_documents(
+    rows: &[AnyRow],
+) -> Result<Option<(ApplicationRecord, Vec<DocumentRecord>)>, sqlx::Error> {
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    // The document's columns follow the application's; none without documents.
+    let at = first.columns().len() - DOCUMENT_COLUMNS;
+    let mut documents = Vec::with_capacity(rows.len());
+    for row in rows {
+        if row.try_get::<Option<String>, _>(at)?.is_some() {
+            documents.push(document_at(row, at)?);
+        }
+    }
+    Ok(Some((record(first)?, documents)))
+}
 
 /// The document whose `columns!()` start at column `at` of the row.
 fn document_at(row: &AnyRow, at: usize) -> Result<DocumentRecord, sqlx::Error> {

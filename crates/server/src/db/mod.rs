@@ -20,7 +20,7 @@ mod submission;
 
 pub use accounts::{RegistryRecord, SignIn, SignInEntry, SignInMethod};
 pub use applications::{ApplicationRecord, ListPage, ListPosition, ListQuery, NewApplication};
-pub use documents::{AddRefused, DocumentRecord, NewDocument};
+pub use documents::{AddRefused, DocumentRecord, NewDocument, SessionWithApplication};
 pub use egov_mobile::{EgovOutcome, EgovPurpose, EgovSession, EgovState, NewEgovSession};
 pub use payments::{GatewayPayment, GatewayReport, NewPayment, PaymentCreated, ReportRecorded};
 pub use status::{

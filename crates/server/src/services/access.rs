@@ -54,13 +54,17 @@ impl FromRequestParts<AppState> for OwnedWithDocuments {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
-        let account = CurrentAccount::from_request_parts(parts, state).await?;
-        let id = application_id(parts, state).await?;
-        let (record, documents) = state
-            .db
-            .owned_application_with_documents(&id, account.id)
-            .await?
-            .ok_or_else(ApiError::not_found)?;
+        // The session and the application in one query (the submission's first round trip);
+        // without a live session the answer is 401 whatever the path, as for the others.
+        let id = match application_id(parts, state).await {
+            Ok(id) => id,
+            Err(error) => {
+                CurrentAccount::from_request_parts(parts, state).await?;
+                return Err(error);
+            }
+        };
+        let (account, application) = CurrentAccount::with_application(parts, state, &id).await?;
+        let (record, documents) = application.ok_or_else(ApiError::not_found)?;
         Ok(OwnedWithDocuments {
             account,
             record,
