@@ -1,4 +1,4 @@
-//! Languages: the Fluent bundles, the current language, and how it is chosen.
+//! Languages: the messages of each language, the current language, and how it is chosen.
 //!
 //! The messages are not compiled in: `build.rs` compiles each language into one file
 //! ([`messages`]), served under a name that carries a hash of it (`/locales/kk-<hash>.bin`,
