@@ -12,11 +12,9 @@ use crate::pages::{
     ApplicationPage, CabinetPage, CatalogPage, NotFoundPage, PasswordPage, RegisterPage,
     ServicePage, SignInPage, WizardPage,
 };
+use crate::router::{Route, Router, Routes, use_location};
 use crate::session::provide_auth;
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 use otinish_core::routes::is_applicant_route;
 
 /// The router handles in-page links itself and would not move focus, so the skip link does
@@ -113,14 +111,34 @@ pub fn rel_for(href: &str) -> Option<&'static str> {
 }
 
 /// The catalog and the service pages: what a first visit downloads.
+static PUBLIC_ROUTES: [Route; 2] = [
+    Route::new("/", || view! { <CatalogPage/> }.into_any()),
+    Route::new("/services/:id", || view! { <ServicePage/> }.into_any()),
+];
+
+/// Every page: the public ones, the application form, signing in and the cabinet.
+static APPLICANT_ROUTES: [Route; 9] = [
+    Route::new("/", || view! { <CatalogPage/> }.into_any()),
+    Route::new("/services/:id", || view! { <ServicePage/> }.into_any()),
+    Route::new("/services/:id/apply", || view! { <WizardPage/> }.into_any()),
+    Route::new("/services/:id/apply/:step", || {
+        view! { <WizardPage/> }.into_any()
+    }),
+    Route::new("/cabinet", || view! { <CabinetPage/> }.into_any()),
+    Route::new("/cabinet/applications/:id", || {
+        view! { <ApplicationPage/> }.into_any()
+    }),
+    Route::new("/cabinet/password", || view! { <PasswordPage/> }.into_any()),
+    Route::new("/sign-in", || view! { <SignInPage/> }.into_any()),
+    Route::new("/register", || view! { <RegisterPage/> }.into_any()),
+];
+
+/// The catalog and the service pages: what a first visit downloads.
 #[component]
 pub fn PublicApp() -> impl IntoView {
     view! {
         <Shell public=true>
-            <FlatRoutes fallback=ElsewhereOrNotFound>
-                <Route path=path!("/") view=CatalogPage/>
-                <Route path=path!("/services/:id") view=ServicePage/>
-            </FlatRoutes>
+            <Routes routes=&PUBLIC_ROUTES fallback=|| view! { <ElsewhereOrNotFound/> }.into_any()/>
         </Shell>
     }
 }
@@ -132,17 +150,7 @@ pub fn ApplicantApp() -> impl IntoView {
     forget_hand_over();
     view! {
         <Shell public=false>
-            <FlatRoutes fallback=NotFoundPage>
-                <Route path=path!("/") view=CatalogPage/>
-                <Route path=path!("/services/:id") view=ServicePage/>
-                <Route path=path!("/services/:id/apply") view=WizardPage/>
-                <Route path=path!("/services/:id/apply/:step") view=WizardPage/>
-                <Route path=path!("/cabinet") view=CabinetPage/>
-                <Route path=path!("/cabinet/applications/:id") view=ApplicationPage/>
-                <Route path=path!("/cabinet/password") view=PasswordPage/>
-                <Route path=path!("/sign-in") view=SignInPage/>
-                <Route path=path!("/register") view=RegisterPage/>
-            </FlatRoutes>
+            <Routes routes=&APPLICANT_ROUTES fallback=|| view! { <NotFoundPage/> }.into_any()/>
             // Nobody's session in the prerendered start of the form (`src/prerender.rs`).
             {crate::IN_BROWSER.then(|| view! { <SessionTimeout/> })}
         </Shell>

@@ -18,6 +18,7 @@ mod format;
 pub mod i18n;
 mod pages;
 mod query;
+mod router;
 mod session;
 mod signing;
 

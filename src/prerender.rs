@@ -12,8 +12,8 @@
 //! address bar (`/services/<id>?lang=kk`), so the app and its language switch work as ever.
 
 use crate::i18n::{Lang, prerender_in};
+use crate::router::RequestUrl;
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 use otinish_core::{catalog, wizard};
 
 /// One rendered page.
@@ -142,7 +142,7 @@ fn render_app(path: &str, shown: &str, lang: Lang, applicant: bool) -> Page {
     prerender_in(lang);
     let owner = Owner::new();
     let html = owner.with(|| {
-        provide_context(RequestUrl::new(shown));
+        provide_context(RequestUrl(shown.to_owned()));
         if applicant {
             view! { <crate::ApplicantApp/> }.to_html()
         } else {

@@ -3,10 +3,8 @@
 //! through the router, never behind its back; written with `replace`, so that typing in a
 //! search box does not flood the history.
 
+use crate::router::{NavigateOptions, ParamsMap, use_location, use_navigate};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::params::ParamsMap;
 
 #[derive(Clone, Copy)]
 pub struct PageQuery {
@@ -22,7 +20,6 @@ pub fn use_page_query() -> PageQuery {
     let options = || NavigateOptions {
         replace: true,
         scroll: false,
-        ..Default::default()
     };
     PageQuery {
         pathname: location.pathname,
@@ -44,8 +41,7 @@ impl PageQuery {
         let mut query = self.query.get_untracked();
         query.remove(name);
         if !value.is_empty() {
-            // `insert` takes the value as it would come from an address: escaped.
-            query.insert(name, js_sys::encode_uri_component(value).into());
+            query.insert(name, value);
         }
         let path = self.pathname.get_untracked();
         self.navigate

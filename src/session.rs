@@ -138,7 +138,7 @@ pub fn sign_in_href(next: &str) -> String {
 /// The path and query of the page the applicant is on, as the router has it, to come back to
 /// after signing in.
 pub fn use_current_path() -> impl Fn() -> String + Copy + 'static {
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     move || {
         let path = location.pathname.get_untracked();
         let search = location.search.get_untracked();

@@ -1,9 +1,9 @@
 use super::LangSwitch;
 use crate::app::rel_for;
 use crate::i18n::use_i18n;
+use crate::router::A;
 use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The service name, the main navigation and the language switch.
 #[component]

@@ -11,14 +11,14 @@ use crate::api::{self, Failure};
 use crate::components::{ErrorSummary, error_message, problem_params, use_page_title};
 use crate::i18n::use_i18n;
 use crate::pages::cabinet::SignedIn;
+use crate::router::A;
+use crate::router::{use_navigate, use_query_map};
 use crate::session::use_auth;
 use crate::signing::{
     EgovMobileSigner, EgovPurpose, KeyPurpose, KeyStorage, OnSigned, SignatureRefusal,
     SignerFailure, SigningError, StartSession, is_phone,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use otinish_core::api::{
     Account, LoginRequest, Secret, SessionMode, SetPasswordRequest, SignInRequest,
     TestSignInRequest, code, field_code,

@@ -1,7 +1,7 @@
 use crate::components::use_page_title;
 use crate::i18n::use_i18n;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Any address the app does not know.
 #[component]

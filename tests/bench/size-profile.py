@@ -43,7 +43,7 @@ FIRST_PATH = re.compile(r"^[<&\s]*(?:impl\s+)?(?:dyn\s+)?(?:mut\s+)?([A-Za-z_]\w
 # `<T as tachys::view::…>::f`: a generic type's method belongs to the trait's crate.
 GENERIC_IMPL = re.compile(r"^<&?(?:mut )?(?:[A-Z]\w{0,2}|\[?[a-z]\w*\]?|\(\)|str|char) as ([A-Za-z_]\w*)::")
 PRIMITIVE = re.compile(r"^<&?(?:mut )?(?:char|str|f32|f64|[iu](?:8|16|32|64|128|size)|bool)>::")
-DISAMBIGUATOR = re.compile(r"\[[0-9a-f]{16}\]")
+DISAMBIGUATOR = re.compile(r"\[[0-9a-f]{1,16}\]")
 
 
 def family(name: str) -> str | None:

@@ -246,7 +246,7 @@ pub struct Session {
 
 /// The applicant as the state registers know them: ГБД ФЛ for an ИИН, ГБД ЮЛ for a БИН.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "AccountFields")]
 pub enum Account {
     Individual(IndividualAccount),
     LegalEntity(LegalEntityAccount),
@@ -265,6 +265,56 @@ impl Account {
             Account::Individual(_) => ApplicantType::Individual,
             Account::LegalEntity(_) => ApplicantType::LegalEntity,
         }
+    }
+}
+
+/// An [`Account`] as it is written (`{"kind": …, …}`), read field by field. The derived
+/// reading of an internally tagged enum first copies the whole object into serde's generic
+/// `Content` buffer, to find the tag; that buffer's code was most of what the public app
+/// spent on reading `/auth/me` (BENCHMARKS.md, 0c).
+#[derive(Deserialize)]
+struct AccountFields {
+    kind: ApplicantType,
+    iin_bin: String,
+    #[serde(default)]
+    last_name: Option<String>,
+    #[serde(default)]
+    first_name: Option<String>,
+    #[serde(default)]
+    middle_name: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    address: Option<Address>,
+}
+
+impl TryFrom<AccountFields> for Account {
+    type Error = &'static str;
+
+    fn try_from(fields: AccountFields) -> Result<Self, Self::Error> {
+        let AccountFields {
+            kind,
+            iin_bin,
+            last_name,
+            first_name,
+            middle_name,
+            name,
+            address,
+        } = fields;
+        Ok(match kind {
+            ApplicantType::Individual => Account::Individual(IndividualAccount {
+                iin_bin,
+                last_name: last_name.ok_or("an individual's account without `last_name`")?,
+                first_name: first_name.ok_or("an individual's account without `first_name`")?,
+                middle_name,
+                address,
+            }),
+            ApplicantType::LegalEntity => Account::LegalEntity(LegalEntityAccount {
+                iin_bin,
+                name: name.ok_or("a legal entity's account without `name`")?,
+                address,
+            }),
+        })
     }
 }
 
@@ -1324,6 +1374,30 @@ mod tests {
     }
 
     // ── The types have the contract's members ───────────────────────────────────────────
+
+    #[test]
+    fn an_account_is_read_by_its_kind_and_needs_that_kinds_names() {
+        let read = |json: &str| serde_json::from_str::<Account>(json);
+        assert_eq!(
+            read(r#"{"kind":"legal-entity","iin_bin":"990140004654","name":"ТОО «Пример»","last_name":"x"}"#).unwrap(),
+            Account::LegalEntity(LegalEntityAccount {
+                iin_bin: "990140004654".into(),
+                name: "ТОО «Пример»".into(),
+                address: None,
+            })
+        );
+        let person = read(
+            r#"{"kind":"individual","iin_bin":"900101300123","last_name":"Әбенова","first_name":"Айгүл"}"#,
+        );
+        assert!(matches!(person, Ok(Account::Individual(p)) if p.middle_name.is_none()));
+        // Each kind's own names are required; another kind's are not enough.
+        assert!(
+            read(r#"{"kind":"individual","iin_bin":"900101300123","name":"Әбенова"}"#).is_err()
+        );
+        assert!(read(r#"{"kind":"legal-entity","iin_bin":"990140004654","last_name":"x","first_name":"y"}"#).is_err());
+        assert!(read(r#"{"kind":"officer","iin_bin":"990140004654","name":"x"}"#).is_err());
+        assert!(read(r#"{"iin_bin":"990140004654","name":"x"}"#).is_err());
+    }
 
     #[test]
     fn accounts_and_sessions_have_the_contracts_members() {

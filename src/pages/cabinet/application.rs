@@ -14,10 +14,10 @@ use crate::components::{failure_message, use_page_title};
 use crate::format;
 use crate::i18n::Arg;
 use crate::i18n::use_i18n;
+use crate::router::A;
+use crate::router::use_params_map;
 use crate::session::use_auth;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use otinish_core::api::{Application, ApplicationStatus as Status, History, Payment};
 use otinish_core::catalog::{self, messages};
 

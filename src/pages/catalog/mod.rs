@@ -6,9 +6,9 @@ mod search_index;
 use crate::components::{ServiceTags, use_page_title};
 use crate::i18n::Arg;
 use crate::i18n::{Lang, use_i18n};
+use crate::router::A;
 use filters::{Filters, FiltersPanel};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use otinish_core::catalog::{self, Category, Service, messages};
 use search_index::SearchIndex;
 

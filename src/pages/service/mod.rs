@@ -13,10 +13,10 @@ use crate::components::use_page_title;
 use crate::i18n::{Lang, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::query;
+use crate::router::A;
+use crate::router::use_params_map;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use otinish_core::catalog::{self, Provision, Service, messages};
 
 #[component]

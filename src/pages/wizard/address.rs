@@ -2,7 +2,7 @@
 //! so that a page never reads the browser's address behind the router's back: while the
 //! router renders a page, the browser's address may still be the previous page's.
 
-use leptos_router::params::{Params, ParamsError, ParamsMap};
+use crate::router::ParamsMap;
 
 /// The form's query parameters. Each is optional; an empty value counts as none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,18 +19,16 @@ pub struct WizardQuery {
     pub payment: Option<String>,
 }
 
-// By hand rather than `#[derive(Params)]`: the derive names each parameter after its field,
-// and `return` is a Rust keyword.
-impl Params for WizardQuery {
-    fn from_map(map: &ParamsMap) -> Result<Self, ParamsError> {
+impl WizardQuery {
+    pub fn from_map(map: &ParamsMap) -> Self {
         let value = |name: &str| map.get(name).filter(|v| !v.is_empty());
-        Ok(WizardQuery {
+        WizardQuery {
             returning: value("return").as_deref() == Some("check"),
             fresh: value("new").is_some(),
             provider: value("provider"),
             application: value("application"),
             payment: value("payment"),
-        })
+        }
     }
 }
 
@@ -39,11 +37,11 @@ mod tests {
     use super::*;
 
     fn query(pairs: &[(&str, &str)]) -> WizardQuery {
-        let mut map = ParamsMap::new();
+        let mut map = ParamsMap::default();
         for (key, value) in pairs {
-            map.insert(key.to_string(), (*value).to_string());
+            map.insert(*key, *value);
         }
-        WizardQuery::from_map(&map).unwrap()
+        WizardQuery::from_map(&map)
     }
 
     #[test]

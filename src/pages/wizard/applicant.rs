@@ -7,9 +7,9 @@ use super::{Wizard, remote};
 use crate::api::Failure;
 use crate::components::error_message;
 use crate::i18n::use_i18n;
+use crate::router::A;
 use crate::session::{display_name, use_auth};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use otinish_core::api::Account;
 use otinish_core::catalog::messages;
 

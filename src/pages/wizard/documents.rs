@@ -9,9 +9,9 @@ use super::{Wizard, remote};
 use crate::api::{self, Failure, Upload};
 use crate::components::{failure_message, issue_message};
 use crate::i18n::{I18n, use_i18n};
+use crate::router::A;
 use crate::session::use_auth;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use otinish_core::api::StoredDocument;
 use otinish_core::catalog::{
     self, Completeness, Document, DocumentRequirement, FileType, Supplier, messages,

@@ -6,8 +6,8 @@
 use super::Wizard;
 use crate::format;
 use crate::i18n::use_i18n;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Confirmation() -> impl IntoView {

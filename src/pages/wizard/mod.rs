@@ -20,13 +20,10 @@ use crate::components::{ErrorSummary, StepIndicator, use_page_title};
 use crate::draft::{Draft, use_draft};
 use crate::i18n::{I18n, use_i18n};
 use crate::pages::NotFoundPage;
+use crate::router::{A, NavigateOptions, Redirect, use_location, use_navigate, use_params_map};
 use crate::session::Auth;
 use address::WizardQuery;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::{A, Redirect};
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
-use leptos_router::params::Params;
 use otinish_core::catalog::{self, ApplicantType, Service};
 use otinish_core::package;
 use otinish_core::wizard::Next;
@@ -170,15 +167,7 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
     // The router's own view of the address: while it renders a page the browser's address
     // may still be the previous page's.
     let location = use_location();
-    // From the router's location rather than `use_query`: `<FlatRoutes>` (leptos_router
-    // 0.8.17, `FlatRoutesView::rebuild`) gives a route its own URL signal and, when the path
-    // changes within the same route (check → a page, `?return=check`), updates its params
-    // but not that URL, so `use_query` there keeps the address the form was opened with.
-    let query = Memo::new(move |_| {
-        location
-            .query
-            .with(|map| WizardQuery::from_map(map).unwrap_or_default())
-    });
+    let query = Memo::new(move |_| location.query.with(WizardQuery::from_map));
     let fresh = query.with_untracked(|q| q.fresh);
     if fresh || (slug.is_none() && draft.with_untracked(|d| d.submitted.is_some())) {
         draft.set(Draft {
@@ -230,7 +219,7 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
             Some(step) if step != Step::Done && draft.with_untracked(|d| d.submitted.is_some()) => {
                 let options = NavigateOptions {
                     replace: true,
-                    ..Default::default()
+                    scroll: true,
                 };
                 view! { <Redirect path=Step::Done.href(&service.id) options/> }.into_any()
             }

@@ -13,12 +13,12 @@ use crate::api::{self, Failure, IdempotencyKey};
 use crate::components::failure_message;
 use crate::draft::{PendingSubmission, save_now};
 use crate::i18n::use_i18n;
+use crate::router::A;
 use crate::signing::{
     EgovMobileSigner, EgovPurpose, OnSigned, SIGNATURE_REFUSALS, SignatureRefusal, Signer,
     SignerChoice, SignerFailure, SigningError, StartSession, is_phone, sleep,
 };
 use leptos::prelude::*;
-use leptos_router::components::A;
 use otinish_core::api::{Account, Signature, SignatureMethod, Submission};
 use std::rc::Rc;
 use std::time::Duration;
