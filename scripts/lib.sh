@@ -10,8 +10,11 @@ cd "$ROOT"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130"
 BINARYEN_VERSION="132.0.0"
+ESBUILD_VERSION="0.28.2"
 
 TOOLS_DIR="$ROOT/.tools"
+# In a prefix of its own: an `npm install --no-save` into .tools would prune binaryen.
+ESBUILD="$TOOLS_DIR/esbuild/node_modules/.bin/esbuild"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
