@@ -374,23 +374,23 @@ async fn a_key_still_in_flight_answers_409_and_a_missing_or_malformed_one_400() 
     let owner = applicant(&server, PERSON).await;
     let application = free_certificate(&server, &owner).await;
 
-    // A first request holding the key right now, as the claim would have stored it.
+    // A first request holding the key right now, as an older instance stores it.
     let request: SubmitRequest = serde_json::from_value(test_signature(1)).unwrap();
     let mut hasher = Sha256::new();
     hasher.update(application.as_bytes());
     hasher.update(b"\n");
     hasher.update(serde_json::to_vec(&request).unwrap());
-    let claimed = server
+    let held = server
         .state
         .db
-        .claim_idempotency_key(&otinish_server::db::IdempotencyKey {
+        .hold_idempotency_key(&otinish_server::db::IdempotencyKey {
             account_id: owner.account_id,
             key: KEY,
             request_hash: &hex::encode(hasher.finalize()),
         })
         .await
         .unwrap();
-    assert!(matches!(claimed, otinish_server::db::KeyClaim::Claimed));
+    assert!(held);
     let in_flight = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
     assert_eq!(
         (in_flight.status, in_flight.code()),
