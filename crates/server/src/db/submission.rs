@@ -10,15 +10,17 @@ use sqlx::Row;
 /// stopped mid-request); a retry may take it over instead of waiting for ever.
 const ABANDONED_AFTER_SECONDS: i64 = 60;
 
-/// What a submission writes besides its key, on SQLite: one query, so one round trip to
-/// SQLite's connection thread instead of three (sqlx runs a query's statements in turn on
-/// SQLite, not on PostgreSQL, which takes them one by one). The history and the signature
-/// are written only where the application now has this reference: when the update finds
-/// the application moved on, nothing is written, and the rows affected add up to 0. The
+/// What a submission writes, on SQLite: one query, so one round trip to SQLite's connection
+/// thread instead of five (sqlx runs a query's statements in turn on SQLite, not on
+/// PostgreSQL, which takes them one by one). The history and the signature are written only
+/// where the application now has this reference, so that an application that moved on
+/// since it was read gets nothing written; the key is taken with its answer by the same
+/// upsert as on PostgreSQL, where another request has not taken it. The rows affected tell
+/// which: 5 when all is written, 4 without the key, 1 or 0 when the application moved. The
 /// two history rows go in the order of the `UNION ALL`, signed before delivered. sqlx calls
 /// several statements in one query a SQLite-only behaviour it may drop (launchbadge/sqlx
-/// issue 3108): should it, the PostgreSQL branch's three statements serve both.
-const SQLITE_SUBMISSION_WRITES: &str = "\
+/// issue 3108): should it, the PostgreSQL branch's statements serve both.
+const SQLITE_SUBMISSION: &str = "\
     UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
     registered_on = $4, expected_result = $5, updated_at = $2 \
     WHERE id = $6 AND status = $7 AND version = $8 AND reference IS NULL; \
@@ -27,7 +29,16 @@ const SQLITE_SUBMISSION_WRITES: &str = "\
     UNION ALL SELECT id, $1, $2, $10 FROM applications WHERE id = $6 AND reference = $3; \
     INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, \
     signed_at, signed_with) \
-    SELECT id, $11, $12, $13, $14, $2, $15 FROM applications WHERE id = $6 AND reference = $3";
+    SELECT id, $11, $12, $13, $14, $2, $15 FROM applications WHERE id = $6 AND reference = $3; \
+    INSERT INTO idempotency_keys (account_id, key, request_hash, started_at, \
+    response_status, response_body, response_location) \
+    VALUES ($16, $17, $18, $2, $19, $20, $21) \
+    ON CONFLICT (account_id, key) DO UPDATE SET started_at = excluded.started_at, \
+    response_status = excluded.response_status, response_body = excluded.response_body, \
+    response_location = excluded.response_location \
+    WHERE idempotency_keys.response_status IS NULL \
+    AND idempotency_keys.request_hash = excluded.request_hash \
+    AND idempotency_keys.started_at < $22";
 
 /// Keys held by requests that started before this are abandoned.
 fn abandoned_before() -> String {
@@ -199,93 +210,111 @@ impl Db {
         record: &SubmissionRecord<'_>,
     ) -> Result<SubmissionRecorded, sqlx::Error> {
         let mut tx = self.writer.begin().await?;
-        // The key is taken with its answer, first: a request with the same key that got here
-        // first (SQLite's one writer; PostgreSQL waits for the other transaction's insert)
-        // leaves this one nothing to write. Taking it in the same transaction, not in one of
-        // its own before the checks, saves a round trip and a commit on every submission.
-        let key = sqlx::query(
-            "INSERT INTO idempotency_keys (account_id, key, request_hash, started_at, \
-             response_status, response_body, response_location) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) \
-             ON CONFLICT (account_id, key) DO UPDATE SET started_at = excluded.started_at, \
-             response_status = excluded.response_status, \
-             response_body = excluded.response_body, \
-             response_location = excluded.response_location \
-             WHERE idempotency_keys.response_status IS NULL \
-             AND idempotency_keys.request_hash = excluded.request_hash \
-             AND idempotency_keys.started_at < $8",
-        )
-        .bind(record.key.account_id)
-        .bind(record.key.key)
-        .bind(record.key.request_hash)
-        .bind(record.submitted_at)
-        .bind(i64::from(record.response.status))
-        .bind(&record.response.body)
-        .bind(record.response.location.as_deref())
-        .bind(abandoned_before())
-        .execute(&mut *tx)
-        .await?;
-        if key.rows_affected() == 0 {
-            return Ok(SubmissionRecorded::KeyTaken);
-        }
         let delivered = ApplicationStatus::Delivered.name();
-        let updated = match self.engine {
-            Engine::Sqlite => {
-                sqlx::query(SQLITE_SUBMISSION_WRITES)
-                    .bind(delivered)
-                    .bind(record.submitted_at)
-                    .bind(record.reference)
-                    .bind(record.registered_on)
-                    .bind(record.expected_result)
-                    .bind(record.application_id)
-                    .bind(record.read_status.name())
-                    .bind(i64::from(record.read_version))
-                    .bind(ApplicationStatus::Signed.name())
-                    .bind(record.delivered_due)
-                    .bind(record.method)
-                    .bind(record.signed_data)
-                    .bind(record.signed_sha256)
-                    .bind(record.cms)
-                    .bind(record.signed_with)
-                    .execute(&mut *tx)
-                    .await
-            }
-            Engine::Postgres => {
-                sqlx::query(
-                    "UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
-                     registered_on = $4, expected_result = $5, updated_at = $6 \
-                     WHERE id = $7 AND status = $8 AND version = $9 AND reference IS NULL",
-                )
+        let signed = ApplicationStatus::Signed.name();
+        if self.engine == Engine::Sqlite {
+            let written = sqlx::query(SQLITE_SUBMISSION)
                 .bind(delivered)
                 .bind(record.submitted_at)
                 .bind(record.reference)
                 .bind(record.registered_on)
                 .bind(record.expected_result)
-                .bind(record.submitted_at)
                 .bind(record.application_id)
                 .bind(record.read_status.name())
                 .bind(i64::from(record.read_version))
+                .bind(signed)
+                .bind(record.delivered_due)
+                .bind(record.method)
+                .bind(record.signed_data)
+                .bind(record.signed_sha256)
+                .bind(record.cms)
+                .bind(record.signed_with)
+                .bind(record.key.account_id)
+                .bind(record.key.key)
+                .bind(record.key.request_hash)
+                .bind(i64::from(record.response.status))
+                .bind(&record.response.body)
+                .bind(record.response.location.as_deref())
+                .bind(abandoned_before())
                 .execute(&mut *tx)
-                .await
+                .await;
+            match written {
+                Err(sqlx::Error::Database(error))
+                    if error.is_unique_violation() && error.message().contains("reference") =>
+                {
+                    return Ok(SubmissionRecorded::ReferenceTaken);
+                }
+                Err(error) => return Err(error),
+                // The application, its two history rows, its signature and the key.
+                Ok(done) if done.rows_affected() == 5 => {}
+                // All but the key: another request has it (and the rest is rolled back).
+                Ok(done) if done.rows_affected() == 4 => {
+                    return Ok(SubmissionRecorded::KeyTaken);
+                }
+                // The application moved on, the key taken or not: the caller reads what the
+                // key holds whenever a request does not submit.
+                Ok(_) => return Ok(SubmissionRecorded::Moved),
             }
-        };
-        match updated {
-            Err(sqlx::Error::Database(error))
-                if error.is_unique_violation() && error.message().contains("reference") =>
-            {
-                return Ok(SubmissionRecorded::ReferenceTaken);
+        } else {
+            // The key is taken with its answer, first: a request with the same key that got
+            // here first makes this one wait for its insert, then leaves it nothing to write.
+            let key = sqlx::query(
+                "INSERT INTO idempotency_keys (account_id, key, request_hash, started_at, \
+                 response_status, response_body, response_location) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (account_id, key) DO UPDATE SET started_at = excluded.started_at, \
+                 response_status = excluded.response_status, \
+                 response_body = excluded.response_body, \
+                 response_location = excluded.response_location \
+                 WHERE idempotency_keys.response_status IS NULL \
+                 AND idempotency_keys.request_hash = excluded.request_hash \
+                 AND idempotency_keys.started_at < $8",
+            )
+            .bind(record.key.account_id)
+            .bind(record.key.key)
+            .bind(record.key.request_hash)
+            .bind(record.submitted_at)
+            .bind(i64::from(record.response.status))
+            .bind(&record.response.body)
+            .bind(record.response.location.as_deref())
+            .bind(abandoned_before())
+            .execute(&mut *tx)
+            .await?;
+            if key.rows_affected() == 0 {
+                return Ok(SubmissionRecorded::KeyTaken);
             }
-            Err(error) => return Err(error),
-            Ok(done) if done.rows_affected() == 0 => return Ok(SubmissionRecorded::Moved),
-            Ok(_) => {}
-        }
-        if self.engine == Engine::Postgres {
+            let updated = sqlx::query(
+                "UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
+                 registered_on = $4, expected_result = $5, updated_at = $6 \
+                 WHERE id = $7 AND status = $8 AND version = $9 AND reference IS NULL",
+            )
+            .bind(delivered)
+            .bind(record.submitted_at)
+            .bind(record.reference)
+            .bind(record.registered_on)
+            .bind(record.expected_result)
+            .bind(record.submitted_at)
+            .bind(record.application_id)
+            .bind(record.read_status.name())
+            .bind(i64::from(record.read_version))
+            .execute(&mut *tx)
+            .await;
+            match updated {
+                Err(sqlx::Error::Database(error))
+                    if error.is_unique_violation() && error.message().contains("reference") =>
+                {
+                    return Ok(SubmissionRecorded::ReferenceTaken);
+                }
+                Err(error) => return Err(error),
+                Ok(done) if done.rows_affected() == 0 => return Ok(SubmissionRecorded::Moved),
+                Ok(_) => {}
+            }
             sqlx::query(
                 "INSERT INTO status_events (application_id, status, at, due) \
                  VALUES ($1, $2, $3, NULL), ($4, $5, $6, $7)",
             )
             .bind(record.application_id)
-            .bind(ApplicationStatus::Signed.name())
+            .bind(signed)
             .bind(record.submitted_at)
             .bind(record.application_id)
             .bind(delivered)

@@ -479,6 +479,21 @@ async fn a_submission_of_an_application_that_moved_on_writes_nothing() {
         db.status_history(&application).await.unwrap().len(),
         history + 2
     );
+
+    // Another application under the key already used: nothing of it is written either.
+    let other = free_certificate(&server, &owner).await;
+    let third = reference(3);
+    let taken = db
+        .record_submission(&SubmissionRecord {
+            application_id: &other,
+            reference: &third,
+            ..record(KEY, 1)
+        })
+        .await
+        .unwrap();
+    assert!(matches!(taken, SubmissionRecorded::KeyTaken));
+    assert_eq!(signed_and_delivered(&server, &other).await, (false, 0));
+    assert_eq!(status_and_history(&server, &other).await.0, "draft");
 }
 
 #[tokio::test]
