@@ -3,7 +3,8 @@
 //!
 //! Submission is safe to retry: the `Idempotency-Key` is taken, with the answer, by the same
 //! transaction that submits, so a retry with the same key and body gets the first answer,
-//! and nothing is submitted twice. A request that ends without submitting leaves its key
+//! and nothing is submitted twice; a retry while the first request runs on this instance
+//! answers 409 (`KeysInFlight`). A request that ends without submitting leaves its key
 //! free, so that the same key works once the cause (a payment, a missing answer) is fixed.
 
 mod schedule;
@@ -19,7 +20,7 @@ use crate::problem::{ApiError, ApiResult};
 use crate::services::access::{self, OwnedWithDocuments};
 use crate::services::signer;
 use crate::services::signing::{ready_to_sign_with, unsubmitted};
-use crate::state::AppState;
+use crate::state::{AppState, Held};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -87,6 +88,20 @@ async fn submit(
         account_id: account.id,
         key: &key_text,
         request_hash: &request_hash,
+    };
+    // Held until the answer is made, after the transaction has stored it with the key.
+    let _held = match state
+        .keys_in_flight
+        .hold(account.id, &key_text, &request_hash)
+    {
+        Held::Now(guard) => guard,
+        Held::InFlight => return Err(ApiError::conflict(code::IDEMPOTENCY_KEY_IN_FLIGHT)),
+        Held::Reused => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                code::IDEMPOTENCY_KEY_REUSED,
+            ));
+        }
     };
     let failed =
         match submit_with_key(&state, &account, (record, documents), &request, cms, &key).await {
