@@ -42,6 +42,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, header};
 use std::sync::Arc;
+use tower::ServiceBuilder;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole application: the API, the static app with its fallback, and the security headers.
@@ -53,14 +54,21 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
             state.clone(),
             metrics::track,
         ))
-        // Answers of the API carry personal data: no cache keeps them, unless a route
-        // says otherwise.
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ))
-        .layer(DefaultBodyLimit::max(extract::MAX_JSON_BYTES))
-        .layer(cors::layer(&state.settings.origins));
+        // The layers go on in one `Router::layer` (a `ServiceBuilder`, outermost first), not
+        // in a call each: every call boxes each route once more, and a request clones, at
+        // every level, all the boxes below it, so the work grows with the square of the
+        // levels (BENCHMARKS.md, section 5). The same for the outer layers below.
+        .layer(
+            ServiceBuilder::new()
+                .layer(cors::layer(&state.settings.origins))
+                .layer(DefaultBodyLimit::max(extract::MAX_JSON_BYTES))
+                // Answers of the API carry personal data: no cache keeps them, unless a
+                // route says otherwise.
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("no-store"),
+                )),
+        );
     let router = Router::new()
         .nest("/api/v1", api)
         // Nothing under /api is an app route: unknown API paths are 404 problems, not the page.
@@ -73,21 +81,25 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
         .route("/livez", axum::routing::get(probes::live))
         .route("/readyz", axum::routing::get(probes::ready))
         .route("/metrics", axum::routing::get(metrics::scrape))
-        .fallback_service(static_files::service(dist))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            cross_site::check_origin,
-        ))
-        .layer(axum::middleware::from_fn_with_state(csp, security::headers));
-    let router = if state.settings.origins.is_https() {
-        router.layer(SetResponseHeaderLayer::overriding(
+        .fallback_service(static_files::service(dist));
+    let strict_transport_security = state.settings.origins.is_https().then(|| {
+        SetResponseHeaderLayer::overriding(
             header::STRICT_TRANSPORT_SECURITY,
             security::strict_transport_security(),
-        ))
-    } else {
-        router
-    };
-    router.layer(telemetry::http_trace()).with_state(state)
+        )
+    });
+    router
+        .layer(
+            ServiceBuilder::new()
+                .layer(telemetry::http_trace())
+                .option_layer(strict_transport_security)
+                .layer(axum::middleware::from_fn_with_state(csp, security::headers))
+                .layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    cross_site::check_origin,
+                )),
+        )
+        .with_state(state)
 }
 
 /// Opens the database, binds the address and serves until Ctrl-C or SIGTERM.

@@ -22,6 +22,63 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Verifies ЭЦП signatures with the settings' trust store, OCSP and external verifier.
     pub verifier: Arc<Verifier>,
+    pub keys_in_flight: Arc<KeysInFlight>,
+}
+
+/// The idempotency keys of the submissions under way on this instance, with their request's
+/// hash. The database gets the key only in the submission's transaction, after the checks
+/// (a round trip and a commit fewer than a claim of its own before them); this is what
+/// still answers a retry that comes while the first request runs, as the IETF draft asks
+/// (409, or 422 for another body), without a round trip. A request under way on another
+/// instance is not seen here: the key's row answers for it once that request has submitted.
+#[derive(Default)]
+pub struct KeysInFlight(std::sync::Mutex<std::collections::HashMap<(i64, String), String>>);
+
+/// What [`KeysInFlight::hold`] finds.
+pub enum Held {
+    /// This request holds the key until the guard is dropped.
+    Now(KeyGuard),
+    /// Another request with this key and body is under way.
+    InFlight,
+    /// Another request with this key and another body is under way.
+    Reused,
+}
+
+pub struct KeyGuard {
+    keys: Arc<KeysInFlight>,
+    entry: (i64, String),
+}
+
+impl KeysInFlight {
+    pub fn hold(self: &Arc<Self>, account_id: i64, key: &str, request_hash: &str) -> Held {
+        let entry = (account_id, key.to_string());
+        let mut keys = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match keys.get(&entry) {
+            Some(hash) if hash == request_hash => Held::InFlight,
+            Some(_) => Held::Reused,
+            None => {
+                keys.insert(entry.clone(), request_hash.to_string());
+                Held::Now(KeyGuard {
+                    keys: self.clone(),
+                    entry,
+                })
+            }
+        }
+    }
+}
+
+impl Drop for KeyGuard {
+    fn drop(&mut self) {
+        let mut keys = self
+            .keys
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        keys.remove(&self.entry);
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +171,7 @@ impl AppState {
             login_limiter: LoginLimiter::new(settings.login_limits),
             settings: Arc::new(settings),
             verifier: Arc::new(verifier),
+            keys_in_flight: Arc::default(),
         }
     }
 }

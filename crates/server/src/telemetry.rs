@@ -9,9 +9,13 @@ use tracing::Level;
 pub fn init(format: crate::config::LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    // Colours only for a terminal: in a file or a pipe (a service's journal) they are
+    // escape codes to strip, and their formatting was about a fifth of the log's cost a request
+    // (BENCHMARKS.md, section 5).
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_target(false);
+        .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()));
     let _ = match format {
         crate::config::LogFormat::Text => logs.try_init(),
         // One JSON object a line, the span's fields (method, path) included.

@@ -28,7 +28,7 @@ pub use status::{
     SubmittedApplication, Transition, parse_status, parse_time,
 };
 pub use submission::{
-    IdempotencyKey, KeyClaim, StoredResponse, StoredSignature, SubmissionRecord, SubmissionRecorded,
+    IdempotencyKey, KeyState, StoredResponse, StoredSignature, SubmissionRecord, SubmissionRecorded,
 };
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -1,7 +1,7 @@
 //! Submission: idempotency keys, and the one transaction that signs and delivers an
 //! application.
 
-use super::{Db, now};
+use super::{Db, Engine, now};
 use crate::names::Named;
 use otinish_core::api::ApplicationStatus;
 use sqlx::Row;
@@ -9,6 +9,42 @@ use sqlx::Row;
 /// A key whose request started this long ago and never finished was abandoned (the server
 /// stopped mid-request); a retry may take it over instead of waiting for ever.
 const ABANDONED_AFTER_SECONDS: i64 = 60;
+
+/// What a submission writes, on SQLite: one query, so one round trip to SQLite's connection
+/// thread instead of five (sqlx runs a query's statements in turn on SQLite, not on
+/// PostgreSQL, which takes them one by one). The history and the signature are written only
+/// where the application now has this reference, so that an application that moved on
+/// since it was read gets nothing written; the key is taken with its answer by the same
+/// upsert as on PostgreSQL, where another request has not taken it. The rows affected tell
+/// which: 5 when all is written, 4 without the key, 1 or 0 when the application moved. The
+/// two history rows go in the order of the `UNION ALL`, signed before delivered. sqlx calls
+/// several statements in one query a SQLite-only behaviour it may drop (launchbadge/sqlx
+/// issue 3108): should it, the PostgreSQL branch's statements serve both.
+const SQLITE_SUBMISSION: &str = "\
+    UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
+    registered_on = $4, expected_result = $5, updated_at = $2 \
+    WHERE id = $6 AND status = $7 AND version = $8 AND reference IS NULL; \
+    INSERT INTO status_events (application_id, status, at, due) \
+    SELECT id, $9, $2, NULL FROM applications WHERE id = $6 AND reference = $3 \
+    UNION ALL SELECT id, $1, $2, $10 FROM applications WHERE id = $6 AND reference = $3; \
+    INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, \
+    signed_at, signed_with) \
+    SELECT id, $11, $12, $13, $14, $2, $15 FROM applications WHERE id = $6 AND reference = $3; \
+    INSERT INTO idempotency_keys (account_id, key, request_hash, started_at, \
+    response_status, response_body, response_location) \
+    VALUES ($16, $17, $18, $2, $19, $20, $21) \
+    ON CONFLICT (account_id, key) DO UPDATE SET started_at = excluded.started_at, \
+    response_status = excluded.response_status, response_body = excluded.response_body, \
+    response_location = excluded.response_location \
+    WHERE idempotency_keys.response_status IS NULL \
+    AND idempotency_keys.request_hash = excluded.request_hash \
+    AND idempotency_keys.started_at < $22";
+
+/// Keys held by requests that started before this are abandoned.
+fn abandoned_before() -> String {
+    (chrono::Utc::now() - chrono::Duration::seconds(ABANDONED_AFTER_SECONDS))
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
 
 /// The answer stored with a finished idempotency key, replayed to retries.
 #[derive(Debug, Clone)]
@@ -18,10 +54,12 @@ pub struct StoredResponse {
     pub location: Option<String>,
 }
 
-pub enum KeyClaim {
-    /// This request holds the key now.
-    Claimed,
-    /// The first request with this key is still running.
+/// What a request finds stored under its idempotency key.
+pub enum KeyState {
+    /// Nothing (or a request abandoned long ago): the key is this request's to use.
+    Free,
+    /// A request with this key is still running (a server that held keys for the length of
+    /// a request: an older instance on the same database).
     InFlight,
     /// The key came with another request.
     Reused,
@@ -63,6 +101,8 @@ pub struct SubmissionRecord<'a> {
 
 pub enum SubmissionRecorded {
     Recorded,
+    /// Another request has this idempotency key (see [`Db::idempotency_key_state`]).
+    KeyTaken,
     /// Another application has this reference number; draw another.
     ReferenceTaken,
     /// The application is no longer in the state it was checked in.
@@ -105,12 +145,14 @@ impl Db {
         .transpose()
     }
 
-    /// Takes the key for this request, unless another request has it.
-    pub async fn claim_idempotency_key(
+    /// Stores the key as held by a request under way, with no answer yet: what servers
+    /// before 2026-12-05 did for the length of every request, so what a request on such an
+    /// instance (several on one database, mid-upgrade) still looks like to this one. The
+    /// tests use it to stand for one. False when the key was stored already.
+    pub async fn hold_idempotency_key(
         &self,
         key: &IdempotencyKey<'_>,
-    ) -> Result<KeyClaim, sqlx::Error> {
-        let started_at = now();
+    ) -> Result<bool, sqlx::Error> {
         let inserted = sqlx::query(
             "INSERT INTO idempotency_keys (account_id, key, request_hash, started_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -118,14 +160,17 @@ impl Db {
         .bind(key.account_id)
         .bind(key.key)
         .bind(key.request_hash)
-        .bind(&started_at)
+        .bind(now())
         .execute(&self.writer)
-        .await?
-        .rows_affected()
-            == 1;
-        if inserted {
-            return Ok(KeyClaim::Claimed);
-        }
+        .await?;
+        Ok(inserted.rows_affected() == 1)
+    }
+
+    /// What is stored under the key, as it bears on a request with this key and body.
+    pub async fn idempotency_key_state(
+        &self,
+        key: &IdempotencyKey<'_>,
+    ) -> Result<KeyState, sqlx::Error> {
         let row = sqlx::query(
             "SELECT request_hash, started_at, response_status, response_body, response_location \
              FROM idempotency_keys WHERE account_id = $1 AND key = $2",
@@ -135,15 +180,13 @@ impl Db {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else {
-            // Released between the insert and the read: the other request has just ended,
-            // and a retry will find the key free.
-            return Ok(KeyClaim::InFlight);
+            return Ok(KeyState::Free);
         };
         if row.try_get::<String, _>("request_hash")? != key.request_hash {
-            return Ok(KeyClaim::Reused);
+            return Ok(KeyState::Reused);
         }
         if let Some(status) = row.try_get::<Option<i64>, _>("response_status")? {
-            return Ok(KeyClaim::Finished(StoredResponse {
+            return Ok(KeyState::Finished(StoredResponse {
                 status: u16::try_from(status).unwrap_or(500),
                 body: row
                     .try_get::<Option<Vec<u8>>, _>("response_body")?
@@ -151,123 +194,154 @@ impl Db {
                 location: row.try_get("response_location")?,
             }));
         }
-        let abandoned_before = (chrono::Utc::now()
-            - chrono::Duration::seconds(ABANDONED_AFTER_SECONDS))
-        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        let taken_over = sqlx::query(
-            "UPDATE idempotency_keys SET started_at = $1 WHERE account_id = $2 AND key = $3 \
-             AND response_status IS NULL AND started_at < $4",
+        Ok(
+            if row.try_get::<String, _>("started_at")? < abandoned_before() {
+                KeyState::Free
+            } else {
+                KeyState::InFlight
+            },
         )
-        .bind(&started_at)
-        .bind(key.account_id)
-        .bind(key.key)
-        .bind(abandoned_before)
-        .execute(&self.writer)
-        .await?
-        .rows_affected()
-            == 1;
-        Ok(if taken_over {
-            KeyClaim::Claimed
-        } else {
-            KeyClaim::InFlight
-        })
     }
 
-    /// Frees a key whose request ended without submitting, so that the same key can be
-    /// retried once the cause (a missing payment, an answer) is fixed.
-    pub async fn release_idempotency_key(
-        &self,
-        account_id: i64,
-        key: &str,
-    ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 \
-             AND response_status IS NULL",
-        )
-        .bind(account_id)
-        .bind(key)
-        .execute(&self.writer)
-        .await?;
-        Ok(())
-    }
-
-    /// Signs and delivers the application, records both in its history, keeps the
-    /// signature, and stores the answer with the idempotency key: all or nothing.
+    /// Takes the idempotency key with the answer, signs and delivers the application,
+    /// records both in its history and keeps the signature: all or nothing.
     pub async fn record_submission(
         &self,
         record: &SubmissionRecord<'_>,
     ) -> Result<SubmissionRecorded, sqlx::Error> {
         let mut tx = self.writer.begin().await?;
         let delivered = ApplicationStatus::Delivered.name();
-        let updated = sqlx::query(
-            "UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
-             registered_on = $4, expected_result = $5, updated_at = $6 \
-             WHERE id = $7 AND status = $8 AND version = $9 AND reference IS NULL",
-        )
-        .bind(delivered)
-        .bind(record.submitted_at)
-        .bind(record.reference)
-        .bind(record.registered_on)
-        .bind(record.expected_result)
-        .bind(record.submitted_at)
-        .bind(record.application_id)
-        .bind(record.read_status.name())
-        .bind(i64::from(record.read_version))
-        .execute(&mut *tx)
-        .await;
-        match updated {
-            Err(sqlx::Error::Database(error))
-                if error.is_unique_violation() && error.message().contains("reference") =>
-            {
-                return Ok(SubmissionRecorded::ReferenceTaken);
+        let signed = ApplicationStatus::Signed.name();
+        if self.engine == Engine::Sqlite {
+            let written = sqlx::query(SQLITE_SUBMISSION)
+                .bind(delivered)
+                .bind(record.submitted_at)
+                .bind(record.reference)
+                .bind(record.registered_on)
+                .bind(record.expected_result)
+                .bind(record.application_id)
+                .bind(record.read_status.name())
+                .bind(i64::from(record.read_version))
+                .bind(signed)
+                .bind(record.delivered_due)
+                .bind(record.method)
+                .bind(record.signed_data)
+                .bind(record.signed_sha256)
+                .bind(record.cms)
+                .bind(record.signed_with)
+                .bind(record.key.account_id)
+                .bind(record.key.key)
+                .bind(record.key.request_hash)
+                .bind(i64::from(record.response.status))
+                .bind(&record.response.body)
+                .bind(record.response.location.as_deref())
+                .bind(abandoned_before())
+                .execute(&mut *tx)
+                .await;
+            match written {
+                Err(sqlx::Error::Database(error))
+                    if error.is_unique_violation() && error.message().contains("reference") =>
+                {
+                    return Ok(SubmissionRecorded::ReferenceTaken);
+                }
+                Err(error) => return Err(error),
+                // The application, its two history rows, its signature and the key.
+                Ok(done) if done.rows_affected() == 5 => {}
+                // All but the key: another request has it (and the rest is rolled back).
+                Ok(done) if done.rows_affected() == 4 => {
+                    return Ok(SubmissionRecorded::KeyTaken);
+                }
+                // The application moved on, the key taken or not: the caller reads what the
+                // key holds whenever a request does not submit.
+                Ok(_) => return Ok(SubmissionRecorded::Moved),
             }
-            Err(error) => return Err(error),
-            Ok(done) if done.rows_affected() == 0 => return Ok(SubmissionRecorded::Moved),
-            Ok(_) => {}
+        } else {
+            // The key is taken with its answer, first: a request with the same key that got
+            // here first makes this one wait for its insert, then leaves it nothing to write.
+            let key = sqlx::query(
+                "INSERT INTO idempotency_keys (account_id, key, request_hash, started_at, \
+                 response_status, response_body, response_location) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (account_id, key) DO UPDATE SET started_at = excluded.started_at, \
+                 response_status = excluded.response_status, \
+                 response_body = excluded.response_body, \
+                 response_location = excluded.response_location \
+                 WHERE idempotency_keys.response_status IS NULL \
+                 AND idempotency_keys.request_hash = excluded.request_hash \
+                 AND idempotency_keys.started_at < $8",
+            )
+            .bind(record.key.account_id)
+            .bind(record.key.key)
+            .bind(record.key.request_hash)
+            .bind(record.submitted_at)
+            .bind(i64::from(record.response.status))
+            .bind(&record.response.body)
+            .bind(record.response.location.as_deref())
+            .bind(abandoned_before())
+            .execute(&mut *tx)
+            .await?;
+            if key.rows_affected() == 0 {
+                return Ok(SubmissionRecorded::KeyTaken);
+            }
+            let updated = sqlx::query(
+                "UPDATE applications SET status = $1, submitted_at = $2, reference = $3, \
+                 registered_on = $4, expected_result = $5, updated_at = $6 \
+                 WHERE id = $7 AND status = $8 AND version = $9 AND reference IS NULL",
+            )
+            .bind(delivered)
+            .bind(record.submitted_at)
+            .bind(record.reference)
+            .bind(record.registered_on)
+            .bind(record.expected_result)
+            .bind(record.submitted_at)
+            .bind(record.application_id)
+            .bind(record.read_status.name())
+            .bind(i64::from(record.read_version))
+            .execute(&mut *tx)
+            .await;
+            match updated {
+                Err(sqlx::Error::Database(error))
+                    if error.is_unique_violation() && error.message().contains("reference") =>
+                {
+                    return Ok(SubmissionRecorded::ReferenceTaken);
+                }
+                Err(error) => return Err(error),
+                Ok(done) if done.rows_affected() == 0 => return Ok(SubmissionRecorded::Moved),
+                Ok(_) => {}
+            }
+            sqlx::query(
+                "INSERT INTO status_events (application_id, status, at, due) \
+                 VALUES ($1, $2, $3, NULL), ($4, $5, $6, $7)",
+            )
+            .bind(record.application_id)
+            .bind(signed)
+            .bind(record.submitted_at)
+            .bind(record.application_id)
+            .bind(delivered)
+            .bind(record.submitted_at)
+            .bind(record.delivered_due)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at, signed_with) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(record.application_id)
+            .bind(record.method)
+            .bind(record.signed_data)
+            .bind(record.signed_sha256)
+            .bind(record.cms)
+            .bind(record.submitted_at)
+            .bind(record.signed_with)
+            .execute(&mut *tx)
+            .await?;
         }
-        sqlx::query(
-            "INSERT INTO status_events (application_id, status, at, due) \
-             VALUES ($1, $2, $3, NULL), ($4, $5, $6, $7)",
-        )
-        .bind(record.application_id)
-        .bind(ApplicationStatus::Signed.name())
-        .bind(record.submitted_at)
-        .bind(record.application_id)
-        .bind(delivered)
-        .bind(record.submitted_at)
-        .bind(record.delivered_due)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO signatures (application_id, method, signed_data, signed_sha256, cms, signed_at, signed_with) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(record.application_id)
-        .bind(record.method)
-        .bind(record.signed_data)
-        .bind(record.signed_sha256)
-        .bind(record.cms)
-        .bind(record.submitted_at)
-        .bind(record.signed_with)
-        .execute(&mut *tx)
-        .await?;
         if let Some(session) = record.egov_mobile_session {
             sqlx::query("UPDATE egov_mobile_sessions SET state = 'used' WHERE id = $1")
                 .bind(session)
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query(
-            "UPDATE idempotency_keys SET response_status = $1, response_body = $2, response_location = $3 \
-             WHERE account_id = $4 AND key = $5",
-        )
-        .bind(i64::from(record.response.status))
-        .bind(&record.response.body)
-        .bind(record.response.location.as_deref())
-        .bind(record.key.account_id)
-        .bind(record.key.key)
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
         Ok(SubmissionRecorded::Recorded)
     }

@@ -1,18 +1,18 @@
 //! `GET …/signing-data` and `POST …/submission`: the bytes the applicant signs, and signing
 //! and delivering the application to the provider.
 //!
-//! Submission is safe to retry: the `Idempotency-Key` is claimed before anything happens,
-//! and the answer is stored with it in the same transaction that submits, so a retry with
-//! the same key and body gets the first answer, and nothing is submitted twice. A request
-//! that ends without submitting frees its key, so that the same key works once the cause
-//! (a payment, a missing answer) is fixed.
+//! Submission is safe to retry: the `Idempotency-Key` is taken, with the answer, by the same
+//! transaction that submits, so a retry with the same key and body gets the first answer,
+//! and nothing is submitted twice; a retry while the first request runs on this instance
+//! answers 409 (`KeysInFlight`). A request that ends without submitting leaves its key
+//! free, so that the same key works once the cause (a payment, a missing answer) is fixed.
 
 mod schedule;
 
 use crate::auth::CurrentAccount;
 use crate::clock;
 use crate::db::{
-    ApplicationRecord, DocumentRecord, IdempotencyKey, KeyClaim, StoredResponse, SubmissionRecord,
+    ApplicationRecord, DocumentRecord, IdempotencyKey, KeyState, StoredResponse, SubmissionRecord,
     SubmissionRecorded,
 };
 use crate::extract::ApiJson;
@@ -20,7 +20,7 @@ use crate::problem::{ApiError, ApiResult};
 use crate::services::access::{self, OwnedWithDocuments};
 use crate::services::signer;
 use crate::services::signing::{ready_to_sign_with, unsubmitted};
-use crate::state::AppState;
+use crate::state::{AppState, Held};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -74,7 +74,7 @@ async fn submit(
     headers: HeaderMap,
     ApiJson(request): ApiJson<SubmitRequest>,
 ) -> ApiResult<Response> {
-    let key = idempotency_key(&headers)?;
+    let key_text = idempotency_key(&headers)?;
     let cms = decoded_cms(&request)?;
     if request.version == 0 {
         return Err(ApiError::malformed().field(
@@ -84,45 +84,66 @@ async fn submit(
         ));
     }
     let request_hash = request_hash(&record.id, &request);
-    let claim = IdempotencyKey {
+    let key = IdempotencyKey {
         account_id: account.id,
-        key: &key,
+        key: &key_text,
         request_hash: &request_hash,
     };
-    match state.db.claim_idempotency_key(&claim).await? {
-        KeyClaim::Claimed => {}
-        KeyClaim::InFlight => return Err(ApiError::conflict(code::IDEMPOTENCY_KEY_IN_FLIGHT)),
-        KeyClaim::Reused => {
+    // Held until the answer is made, after the transaction has stored it with the key.
+    let _held = match state
+        .keys_in_flight
+        .hold(account.id, &key_text, &request_hash)
+    {
+        Held::Now(guard) => guard,
+        Held::InFlight => return Err(ApiError::conflict(code::IDEMPOTENCY_KEY_IN_FLIGHT)),
+        Held::Reused => {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 code::IDEMPOTENCY_KEY_REUSED,
             ));
         }
-        KeyClaim::Finished(response) => return Ok(replay(response)),
-    }
-    let submitted =
-        submit_claimed(&state, &account, (record, documents), &request, cms, &claim).await;
-    match submitted {
-        Ok(response) => Ok(replay(response)),
-        Err(error) => {
-            if let Err(release) = state.db.release_idempotency_key(account.id, &key).await {
-                tracing::warn!(error = %release, "an idempotency key stays claimed until it is abandoned");
-            }
-            Err(error)
+    };
+    let failed =
+        match submit_with_key(&state, &account, (record, documents), &request, cms, &key).await {
+            Ok(Keyed::Submitted(response)) => return Ok(replay(response)),
+            Ok(Keyed::Taken) => None,
+            Err(error) => Some(error),
+        };
+    // Nothing was written. What the key holds decides the answer, as if it had been looked
+    // at first: looking only now keeps that read off every submission that goes through.
+    match (state.db.idempotency_key_state(&key).await?, failed) {
+        (KeyState::Finished(response), _) => Ok(replay(response)),
+        (KeyState::Reused, _) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code::IDEMPOTENCY_KEY_REUSED,
+        )),
+        (KeyState::Free, Some(error)) => Err(error),
+        // Taken, then freed before the read (an older instance's request that ended without
+        // submitting): a retry finds it free.
+        (KeyState::InFlight, _) | (KeyState::Free, None) => {
+            Err(ApiError::conflict(code::IDEMPOTENCY_KEY_IN_FLIGHT))
         }
     }
 }
 
-/// Everything after the key is held: the checks, the signature, and the one transaction.
+/// How a submission that passed its checks ended.
+enum Keyed {
+    /// Submitted now; the answer, stored with the key.
+    Submitted(StoredResponse),
+    /// Another request had the key: nothing was written.
+    Taken,
+}
+
+/// The checks, the signature, and the one transaction that takes the key and submits.
 /// `record` may be stale by now; the transaction only writes if it is not.
-async fn submit_claimed(
+async fn submit_with_key(
     state: &AppState,
     account: &CurrentAccount,
     (record, documents): (ApplicationRecord, Vec<DocumentRecord>),
     request: &SubmitRequest,
     cms: Option<Vec<u8>>,
     key: &IdempotencyKey<'_>,
-) -> ApiResult<StoredResponse> {
+) -> ApiResult<Keyed> {
     let record = unsubmitted(record)?;
     let application_id = record.id.as_str();
     if request.version != record.version {
@@ -221,8 +242,9 @@ async fn submit_claimed(
         match recorded {
             SubmissionRecorded::Recorded => {
                 state.metrics.submitted();
-                return Ok(response);
+                return Ok(Keyed::Submitted(response));
             }
+            SubmissionRecorded::KeyTaken => return Ok(Keyed::Taken),
             SubmissionRecorded::ReferenceTaken => continue,
             // Another request changed it after the checks: answer as if it came first.
             SubmissionRecorded::Moved => {

@@ -369,28 +369,156 @@ async fn concurrent_requests_with_one_key_submit_once() {
 }
 
 #[tokio::test]
+async fn concurrent_requests_with_other_keys_submit_once() {
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let keys = [
+        "0a6f1c2e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
+        "1b7f2d3e-4c5d-4f6a-9b8c-0d1e2f3a4b5c",
+        "2c8f3e4f-5d6e-4a7b-8c9d-1e2f3a4b5c6d",
+    ];
+    let replies = futures_util::future::join_all(
+        keys.map(|key| submit(&server, &owner, &application, Some(key), test_signature(1))),
+    )
+    .await;
+    let mut created = 0;
+    for reply in &replies {
+        match reply.status {
+            StatusCode::CREATED => created += 1,
+            // Checked after the first submitted, or checked before and written after.
+            StatusCode::CONFLICT => assert!(
+                ["already-submitted", "version-conflict"].contains(&reply.code().as_str()),
+                "{}",
+                text(reply)
+            ),
+            other => panic!("{other}: {}", text(reply)),
+        }
+    }
+    assert_eq!(created, 1);
+    assert_eq!(signed_and_delivered(&server, &application).await, (true, 1));
+}
+
+/// The transaction's own check, which requests rarely reach (the handler checks first): an
+/// application that moved on since it was read gets nothing written, not even a history.
+#[tokio::test]
+async fn a_submission_of_an_application_that_moved_on_writes_nothing() {
+    use otinish_server::db::{
+        IdempotencyKey, StoredResponse, SubmissionRecord, SubmissionRecorded,
+    };
+    let server = TestServer::start().await;
+    let owner = applicant(&server, PERSON).await;
+    let application = free_certificate(&server, &owner).await;
+    let db = &server.state.db;
+    let history = db.status_history(&application).await.unwrap().len();
+    let response = StoredResponse {
+        status: 201,
+        body: b"{}".to_vec(),
+        location: None,
+    };
+    let record = |key, read_version| SubmissionRecord {
+        application_id: &application,
+        read_status: otinish_core::api::ApplicationStatus::Draft,
+        read_version,
+        reference: "",
+        submitted_at: "2026-12-05T10:00:00.000Z",
+        registered_on: "2026-12-05",
+        expected_result: None,
+        delivered_due: None,
+        method: "test",
+        signed_data: b"{}",
+        signed_sha256: "00",
+        cms: None,
+        signed_with: None,
+        egov_mobile_session: None,
+        key: IdempotencyKey {
+            account_id: owner.account_id,
+            key,
+            request_hash: "hash",
+        },
+        response: &response,
+    };
+    let reference = |number: u64| ReferenceNumber::from_number(number).to_string();
+    let (first, second) = (reference(1), reference(2));
+    let stale = db
+        .record_submission(&SubmissionRecord {
+            reference: &first,
+            ..record(KEY, 2)
+        })
+        .await
+        .unwrap();
+    assert!(matches!(stale, SubmissionRecorded::Moved));
+    assert_eq!(
+        db.status_history(&application).await.unwrap().len(),
+        history
+    );
+    assert_eq!(
+        signed_and_delivered(&server, &application).await,
+        (false, 0)
+    );
+
+    let submitted = db
+        .record_submission(&SubmissionRecord {
+            reference: &first,
+            ..record(KEY, 1)
+        })
+        .await
+        .unwrap();
+    assert!(matches!(submitted, SubmissionRecorded::Recorded));
+    // Submitted already, under another key: moved on, and its signature is not in the way.
+    let again = db
+        .record_submission(&SubmissionRecord {
+            reference: &second,
+            ..record("6e1f0a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", 1)
+        })
+        .await
+        .unwrap();
+    assert!(matches!(again, SubmissionRecorded::Moved));
+    assert_eq!(signed_and_delivered(&server, &application).await, (true, 1));
+    assert_eq!(
+        db.status_history(&application).await.unwrap().len(),
+        history + 2
+    );
+
+    // Another application under the key already used: nothing of it is written either.
+    let other = free_certificate(&server, &owner).await;
+    let third = reference(3);
+    let taken = db
+        .record_submission(&SubmissionRecord {
+            application_id: &other,
+            reference: &third,
+            ..record(KEY, 1)
+        })
+        .await
+        .unwrap();
+    assert!(matches!(taken, SubmissionRecorded::KeyTaken));
+    assert_eq!(signed_and_delivered(&server, &other).await, (false, 0));
+    assert_eq!(status_and_history(&server, &other).await.0, "draft");
+}
+
+#[tokio::test]
 async fn a_key_still_in_flight_answers_409_and_a_missing_or_malformed_one_400() {
     let server = TestServer::start().await;
     let owner = applicant(&server, PERSON).await;
     let application = free_certificate(&server, &owner).await;
 
-    // A first request holding the key right now, as the claim would have stored it.
+    // A first request holding the key right now, as an older instance stores it.
     let request: SubmitRequest = serde_json::from_value(test_signature(1)).unwrap();
     let mut hasher = Sha256::new();
     hasher.update(application.as_bytes());
     hasher.update(b"\n");
     hasher.update(serde_json::to_vec(&request).unwrap());
-    let claimed = server
+    let held = server
         .state
         .db
-        .claim_idempotency_key(&otinish_server::db::IdempotencyKey {
+        .hold_idempotency_key(&otinish_server::db::IdempotencyKey {
             account_id: owner.account_id,
             key: KEY,
             request_hash: &hex::encode(hasher.finalize()),
         })
         .await
         .unwrap();
-    assert!(matches!(claimed, otinish_server::db::KeyClaim::Claimed));
+    assert!(held);
     let in_flight = submit(&server, &owner, &application, Some(KEY), test_signature(1)).await;
     assert_eq!(
         (in_flight.status, in_flight.code()),
