@@ -46,6 +46,13 @@ fn abandoned_before() -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// Whether a write failed because another application already has the reference number
+/// drawn for this one (the two engines word the unique violation alike: its column).
+fn reference_taken(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(error)
+        if error.is_unique_violation() && error.message().contains("reference"))
+}
+
 /// The answer stored with a finished idempotency key, replayed to retries.
 #[derive(Debug, Clone)]
 pub struct StoredResponse {
@@ -239,9 +246,7 @@ impl Db {
                 .execute(&mut *tx)
                 .await;
             match written {
-                Err(sqlx::Error::Database(error))
-                    if error.is_unique_violation() && error.message().contains("reference") =>
-                {
+                Err(error) if reference_taken(&error) => {
                     return Ok(SubmissionRecorded::ReferenceTaken);
                 }
                 Err(error) => return Err(error),
@@ -300,9 +305,7 @@ impl Db {
             .execute(&mut *tx)
             .await;
             match updated {
-                Err(sqlx::Error::Database(error))
-                    if error.is_unique_violation() && error.message().contains("reference") =>
-                {
+                Err(error) if reference_taken(&error) => {
                     return Ok(SubmissionRecorded::ReferenceTaken);
                 }
                 Err(error) => return Err(error),
