@@ -35,6 +35,7 @@ mod static_files;
 pub mod storage;
 pub mod telemetry;
 mod test_gateway;
+mod unread_body;
 
 pub use state::{AppState, Settings};
 
@@ -92,6 +93,7 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
         .layer(
             ServiceBuilder::new()
                 .layer(telemetry::http_trace())
+                .layer(axum::middleware::from_fn(unread_body::close_if_unread))
                 .option_layer(strict_transport_security)
                 .layer(axum::middleware::from_fn_with_state(csp, security::headers))
                 .layer(axum::middleware::from_fn_with_state(

@@ -134,3 +134,83 @@ async fn every_response_carries_the_security_headers() {
         assert_eq!(headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
     }
 }
+
+/// One HTTP/1.1 exchange on an open connection, the body written apart from the headers
+/// (as Python's `requests` does) after `pause`: the status line and the headers, lowercased.
+async fn exchange(
+    stream: &mut tokio::net::TcpStream,
+    head: &str,
+    body: &[u8],
+    pause: std::time::Duration,
+) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    stream.write_all(head.as_bytes()).await.unwrap();
+    tokio::time::sleep(pause).await;
+    stream.write_all(body).await.unwrap();
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !answer.windows(4).any(|w| w == b"\r\n\r\n") {
+        let read = stream.read(&mut buffer).await.unwrap();
+        assert_ne!(read, 0, "the connection closed before an answer");
+        answer.extend_from_slice(&buffer[..read]);
+    }
+    let text = String::from_utf8_lossy(&answer).to_lowercase();
+    let (headers, rest) = text.split_once("\r\n\r\n").unwrap();
+    let length: usize = headers
+        .lines()
+        .find_map(|line| line.strip_prefix("content-length: "))
+        .map_or(0, |n| n.trim().parse().unwrap());
+    let mut left = length.saturating_sub(rest.len());
+    while left > 0 {
+        let read = stream.read(&mut buffer).await.unwrap();
+        assert_ne!(read, 0, "the connection closed inside an answer");
+        left = left.saturating_sub(read);
+    }
+    headers.to_string()
+}
+
+#[tokio::test]
+async fn an_answer_before_the_body_is_read_closes_the_connection_and_says_so() {
+    let fixture = fixture().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(axum::serve(listener, fixture.router.clone()).into_future());
+    let pause = std::time::Duration::from_millis(100);
+    let post = |path: &str, body: &str| {
+        format!(
+            "POST /api/v1{path} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n",
+            body.len()
+        )
+    };
+
+    // Refused for want of a session before the body is looked at: the client must not send
+    // its next request on this connection, and is told so.
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let body = r#"{"service":"medical-licence"}"#;
+    let headers = exchange(
+        &mut stream,
+        &post("/applications", body),
+        body.as_bytes(),
+        pause,
+    )
+    .await;
+    assert!(headers.starts_with("http/1.1 401"), "{headers}");
+    assert!(headers.contains("\r\nconnection: close"), "{headers}");
+
+    // A body read to its end keeps the connection for the next request, late body or not.
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let body = r#"{"iin_bin":"061211600012","password":"not the password at all"}"#;
+    let headers = exchange(
+        &mut stream,
+        &post("/auth/login", body),
+        body.as_bytes(),
+        pause,
+    )
+    .await;
+    assert!(headers.starts_with("http/1.1 401"), "{headers}");
+    assert!(!headers.contains("connection: close"), "{headers}");
+    let health = format!("GET /api/v1/health HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    let headers = exchange(&mut stream, &health, b"", std::time::Duration::ZERO).await;
+    assert!(headers.starts_with("http/1.1 200"), "{headers}");
+}
