@@ -92,14 +92,25 @@ class ContractClient:
         if json_body is not None:
             kwargs["data"] = json.dumps(json_body).encode()
             sent.setdefault("Content-Type", "application/json")
-        response = self.session.request(
-            operation.method.upper(),
-            self.base_url + path,
-            headers=sent,
-            timeout=self.timeout,
-            allow_redirects=False,
-            **kwargs,
-        )
+        try:
+            response = self.session.request(
+                operation.method.upper(),
+                self.base_url + path,
+                headers=sent,
+                timeout=self.timeout,
+                allow_redirects=False,
+                **kwargs,
+            )
+        except requests.ConnectionError as error:
+            # The kit keeps connections open, as browsers do. Seen once: a backend answered a
+            # call before reading its body (a 401), closed the connection without saying so,
+            # and the next call on it was reset.
+            failure = f"{operation_id}: no answer ({first_lines(str(error), 1)})"
+            if "RemoteDisconnected" in str(error):
+                failure += (". The backend closed the connection without answering; if an earlier answer on"
+                            " it came before that request's body was read, the answer must say"
+                            " Connection: close (RFC 9112, section 9.6)")
+            raise ScenarioFailed(failure) from None
         # No session rides along by accident: each call says its own (token or Cookie header).
         self.session.cookies.clear()
         self._check(operation_id, operation, response)
