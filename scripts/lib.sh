@@ -11,10 +11,15 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130"
 BINARYEN_VERSION="132.0.0"
 ESBUILD_VERSION="0.28.2"
+# The splitter of the public app's wasm (scripts/build-app): Leptos 0.8's `#[lazy]` writes the
+# split points through wasm_split_helpers 0.2 (Cargo.lock), which this version reads.
+WASM_SPLIT_VERSION="0.2.4"
 
 TOOLS_DIR="$ROOT/.tools"
 # In a prefix of its own: an `npm install --no-save` into .tools would prune binaryen.
 ESBUILD="$TOOLS_DIR/esbuild/node_modules/.bin/esbuild"
+WASM_OPT="$TOOLS_DIR/node_modules/.bin/wasm-opt"
+WASM_SPLIT="$TOOLS_DIR/wasm-split/bin/wasm-split-cli"
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"

@@ -14,6 +14,7 @@ use crate::pages::{
 };
 use crate::router::{Route, Router, Routes, use_location};
 use crate::session::provide_auth;
+use crate::split::{PageUnavailable, SplitLoaderError, lazy_view};
 use leptos::prelude::*;
 use otinish_core::routes::is_applicant_route;
 
@@ -113,8 +114,46 @@ pub fn rel_for(href: &str) -> Option<&'static str> {
 /// The catalog and the service pages: what a first visit downloads.
 static PUBLIC_ROUTES: [Route; 2] = [
     Route::new("/", || view! { <CatalogPage/> }.into_any()),
-    Route::new("/services/:id", || view! { <ServicePage/> }.into_any()),
+    Route::lazy(
+        "/services/:id",
+        || {
+            lazy_view(async {
+                (service_page().await).unwrap_or_else(|_| view! { <PageUnavailable/> }.into_any())
+            })
+        },
+        || Box::pin(preload_service_page()),
+    ),
 ];
+
+split_off! {
+    preload: preload_service_page;
+    /// A service's page, split off in the public app (src/split.rs): a first visit to the
+    /// catalog does not need it.
+    fn service_page() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <ServicePage/> }.into_any())
+    }
+}
+
+/// Before the public app replaces a prerendered page: the code of the page on show, where it
+/// is split off, so that the app draws it in the same go (no empty page between the two).
+pub async fn preload_public_page() {
+    crate::router::preload(
+        &PUBLIC_ROUTES,
+        &window().location().pathname().unwrap_or_default(),
+    )
+    .await;
+}
+
+/// Once the browser is idle after the first page, the code of a service's page, so that a
+/// visitor who follows a link from the catalog does not wait for it.
+pub fn prefetch_public_pages() {
+    // Not there now, it is asked for again when needed.
+    request_idle_callback(|| {
+        leptos::task::spawn_local(async {
+            let _ = preload_service_page().await;
+        })
+    });
+}
 
 /// Every page: the public ones, the application form, signing in and the cabinet.
 static APPLICANT_ROUTES: [Route; 9] = [

@@ -10,6 +10,9 @@
 // deeper than the compiler's default limit.
 #![recursion_limit = "256"]
 
+// First: the modules after it use its `split_off!`.
+#[macro_use]
+mod split;
 mod api;
 mod app;
 pub mod components;
@@ -25,7 +28,9 @@ mod signing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 
-pub use app::{ApplicantApp, PublicApp, mount_in_place};
+pub use app::{
+    ApplicantApp, PublicApp, mount_in_place, prefetch_public_pages, preload_public_page,
+};
 
 /// Whether the app runs in a browser. Natively the same components render the prerendered
 /// public pages to HTML (`prerender`), where there is no window, storage or address to read:

@@ -6,7 +6,13 @@ fn main() {
     // page the prerendered HTML is shown until then (src/prerender.rs).
     otinish::i18n::public_messages_only();
     wasm_bindgen_futures::spawn_local(async {
-        otinish::i18n::load_initial().await;
+        // The page's own code too, where it is split off (src/split.rs), fetched beside them.
+        futures_util::future::join(
+            otinish::i18n::load_initial(),
+            otinish::preload_public_page(),
+        )
+        .await;
         otinish::mount_in_place(otinish::PublicApp);
+        otinish::prefetch_public_pages();
     });
 }

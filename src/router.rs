@@ -10,6 +10,7 @@
 //! (`rel="external"`, `target`, `download`, another origin, a modifier key), Back and Forward
 //! move between pages, and a move to another page scrolls to its top.
 
+use crate::split::Preload;
 use leptos::prelude::*;
 use std::borrow::Cow;
 
@@ -265,11 +266,25 @@ struct RouteParams(Memo<ParamsMap>);
 pub struct Route {
     pattern: &'static str,
     view: fn() -> AnyView,
+    preload: Option<Preload>,
 }
 
 impl Route {
     pub const fn new(pattern: &'static str, view: fn() -> AnyView) -> Self {
-        Route { pattern, view }
+        Route {
+            pattern,
+            view,
+            preload: None,
+        }
+    }
+
+    /// A page whose code is split off (src/split.rs): `preload` downloads it without drawing.
+    pub const fn lazy(pattern: &'static str, view: fn() -> AnyView, preload: Preload) -> Self {
+        Route {
+            pattern,
+            view,
+            preload: Some(preload),
+        }
     }
 
     fn matches(&self, path: &str) -> Option<ParamsMap> {
@@ -287,6 +302,18 @@ impl Route {
                 _ => return None,
             }
         }
+    }
+}
+
+/// Downloads the code of the page `path` leads to, where it is split off; at once otherwise.
+pub async fn preload(routes: &'static [Route], path: &str) {
+    let preload = routes
+        .iter()
+        .find(|route| route.matches(path).is_some())
+        .and_then(|route| route.preload);
+    if let Some(preload) = preload {
+        // Not there now, the page says so when it is drawn.
+        let _ = preload().await;
     }
 }
 

@@ -1,6 +1,7 @@
 //! Who is signed in. The session itself is an HttpOnly cookie the app cannot read; the app
 //! asks the backend (`/auth/me`) at start and keeps the answer here.
 
+use crate::split::SplitLoaderError;
 use crate::{api, draft};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -86,6 +87,25 @@ pub fn provide_auth() -> Auth {
     provide_context(auth);
     if maybe_signed_in() {
         spawn_local(async move {
+            match ask_who_is_signed_in(auth).await {
+                Ok(asking) => asking.await,
+                // Its module did not arrive: as when the backend does not answer, the page
+                // shows the link to sign in.
+                Err(_) => auth.known.set(true),
+            }
+        });
+    } else {
+        auth.known.set(true);
+    }
+    auth
+}
+
+split_off! {
+    /// Asks the backend whose session this is (`/auth/me`). Split off in the public app
+    /// (src/split.rs): most first visits are by nobody who has signed in, and the public pages
+    /// draw without it.
+    fn ask_who_is_signed_in(auth: Auth) -> Result<LocalFuture, SplitLoaderError> {
+        Ok(Box::pin(async move {
             match api::me().await {
                 Ok(account) => {
                     draft::signed_in(account.iin_bin(), draft::shared_device());
@@ -96,12 +116,12 @@ pub fn provide_auth() -> Auth {
                 Err(api::Failure::Unreachable) => {}
             }
             auth.known.set(true);
-        });
-    } else {
-        auth.known.set(true);
+        }))
     }
-    auth
 }
+
+/// A future split off with what it runs (an `async fn` cannot be split off itself).
+type LocalFuture = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
 pub fn use_auth() -> Auth {
     expect_context::<Auth>()

@@ -31,3 +31,10 @@ footer-disclaimer = Учебный проект: заявления отсюда
 not-found-title = Страница не найдена
 not-found-check-address = Если вы набрали адрес вручную, проверьте, нет ли в нём ошибки.
 not-found-services-link = Перейти к списку услуг
+
+## A part of the page that did not download: the connection dropped, or a new version of the
+## site came out while the page was open (its files then have new names).
+
+page-unavailable-title = Страница не загрузилась
+page-unavailable-text = Возможно, прервалось подключение к интернету или вышла новая версия сайта. Обновите страницу.
+page-unavailable-reload = Обновить страницу

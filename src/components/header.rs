@@ -3,7 +3,9 @@ use crate::app::rel_for;
 use crate::i18n::use_i18n;
 use crate::router::A;
 use crate::session::{display_name, use_auth};
+use crate::split::{SplitLoaderError, lazy_view};
 use leptos::prelude::*;
+use otinish_core::api::Account;
 
 /// The service name, the main navigation and the language switch.
 #[component]
@@ -12,15 +14,9 @@ pub fn Header() -> impl IntoView {
     let auth = use_auth();
     let account = move || {
         match auth.account.get() {
-        Some(account) => view! {
-            <span class="header__who">
-                <span class="header__account" translate="no" title=display_name(&account)>{display_name(&account)}</span>
-                <button type="button" class="header__sign-out" on:click=move |_| auth.sign_out()>
-                    {i18n.text("nav-sign-out")}
-                </button>
-            </span>
-        }
-        .into_any(),
+        // Its module did not arrive: the header goes without (the page says nothing is wrong
+        // with the visitor's session, and the cabinet link is there).
+        Some(account) => lazy_view(async { account_view(account).await.unwrap_or_else(|_| ().into_any()) }),
         None => {
             view! { <A href="/sign-in" attr:rel=rel_for("/sign-in")>{i18n.text("nav-sign-in")}</A> }
                 .into_any()
@@ -42,5 +38,23 @@ pub fn Header() -> impl IntoView {
                 <LangSwitch/>
             </div>
         </header>
+    }
+}
+
+split_off! {
+    /// The signed-in applicant's name and the button to sign out. Split off in the public app
+    /// (src/split.rs): only a visitor who has signed in needs it.
+    fn account_view(account: Account) -> Result<AnyView, SplitLoaderError> {
+        let i18n = use_i18n();
+        let auth = use_auth();
+        Ok(view! {
+            <span class="header__who">
+                <span class="header__account" translate="no" title=display_name(&account)>{display_name(&account)}</span>
+                <button type="button" class="header__sign-out" on:click=move |_| auth.sign_out()>
+                    {i18n.text("nav-sign-out")}
+                </button>
+            </span>
+        }
+        .into_any())
     }
 }

@@ -1,0 +1,84 @@
+//! Code the public app loads only when it is needed, from wasm modules of their own.
+//!
+//! A function declared with [`split_off!`] is called as an `async fn` returning a `Result`.
+//! In the public app's release build (`scripts/build-app`, with the `split` feature) it is a
+//! split point (`wasm_split`, which Leptos's `#[lazy]` also uses): `wasm-split-cli` moves the
+//! function, and whatever only it uses, out of the first module into a module of its own, which
+//! the browser downloads on the first call. Every other build (the applicant's app,
+//! `scripts/dev`'s trunk, the native prerender and tests) has no splitter, and there it is a
+//! plain `async fn` that never fails. What the public app splits off, and what that saves, is in
+//! BENCHMARKS.md (section 0e).
+//!
+//! Why only the public app: the first load is what a visitor to the catalog waits for, and that
+//! app has three things most of them never use: a service's page until they pick one; who is
+//! signed in, and the header's account, for a visitor who has not. The applicant's app is one
+//! piece: split at every step it came to 161 modules and 15 to 63 requests a page (0d).
+//!
+//! Not `#[lazy]` itself: a module that does not arrive (the connection dropped, or a new
+//! release renamed it) would end the whole app there (a panic aborts the wasm). `fallible`
+//! makes it an `Err` the page shows ([`PageUnavailable`]).
+
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+pub use leptos::wasm_split::SplitLoaderError;
+
+/// Declares a function whose code the public app's release build splits off (see above).
+/// Written as a plain function returning `Result<_, SplitLoaderError>`; called as an `async fn`.
+/// With `preload: name;` first, `name()` downloads the module without calling the function.
+macro_rules! split_off {
+    (preload: $preload:ident; $($function:tt)*) => {
+        split_off!(@split [, preload($preload)] $($function)*);
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), $crate::split::SplitLoaderError> {
+            Ok(())
+        }
+    };
+    (@split [$($preload:tt)*] $(#[$attr:meta])* fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible $($preload)*)]
+        $(#[$attr])*
+        fn $name($($arg: $type),*) -> $output $body
+
+        #[cfg(not(feature = "split"))]
+        $(#[$attr])*
+        async fn $name($($arg: $type),*) -> $output $body
+    };
+    ($($function:tt)*) => {
+        split_off!(@split [] $($function)*);
+    };
+}
+
+/// Draws a view that comes from a split-off function: at once where its module is there (it was
+/// preloaded, or nothing is split), else when it has arrived, and nothing before.
+pub fn lazy_view(view: impl Future<Output = AnyView> + 'static) -> AnyView {
+    // Asked once before anything waits: a page whose module is there is drawn in the same
+    // go as the rest, so the prerendered page it replaces is never seen half empty, and
+    // the native prerender, which does not wait, draws it whole.
+    let mut view = Box::pin(view);
+    match view.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(view) => view,
+        // A split function's future is not `Send`; the app has one thread.
+        Poll::Pending => Suspend::new(send_wrapper::SendWrapper::new(view)).into_any(),
+    }
+}
+
+/// Downloads a split-off page's module without drawing it (`split_off!`'s `preload`).
+pub type Preload = fn() -> std::pin::Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
+/// In place of a page whose module did not arrive: what happened, and a button to load the page
+/// again (which fetches the new release's files, if that was the cause).
+#[component]
+pub fn PageUnavailable() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::components::use_page_title(move || i18n.t("page-unavailable-title"));
+    view! {
+        <h1>{i18n.text("page-unavailable-title")}</h1>
+        <p>{i18n.text("page-unavailable-text")}</p>
+        <button type="button" class="button" on:click=|_| {
+            let _ = window().location().reload();
+        }>{i18n.text("page-unavailable-reload")}</button>
+    }
+}
