@@ -21,6 +21,7 @@ const MODULE = {
   public: /^\/otinish-[0-9a-f]{1,16}_bg\.wasm$/,
   applicant: /^\/applicant\/otinish-applicant-[0-9a-f]{1,16}_bg\.wasm$/,
 };
+const SPLIT_OFF = /^\/(split_[a-z_]+|chunk_[0-9]+)-[0-9a-f]{16}\.wasm$/;
 
 for (const [address, app] of ADDRESSES) {
   test(`${address} starts the ${app} app once, without reloading`, async ({ page }) => {
@@ -36,9 +37,13 @@ for (const [address, app] of ADDRESSES) {
     // A reload loop would load the page again within moments.
     await page.waitForTimeout(1500);
     expect(loads).toBe(1);
-    // Only this app's module (a preload and the start may both ask for it).
-    const distinct = [...new Set(modules)];
-    expect(distinct).toHaveLength(1);
-    expect(distinct[0]).toMatch(MODULE[app]);
+    // Only this app's first module (a preload and the start may both ask for it).
+    const first = [...new Set(modules.filter((path) => path.endsWith('_bg.wasm')))];
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatch(MODULE[app]);
+    // Besides it, only the public app's split-off modules (src/split.rs), and only there.
+    const others = modules.filter((path) => !path.endsWith('_bg.wasm'));
+    if (app === 'applicant') expect(others).toEqual([]);
+    for (const path of others) expect(path).toMatch(SPLIT_OFF);
   });
 }
