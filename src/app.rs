@@ -8,13 +8,14 @@
 
 use crate::components::{Footer, Header, SessionTimeout};
 use crate::i18n::provide_i18n;
+use crate::pages::preload_form_steps;
 use crate::pages::{
     ApplicationPage, CabinetPage, CatalogPage, NotFoundPage, PasswordPage, RegisterPage,
     ServicePage, SignInPage, WizardPage,
 };
 use crate::router::{Route, Router, Routes, use_location};
 use crate::session::provide_auth;
-use crate::split::{PageUnavailable, SplitLoaderError, lazy_view};
+use crate::split::{SplitLoaderError, lazy_page, lazy_view};
 use leptos::prelude::*;
 use otinish_core::routes::is_applicant_route;
 
@@ -116,21 +117,29 @@ static PUBLIC_ROUTES: [Route; 2] = [
     Route::new("/", || view! { <CatalogPage/> }.into_any()),
     Route::lazy(
         "/services/:id",
-        || {
-            lazy_view(async {
-                (service_page().await).unwrap_or_else(|_| view! { <PageUnavailable/> }.into_any())
-            })
-        },
-        || Box::pin(preload_service_page()),
+        || lazy_page(public_page(PublicPage::Service)),
+        || Box::pin(preload_public_pages()),
     ),
 ];
 
+/// The pages split off in the module `public_pages` (the catalog in the applicant's app only;
+/// the public app keeps it in its first module, which draws it).
+#[derive(Clone, Copy)]
+enum PublicPage {
+    Catalog,
+    Service,
+}
+
 split_off! {
-    preload: preload_service_page;
-    /// A service's page, split off in the public app (src/split.rs): a first visit to the
-    /// catalog does not need it.
-    fn service_page() -> Result<AnyView, SplitLoaderError> {
-        Ok(view! { <ServicePage/> }.into_any())
+    module: public_pages;
+    preload: preload_public_pages;
+    /// A public page, split off (src/split.rs): a first visit to the catalog does not need a
+    /// service's page, nor does an applicant on the form or in the cabinet either page.
+    fn public_page(page: PublicPage) -> Result<AnyView, SplitLoaderError> {
+        Ok(match page {
+            PublicPage::Catalog => view! { <CatalogPage/> }.into_any(),
+            PublicPage::Service => view! { <ServicePage/> }.into_any(),
+        })
     }
 }
 
@@ -150,27 +159,105 @@ pub fn prefetch_public_pages() {
     // Not there now, it is asked for again when needed.
     request_idle_callback(|| {
         leptos::task::spawn_local(async {
-            let _ = preload_service_page().await;
+            let _ = preload_public_pages().await;
         })
     });
 }
 
-/// Every page: the public ones, the application form, signing in and the cabinet.
+/// Every page: the public ones, the application form, signing in and the cabinet. In the
+/// applicant's app all but the form's machinery and the steps it can start on are split off
+/// (src/split.rs), in one module for each part: the public pages, the form's later steps
+/// (`pages::wizard`), the cabinet, signing in, and what only someone signed in uses.
 static APPLICANT_ROUTES: [Route; 9] = [
-    Route::new("/", || view! { <CatalogPage/> }.into_any()),
-    Route::new("/services/:id", || view! { <ServicePage/> }.into_any()),
+    Route::lazy(
+        "/",
+        || lazy_page(public_page(PublicPage::Catalog)),
+        || Box::pin(preload_public_pages()),
+    ),
+    Route::lazy(
+        "/services/:id",
+        || lazy_page(public_page(PublicPage::Service)),
+        || Box::pin(preload_public_pages()),
+    ),
     Route::new("/services/:id/apply", || view! { <WizardPage/> }.into_any()),
-    Route::new("/services/:id/apply/:step", || {
-        view! { <WizardPage/> }.into_any()
-    }),
-    Route::new("/cabinet", || view! { <CabinetPage/> }.into_any()),
-    Route::new("/cabinet/applications/:id", || {
-        view! { <ApplicationPage/> }.into_any()
-    }),
-    Route::new("/cabinet/password", || view! { <PasswordPage/> }.into_any()),
-    Route::new("/sign-in", || view! { <SignInPage/> }.into_any()),
-    Route::new("/register", || view! { <RegisterPage/> }.into_any()),
+    Route::lazy(
+        "/services/:id/apply/:step",
+        || view! { <WizardPage/> }.into_any(),
+        || Box::pin(preload_form_steps()),
+    ),
+    Route::lazy(
+        "/cabinet",
+        || lazy_page(cabinet_page(CabinetPart::Applications)),
+        || Box::pin(preload_cabinet()),
+    ),
+    Route::lazy(
+        "/cabinet/applications/:id",
+        || lazy_page(cabinet_page(CabinetPart::Application)),
+        || Box::pin(preload_cabinet()),
+    ),
+    Route::lazy(
+        "/cabinet/password",
+        || lazy_page(account_page(AccountPart::Password)),
+        || Box::pin(preload_account()),
+    ),
+    Route::lazy(
+        "/sign-in",
+        || lazy_page(account_page(AccountPart::SignIn)),
+        || Box::pin(preload_account()),
+    ),
+    Route::lazy(
+        "/register",
+        || lazy_page(account_page(AccountPart::Register)),
+        || Box::pin(preload_account()),
+    ),
 ];
+
+/// The pages split off in the module `cabinet`.
+#[derive(Clone, Copy)]
+enum CabinetPart {
+    Applications,
+    Application,
+}
+
+split_off! {
+    in applicant, module: cabinet;
+    preload: preload_cabinet;
+    fn cabinet_page(page: CabinetPart) -> Result<AnyView, SplitLoaderError> {
+        Ok(match page {
+            CabinetPart::Applications => view! { <CabinetPage/> }.into_any(),
+            CabinetPart::Application => view! { <ApplicationPage/> }.into_any(),
+        })
+    }
+}
+
+/// The pages split off in the module `account`: signing in and the ways to.
+#[derive(Clone, Copy)]
+enum AccountPart {
+    SignIn,
+    Register,
+    Password,
+}
+
+split_off! {
+    in applicant, module: account;
+    preload: preload_account;
+    fn account_page(page: AccountPart) -> Result<AnyView, SplitLoaderError> {
+        Ok(match page {
+            AccountPart::SignIn => view! { <SignInPage/> }.into_any(),
+            AccountPart::Register => view! { <RegisterPage/> }.into_any(),
+            AccountPart::Password => view! { <PasswordPage/> }.into_any(),
+        })
+    }
+}
+
+/// Before the applicant's app is drawn: the code of the page asked for, where it is split off.
+pub async fn preload_applicant_page() {
+    crate::router::preload(
+        &APPLICANT_ROUTES,
+        &window().location().pathname().unwrap_or_default(),
+    )
+    .await;
+}
 
 /// The catalog and the service pages: what a first visit downloads.
 #[component]
@@ -191,8 +278,30 @@ pub fn ApplicantApp() -> impl IntoView {
         <Shell public=false>
             <Routes routes=&APPLICANT_ROUTES fallback=|| view! { <NotFoundPage/> }.into_any()/>
             // Nobody's session in the prerendered start of the form (`src/prerender.rs`).
-            {crate::IN_BROWSER.then(|| view! { <SessionTimeout/> })}
+            {crate::IN_BROWSER.then(|| view! { <SessionTimeoutOnceSignedIn/> })}
         </Shell>
+    }
+}
+
+/// The session-timeout dialog, from the first time someone is signed in on this page on:
+/// split off (src/split.rs), since a visitor who is not never needs it. Should its module
+/// not arrive, the session ends unannounced, as it would without the dialog.
+#[component]
+fn SessionTimeoutOnceSignedIn() -> impl IntoView {
+    let auth = crate::session::use_auth();
+    let ever = Memo::new(move |ever: Option<&bool>| {
+        ever.copied().unwrap_or(false) || auth.account.with(Option::is_some)
+    });
+    move || {
+        ever.get()
+            .then(|| lazy_view(async { session_timeout().await.unwrap_or_else(|_| ().into_any()) }))
+    }
+}
+
+split_off! {
+    in applicant, module: signed_in;
+    fn session_timeout() -> Result<AnyView, SplitLoaderError> {
+        Ok(view! { <SessionTimeout/> }.into_any())
     }
 }
 

@@ -29,7 +29,8 @@ mod signing;
 pub mod prerender;
 
 pub use app::{
-    ApplicantApp, PublicApp, mount_in_place, prefetch_public_pages, preload_public_page,
+    ApplicantApp, PublicApp, mount_in_place, prefetch_public_pages, preload_applicant_page,
+    preload_public_page,
 };
 
 /// Whether the app runs in a browser. Natively the same components render the prerendered

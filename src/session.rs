@@ -101,9 +101,10 @@ pub fn provide_auth() -> Auth {
 }
 
 split_off! {
-    /// Asks the backend whose session this is (`/auth/me`). Split off in the public app
-    /// (src/split.rs): most first visits are by nobody who has signed in, and the public pages
-    /// draw without it.
+    module: signed_in;
+    /// Asks the backend whose session this is (`/auth/me`). Split off (src/split.rs), with
+    /// what else only someone signed in uses: most first visits are by nobody who has signed
+    /// in, and the pages draw without it.
     fn ask_who_is_signed_in(auth: Auth) -> Result<LocalFuture, SplitLoaderError> {
         Ok(Box::pin(async move {
             match api::me().await {

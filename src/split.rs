@@ -25,29 +25,53 @@ use std::task::{Context, Poll, Waker};
 
 pub use leptos::wasm_split::SplitLoaderError;
 
-/// Declares a function whose code the public app's release build splits off (see above).
-/// Written as a plain function returning `Result<_, SplitLoaderError>`; called as an `async fn`.
-/// With `preload: name;` first, `name()` downloads the module without calling the function.
+/// Declares a function whose code a release build splits off (see above). Written as a plain
+/// function returning `Result<_, SplitLoaderError>`; called as an `async fn`. Before it:
+/// - `module: name;`: in the module `name`, with every function that names it; without it, in
+///   a module of its own. Fewer modules make fewer shared chunks, so fewer requests a page.
+/// - `in applicant, module: name;`: the same, in the applicant's app only (its build has the
+///   `split-applicant` feature; in the public app's, where nothing calls it, it would otherwise
+///   stay, being exported). Without it, the function is split off in both apps.
+/// - `preload: name;`: `name()` downloads the module without calling the function; it is as
+///   visible as the function.
 macro_rules! split_off {
-    (preload: $preload:ident; $($function:tt)*) => {
-        split_off!(@split [, preload($preload)] $($function)*);
-        #[cfg(not(feature = "split"))]
-        async fn $preload() -> Result<(), $crate::split::SplitLoaderError> {
+    (@preload [$feature:literal] [$($module:ident)?] preload: $preload:ident; $($function:tt)*) => {
+        split_off!(@split [$feature] [$($module)?] [, preload($preload)] $($function)*);
+        #[cfg(not(feature = $feature))]
+        #[allow(dead_code, unreachable_pub)]
+        pub(crate) async fn $preload() -> Result<(), $crate::split::SplitLoaderError> {
             Ok(())
         }
     };
-    (@split [$($preload:tt)*] $(#[$attr:meta])* fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
-        #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible $($preload)*)]
-        $(#[$attr])*
-        fn $name($($arg: $type),*) -> $output $body
-
-        #[cfg(not(feature = "split"))]
-        $(#[$attr])*
-        async fn $name($($arg: $type),*) -> $output $body
+    (@preload [$feature:literal] [$($module:ident)?] $($function:tt)*) => {
+        split_off!(@split [$feature] [$($module)?] [] $($function)*);
     };
-    ($($function:tt)*) => {
-        split_off!(@split [] $($function)*);
+    // In a module of its own, named after it.
+    (@split [$feature:literal] [] [$($preload:tt)*]
+        $(#[$attr:meta])* $vis:vis fn $name:ident $($function:tt)*) => {
+        split_off!(@split [$feature] [$name] [$($preload)*] $(#[$attr])* $vis fn $name $($function)*);
+    };
+    (@split [$feature:literal] [$module:ident] [$($preload:tt)*]
+        $(#[$attr:meta])* $vis:vis fn $name:ident($($arg:ident: $type:ty),* $(,)?) -> $output:ty $body:block) => {
+        #[cfg(feature = $feature)]
+        #[::leptos::wasm_split::wasm_split(
+            $module, wasm_split_path = ::leptos::wasm_split, fallible $($preload)*
+        )]
+        $(#[$attr])*
+        $vis fn $name($($arg: $type),*) -> $output $body
+
+        #[cfg(not(feature = $feature))]
+        $(#[$attr])*
+        $vis async fn $name($($arg: $type),*) -> $output $body
+    };
+    (in applicant, module: $module:ident; $($rest:tt)*) => {
+        split_off!(@preload ["split-applicant"] [$module] $($rest)*);
+    };
+    (module: $module:ident; $($rest:tt)*) => {
+        split_off!(@preload ["split"] [$module] $($rest)*);
+    };
+    ($($rest:tt)*) => {
+        split_off!(@preload ["split"] [] $($rest)*);
     };
 }
 
@@ -63,6 +87,17 @@ pub fn lazy_view(view: impl Future<Output = AnyView> + 'static) -> AnyView {
         // A split function's future is not `Send`; the app has one thread.
         Poll::Pending => Suspend::new(send_wrapper::SendWrapper::new(view)).into_any(),
     }
+}
+
+/// A page from a split-off function: drawn as [`lazy_view`] draws, or, if its module did not
+/// arrive, [`PageUnavailable`] in its place.
+pub fn lazy_page(
+    page: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+) -> AnyView {
+    lazy_view(async {
+        page.await
+            .unwrap_or_else(|_| view! { <PageUnavailable/> }.into_any())
+    })
 }
 
 /// Downloads a split-off page's module without drawing it (`split_off!`'s `preload`).

@@ -6,7 +6,12 @@ fn main() {
     // The app is drawn once its language's messages have arrived (src/i18n/mod.rs); on a public
     // page the prerendered HTML is shown until then (src/prerender.rs).
     wasm_bindgen_futures::spawn_local(async {
-        otinish::i18n::load_initial().await;
+        // The page's own code too, where it is split off (src/split.rs), fetched beside them.
+        futures_util::future::join(
+            otinish::i18n::load_initial(),
+            otinish::preload_applicant_page(),
+        )
+        .await;
         otinish::mount_in_place(otinish::ApplicantApp);
     });
 }

@@ -42,8 +42,9 @@ pub fn Header() -> impl IntoView {
 }
 
 split_off! {
-    /// The signed-in applicant's name and the button to sign out. Split off in the public app
-    /// (src/split.rs): only a visitor who has signed in needs it.
+    module: signed_in;
+    /// The signed-in applicant's name and the button to sign out. Split off (src/split.rs),
+    /// with what else only someone signed in uses.
     fn account_view(account: Account) -> Result<AnyView, SplitLoaderError> {
         let i18n = use_i18n();
         let auth = use_auth();

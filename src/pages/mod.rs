@@ -13,3 +13,4 @@ pub use catalog::CatalogPage;
 pub use not_found::NotFoundPage;
 pub use service::ServicePage;
 pub use wizard::WizardPage;
+pub(crate) use wizard::preload_form_steps;

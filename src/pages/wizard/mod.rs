@@ -22,6 +22,7 @@ use crate::i18n::{I18n, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::router::{A, NavigateOptions, Redirect, use_location, use_navigate, use_params_map};
 use crate::session::Auth;
+use crate::split::{SplitLoaderError, lazy_page};
 use address::WizardQuery;
 use leptos::prelude::*;
 use otinish_core::catalog::{self, ApplicantType, Service};
@@ -204,7 +205,20 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
     let opened = move || opening.is_none_or(|opening| opening.get().is_some());
     if crate::IN_BROWSER {
         // Not in the prerendered start of the form (`src/prerender.rs`): no window there.
-        remote::autosave(wizard, wizard.save_state);
+        leptos::task::spawn_local_scoped(async move {
+            // Its module did not arrive: the answers stay in this browser, as when the
+            // backend is out of reach.
+            if keep_backend_copy(wizard).await.is_err() {
+                wizard.save_state.set(SaveState::LocalOnly);
+            }
+        });
+        // The code of the later steps, fetched once the browser is idle, so that Continue does
+        // not wait for it (src/split.rs). Not there then, it is asked for again on Continue.
+        request_idle_callback(|| {
+            leptos::task::spawn_local(async {
+                let _ = preload_form_steps().await;
+            })
+        });
     }
 
     let page = move || {
@@ -310,17 +324,9 @@ fn StepView(step: Step) -> impl IntoView {
         Step::SubCase => view! { <choice::SubCaseChoice step=step.clone()/> }.into_any(),
         Step::Provider => view! { <choice::ProviderChoice step=step.clone()/> }.into_any(),
         Step::Targets => view! { <choice::TargetsChoice step=step.clone()/> }.into_any(),
-        Step::Page(page) => match wizard.service.pages.iter().find(|p| p.id == page) {
-            Some(page) => view! { <form_page::FormPage page step=step.clone()/> }.into_any(),
-            None => view! { <NotFoundPage/> }.into_any(),
-        },
         Step::Applicant => view! { <applicant::ApplicantStep step=step.clone()/> }.into_any(),
-        Step::Fee => view! { <fee::FeeStep step=step.clone()/> }.into_any(),
-        Step::Documents => view! { <documents::DocumentsStep step=step.clone()/> }.into_any(),
-        Step::Check => view! { <check::CheckAnswers step=step.clone()/> }.into_any(),
-        Step::Payment => view! { <payment::PaymentStep step=step.clone()/> }.into_any(),
-        Step::Sign => view! { <sign::SignStep/> }.into_any(),
-        Step::Done => view! { <done::Confirmation/> }.into_any(),
+        // The steps a form can start on are drawn here; the later ones are split off (below).
+        later => lazy_page(later_step(wizard.service, later)),
     };
     let save_state = move || {
         wizard
@@ -350,5 +356,40 @@ fn StepView(step: Step) -> impl IntoView {
         {title}
         {body}
         <p class="save-state secondary" role="status">{save_state}</p>
+    }
+}
+
+split_off! {
+    in applicant, module: form_steps;
+    preload: preload_form_steps;
+    /// A step no form starts on: split off in the applicant's app (src/split.rs), all in one
+    /// module, since an applicant who reaches one goes on to the others.
+    pub(crate) fn later_step(service: &'static Service, step: Step) -> Result<AnyView, SplitLoaderError> {
+        Ok(match step.clone() {
+            Step::Page(page) => match service.pages.iter().find(|p| p.id == page) {
+                Some(page) => view! { <form_page::FormPage page step/> }.into_any(),
+                None => view! { <NotFoundPage/> }.into_any(),
+            },
+            Step::Fee => view! { <fee::FeeStep step/> }.into_any(),
+            Step::Documents => view! { <documents::DocumentsStep step/> }.into_any(),
+            Step::Check => view! { <check::CheckAnswers step/> }.into_any(),
+            Step::Payment => view! { <payment::PaymentStep step/> }.into_any(),
+            Step::Sign => view! { <sign::SignStep/> }.into_any(),
+            Step::Done => view! { <done::Confirmation/> }.into_any(),
+            // Drawn by `StepView` itself, never asked for here.
+            Step::SubCase | Step::Targets | Step::Provider | Step::Applicant => {
+                view! { <NotFoundPage/> }.into_any()
+            }
+        })
+    }
+}
+
+split_off! {
+    in applicant, module: signed_in;
+    /// The backend's copy of the draft kept in step with the answers (`remote::autosave`):
+    /// split off, since only an applicant who has signed in has one.
+    fn keep_backend_copy(wizard: Wizard) -> Result<(), SplitLoaderError> {
+        remote::autosave(wizard, wizard.save_state);
+        Ok(())
     }
 }
