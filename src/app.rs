@@ -68,6 +68,15 @@ fn focus_page_start(tries: u32) {
                 let _ = target.focus();
             }
             None if tries > 0 => focus_page_start(tries - 1),
+            // A page whose module is on its way (`split::lazy_page`) is waited for as long.
+            None if document()
+                .query_selector("main [data-page-loading]")
+                .ok()
+                .flatten()
+                .is_some() =>
+            {
+                focus_page_start(0)
+            }
             None => {
                 if let Some(main) = document()
                     .get_element_by_id("main")

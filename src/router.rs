@@ -332,10 +332,19 @@ pub fn Routes(routes: &'static [Route], fallback: fn() -> AnyView) -> impl IntoV
         })
     });
     let page = Memo::new(move |_| matched.with(|(index, _)| *index));
-    let params = Memo::new(move |_| matched.with(|(_, params)| params.clone()));
-    provide_context(RouteParams(params));
     move || {
-        let view = match page.get() {
+        let index = page.get();
+        // This page's parameters, which stay as they were once the address is another
+        // page's: a page on its way out must not read that page's (the form, finding no step,
+        // would send the applicant back to its first one).
+        let params = Memo::new(move |previous: Option<&ParamsMap>| {
+            matched.with(|(now, params)| match previous {
+                Some(previous) if *now != index => previous.clone(),
+                _ => params.clone(),
+            })
+        });
+        provide_context(RouteParams(params));
+        let view = match index {
             Some(index) => routes[index].view,
             None => fallback,
         };

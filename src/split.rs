@@ -1,18 +1,21 @@
-//! Code the public app loads only when it is needed, from wasm modules of their own.
+//! Code an app loads only when it is needed, from wasm modules of their own.
 //!
 //! A function declared with [`split_off!`] is called as an `async fn` returning a `Result`.
-//! In the public app's release build (`scripts/build-app`, with the `split` feature) it is a
-//! split point (`wasm_split`, which Leptos's `#[lazy]` also uses): `wasm-split-cli` moves the
-//! function, and whatever only it uses, out of the first module into a module of its own, which
-//! the browser downloads on the first call. Every other build (the applicant's app,
-//! `scripts/dev`'s trunk, the native prerender and tests) has no splitter, and there it is a
-//! plain `async fn` that never fails. What the public app splits off, and what that saves, is in
-//! BENCHMARKS.md (section 0e).
+//! In a release build (`scripts/build-app`, with the `split` feature; the applicant's app
+//! with `split-applicant` too) it is a split point (`wasm_split`, which Leptos's `#[lazy]`
+//! also uses): `wasm-split-cli` moves the function, and whatever only it uses, out of the
+//! first module into the module it names, which the browser downloads on the first call.
+//! Every other build (`scripts/dev`'s trunk, the native prerender and tests) has no splitter,
+//! and there it is a plain `async fn` that never fails. What each app splits off, and what
+//! that saves, is in BENCHMARKS.md (sections 0e and 0f).
 //!
-//! Why only the public app: the first load is what a visitor to the catalog waits for, and that
-//! app has three things most of them never use: a service's page until they pick one; who is
-//! signed in, and the header's account, for a visitor who has not. The applicant's app is one
-//! piece: split at every step it came to 161 modules and 15 to 63 requests a page (0d).
+//! What is split off is what a first visit to a page does not need. In the public app, a
+//! service's page (the catalog is the first page) and what only someone signed in uses; in
+//! the applicant's app also the catalog, the form's later steps, the cabinet and signing in,
+//! so that the form's first step comes with the form's machinery alone. The parts are coarse,
+//! one module for what is used together: the splitter makes a shared chunk for every set of
+//! modules that share code, and split at every page the applicant's app came to 161 modules
+//! and 15 to 63 requests a page (0d); in five parts, 11 to 15 (0f).
 //!
 //! Not `#[lazy]` itself: a module that does not arrive (the connection dropped, or a new
 //! release renamed it) would end the whole app there (a panic aborts the wasm). `fallible`
@@ -78,6 +81,28 @@ macro_rules! split_off {
 /// Draws a view that comes from a split-off function: at once where its module is there (it was
 /// preloaded, or nothing is split), else when it has arrived, and nothing before.
 pub fn lazy_view(view: impl Future<Output = AnyView> + 'static) -> AnyView {
+    drawn_or_awaited(view, IntoAny::into_any)
+}
+
+/// A page from a split-off function: drawn as [`lazy_view`] draws; while its module is on its
+/// way, [`PageLoading`]; should it not arrive, [`PageUnavailable`] in its place.
+pub fn lazy_page(
+    page: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+) -> AnyView {
+    let page = async {
+        page.await
+            .unwrap_or_else(|_| view! { <PageUnavailable/> }.into_any())
+    };
+    drawn_or_awaited(page, |page| {
+        view! { <Suspense fallback=|| view! { <PageLoading/> }>{page}</Suspense> }.into_any()
+    })
+}
+
+/// `view` drawn at once if it is ready, else `awaiting` it.
+fn drawn_or_awaited(
+    view: impl Future<Output = AnyView> + 'static,
+    awaiting: impl FnOnce(Suspend<AnyView>) -> AnyView,
+) -> AnyView {
     // Asked once before anything waits: a page whose module is there is drawn in the same
     // go as the rest, so the prerendered page it replaces is never seen half empty, and
     // the native prerender, which does not wait, draws it whole.
@@ -85,23 +110,37 @@ pub fn lazy_view(view: impl Future<Output = AnyView> + 'static) -> AnyView {
     match view.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(view) => view,
         // A split function's future is not `Send`; the app has one thread.
-        Poll::Pending => Suspend::new(send_wrapper::SendWrapper::new(view)).into_any(),
+        Poll::Pending => awaiting(Suspend::new(send_wrapper::SendWrapper::new(view))),
     }
-}
-
-/// A page from a split-off function: drawn as [`lazy_view`] draws, or, if its module did not
-/// arrive, [`PageUnavailable`] in its place.
-pub fn lazy_page(
-    page: impl Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
-) -> AnyView {
-    lazy_view(async {
-        page.await
-            .unwrap_or_else(|_| view! { <PageUnavailable/> }.into_any())
-    })
 }
 
 /// Downloads a split-off page's module without drawing it (`split_off!`'s `preload`).
 pub type Preload = fn() -> std::pin::Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
+/// In place of a page whose module is on its way, once the wait is long enough to notice (on
+/// a slow connection): before that, nothing, so that a fast one shows no flash. A status, so
+/// that a screen reader says it; the new page's heading takes the focus when it comes
+/// (`app::FocusOnPageChange`).
+#[component]
+fn PageLoading() -> impl IntoView {
+    let i18n = use_i18n();
+    let noticed = RwSignal::new(false);
+    // `try_set`: the page may have come, and this gone, before the time is up.
+    set_timeout(
+        move || {
+            let _ = noticed.try_set(true);
+        },
+        LOADING_NOTICED_AFTER,
+    );
+    view! {
+        <p class="secondary" role="status" data-page-loading="">
+            {move || noticed.get().then(|| i18n.text("page-loading"))}
+        </p>
+    }
+}
+
+/// How long a wait goes unannounced: about when a delay starts to be felt.
+const LOADING_NOTICED_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// In place of a page whose module did not arrive: what happened, and a button to load the page
 /// again (which fetches the new release's files, if that was the cause).

@@ -35,6 +35,7 @@ not-found-services-link = Перейти к списку услуг
 ## A part of the page that did not download: the connection dropped, or a new version of the
 ## site came out while the page was open (its files then have new names).
 
+page-loading = Загружаем страницу…
 page-unavailable-title = Страница не загрузилась
 page-unavailable-text = Возможно, прервалось подключение к интернету или вышла новая версия сайта. Обновите страницу.
 page-unavailable-reload = Обновить страницу

@@ -115,3 +115,21 @@ for (const lang of ['ru', 'kk']) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a page whose module is slow to come says it is loading, then takes the focus', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(ACCOUNT_MODULE, async (route) => { await held; await route.continue(); });
+  await page.goto('/services/end-user-certificate/apply?lang=kk');
+  await appReady(page);
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.locator('header a[href^="/sign-in"]').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Бет жүктеліп жатыр…' })).toBeVisible();
+  await page.waitForTimeout(1500);
+  release();
+  const heading = page.locator('main h1');
+  await expect(heading).toHaveText(SIGN_IN.kk);
+  await expect(heading).toBeFocused();
+  await expect(page.getByText('Бет жүктеліп жатыр…')).toHaveCount(0);
+  expect(await page.evaluate(() => window.sameDocument)).toBe(true);
+});

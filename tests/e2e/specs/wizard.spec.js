@@ -171,6 +171,12 @@ test('without an account the form asks to sign in, and keeps the answers meanwhi
   await expect(page).toHaveURL(/\/apply\/applicant/);
   await expect(page.getByRole('link', { name: 'Войти' }).last()).toHaveAttribute('href', /\/sign-in\?next=\/services\/end-user-certificate\/apply\/applicant/);
   await expectNoAxeViolations(page);
+  // Followed, it leads there (the form, on its way out, once sent it back to its first step).
+  await page.getByRole('link', { name: 'Войти' }).last().click();
+  await expect(page).toHaveURL(/\/sign-in\?next=\/services\/end-user-certificate\/apply\/applicant$/);
+  await expect(page.locator('main h1')).toHaveText('Вход');
+  await page.waitForTimeout(500);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
 });
 
 for (const lang of LANGUAGES) {
