@@ -15,7 +15,7 @@ use crate::pages::{
 };
 use crate::router::{Route, Router, Routes, use_location};
 use crate::session::provide_auth;
-use crate::split::{SplitLoaderError, lazy_page, lazy_view};
+use crate::split::{SplitLoaderError, lazy_page, lazy_view, prefetch_when_idle};
 use leptos::prelude::*;
 use otinish_core::routes::is_applicant_route;
 
@@ -165,12 +165,7 @@ pub async fn preload_public_page() {
 /// Once the browser is idle after the first page, the code of a service's page, so that a
 /// visitor who follows a link from the catalog does not wait for it.
 pub fn prefetch_public_pages() {
-    // Not there now, it is asked for again when needed.
-    request_idle_callback(|| {
-        leptos::task::spawn_local(async {
-            let _ = preload_public_pages().await;
-        })
-    });
+    prefetch_when_idle(preload_public_pages);
 }
 
 /// Every page: the public ones, the application form, signing in and the cabinet. In the

@@ -119,6 +119,20 @@ fn drawn_or_awaited(
     }
 }
 
+/// Downloads a split-off module (a `preload` of `split_off!`) once the browser is idle, so
+/// that the page likely next does not wait for it. Not there then, it is asked for again when
+/// that page is drawn.
+pub fn prefetch_when_idle<F>(preload: fn() -> F)
+where
+    F: Future<Output = Result<(), SplitLoaderError>> + 'static,
+{
+    request_idle_callback(move || {
+        leptos::task::spawn_local(async move {
+            let _ = preload().await;
+        })
+    });
+}
+
 /// Downloads a split-off page's module without drawing it (`split_off!`'s `preload`).
 pub type Preload = fn() -> std::pin::Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
 

@@ -22,7 +22,7 @@ use crate::i18n::{I18n, use_i18n};
 use crate::pages::NotFoundPage;
 use crate::router::{A, NavigateOptions, Redirect, use_location, use_navigate, use_params_map};
 use crate::session::Auth;
-use crate::split::{SplitLoaderError, lazy_page};
+use crate::split::{SplitLoaderError, lazy_page, prefetch_when_idle};
 use address::WizardQuery;
 use leptos::prelude::*;
 use otinish_core::catalog::{self, ApplicantType, Service};
@@ -212,13 +212,8 @@ fn WizardForm(service: &'static Service) -> impl IntoView {
                 wizard.save_state.set(SaveState::LocalOnly);
             }
         });
-        // The code of the later steps, fetched once the browser is idle, so that Continue does
-        // not wait for it (src/split.rs). Not there then, it is asked for again on Continue.
-        request_idle_callback(|| {
-            leptos::task::spawn_local(async {
-                let _ = preload_form_steps().await;
-            })
-        });
+        // The code of the later steps, so that Continue does not wait for it.
+        prefetch_when_idle(preload_form_steps);
     }
 
     let page = move || {
